@@ -1,0 +1,36 @@
+package io.github.spndoctor.core.directory;
+
+import io.github.spndoctor.core.lookup.LookupResult;
+import io.github.spndoctor.core.model.Account;
+import io.github.spndoctor.core.model.Spn;
+import io.github.spndoctor.core.model.SpnChange;
+import io.github.spndoctor.core.model.TargetName;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one port through which SPN Doctor reads and writes a directory. Implemented once over UnboundID's
+ * LDAPInterface ({@link io.github.spndoctor.core.directory.ldap.LdapDirectory}), which serves both a live domain
+ * controller and the built-in demo directory. Calls block; run them off the UI thread. Implementations are
+ * thread-safe.
+ */
+public interface Directory extends AutoCloseable {
+    /** Mode, server and identity, for banners and journals. */
+    DirectoryInfo info();
+
+    /** Every SPN form WinRM (or its alternatives) could ask for on {@code target}, plus the target's computer account. */
+    LookupResult lookup(TargetName target) throws DirectoryException;
+
+    /** Every account in the forest holding {@code spn} (case-insensitive): the uniqueness check before an add. */
+    List<Account> findHolders(Spn spn) throws DirectoryException;
+
+    /** Re-reads one account by DN; empty when it no longer exists. */
+    Optional<Account> readAccount(String dn) throws DirectoryException;
+
+    /** Writes one single-value change. Fails with {@link DirectoryException.Kind#READ_ONLY} on a read-only connection. */
+    void apply(SpnChange change) throws DirectoryException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,53 @@
+package io.github.spndoctor.core.model;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * What sort of account holds an SPN. Decided by the most specific objectClass: managed service accounts are
+ * subclasses of {@code computer}, so testing {@code objectClass=computer} alone would call them computers.
+ */
+public enum AccountKind {
+    USER("user"),
+    COMPUTER("computer"),
+    MSA("msa"),
+    GMSA("gmsa");
+
+    private final String id;
+
+    AccountKind(String id) { this.id = id; }
+
+    /** The stable identifier used in JSON and reports: user, computer, msa, gmsa. */
+    public String id() { return id; }
+
+    /** True for every kind that is not a plain computer account: user, msa and gmsa are service identities. */
+    public boolean isServiceAccount() { return this != COMPUTER; }
+
+    /** Classifies an entry by its objectClass values (case-insensitive). Anything unrecognised is a user. */
+    public static AccountKind fromObjectClasses(Collection<String> objectClasses) {
+        boolean computer = false;
+        for (String oc : objectClasses) {
+            String c = oc.toLowerCase(Locale.ROOT);
+            if (c.equals("msds-groupmanagedserviceaccount")) {
+                return GMSA;
+            }
+            if (c.equals("msds-managedserviceaccount")) {
+                return MSA; // keep looking: a gMSA entry would also be matched above
+            }
+            if (c.equals("computer")) {
+                computer = true;
+            }
+        }
+        return computer ? COMPUTER : USER;
+    }
+
+    /** Looks a kind up by its {@link #id()}. */
+    public static AccountKind fromId(String id) {
+        for (AccountKind k : values()) {
+            if (k.id.equalsIgnoreCase(id)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("Unknown account kind: " + id);
+    }
+}
