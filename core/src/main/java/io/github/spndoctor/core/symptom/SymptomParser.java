@@ -70,7 +70,8 @@ public final class SymptomParser {
             "Change the client configuration and try the request again",
             "CredSSP authentication must also be enabled in the server configuration",
             "Group Policy must be edited to allow credential delegation to the target computer",
-            "It may already have been terminated");
+            "It may already have been terminated",
+            "found 0 group of duplicate SPNs");
 
     private static final Pattern TOKEN = Pattern.compile("(?<![0-9A-Za-z_])-?(?:0[xX])?[0-9A-Fa-f]{4,10}(?![0-9A-Za-z_])");
     private static final Pattern KRB_SMALL_CODE = Pattern.compile(
