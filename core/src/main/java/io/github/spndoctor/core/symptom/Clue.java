@@ -79,11 +79,12 @@ public enum Clue {
 
     Clue(String description, String regex) {
         this.description = description;
-        this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this.pattern = Pattern.compile(regex);
     }
 
     /** What the clue means, in plain words, for evidence lines. */
     public String description() { return description; }
 
+    /** Compiled without case flags: it runs on lower-cased text (see SymptomParser). */
     Pattern pattern() { return pattern; }
 }
