@@ -237,17 +237,20 @@ public final class PlanExecutor {
             }
             default -> { }
         }
-        try {
-            Optional<Account> now = dir.readAccount(c.account().dn());
-            if (now.isPresent()) {
-                boolean holds = now.get().holds(c.spn());
-                boolean done = c instanceof SpnChange.Add == holds;
-                return done
-                        ? new ChangeOutcome(c, ChangeOutcome.Status.APPLIED, "the reply was lost (" + why + "), but re-reading the account shows the change was made")
-                        : new ChangeOutcome(c, ChangeOutcome.Status.FAILED, why + "; re-reading the account shows the change was not made");
+        for (int attempt = 0; attempt < 2; attempt++) { // a pooled connection may be stale once after a cut
+            try {
+                Optional<Account> now = dir.readAccount(c.account().dn());
+                if (now.isPresent()) {
+                    boolean holds = now.get().holds(c.spn());
+                    boolean done = c instanceof SpnChange.Add == holds;
+                    return done
+                            ? new ChangeOutcome(c, ChangeOutcome.Status.APPLIED, "the reply was lost (" + why + "), but re-reading the account shows the change was made")
+                            : new ChangeOutcome(c, ChangeOutcome.Status.FAILED, why + "; re-reading the account shows the change was not made");
+                }
+                break;
+            } catch (DirectoryException again) {
+                // try once more, then give up: cannot tell
             }
-        } catch (DirectoryException again) {
-            // fall through: cannot tell
         }
         return new ChangeOutcome(c, ChangeOutcome.Status.UNKNOWN, why + "; the account could not be re-read, so it is not known whether the change was made");
     }
