@@ -8,7 +8,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.BorderPane;
@@ -68,29 +67,30 @@ public final class WizardShell extends BorderPane {
 
         back.setId("backButton");
         back.setMnemonicParsing(true);
-        ButtonBar.setButtonData(back, ButtonBar.ButtonData.BACK_PREVIOUS);
         back.disableProperty().bind(model.canGoBackProperty().not());
         back.setOnAction(e -> model.back());
 
         primary.setId("nextButton");
         primary.setMnemonicParsing(true);
-        ButtonBar.setButtonData(primary, ButtonBar.ButtonData.NEXT_FORWARD);
-        primary.textProperty().bind(model.primaryLabelProperty());
+        // a mnemonic label must never become empty (JavaFX LabeledSkinBase fails on it): while the primary button
+        // is hidden it keeps a plain text without mnemonic
+        primary.textProperty().bind(Bindings.when(model.primaryLabelProperty().isEmpty())
+                .then(Messages.get("button.next").replace("_", "")).otherwise(model.primaryLabelProperty()));
         primary.disableProperty().bind(model.busyProperty());
         primary.visibleProperty().bind(Bindings.isNotEmpty(model.primaryLabelProperty()));
-        primary.managedProperty().bind(primary.visibleProperty());
         primary.setOnAction(e -> model.next());
 
         cancel.setId("cancelButton");
         cancel.setMnemonicParsing(true);
-        ButtonBar.setButtonData(cancel, ButtonBar.ButtonData.CANCEL_CLOSE);
         cancel.textProperty().bind(model.cancelLabelProperty());
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> model.cancel());
 
-        ButtonBar bar = new ButtonBar();
-        bar.setButtonOrder("B+NC");
-        bar.getButtons().addAll(back, primary, cancel);
+        primary.managedProperty().bind(primary.visibleProperty());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(spacer, back, primary, cancel);
+        bar.getStyleClass().add("wizard-button-bar");
         VBox bottom = new VBox(new Separator(), bar);
         bottom.getStyleClass().add("wizard-buttons");
         BorderPane.setMargin(bottom, new Insets(0));

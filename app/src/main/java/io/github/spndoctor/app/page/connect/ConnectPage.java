@@ -50,7 +50,9 @@ public final class ConnectPage implements PageView {
         ((javafx.scene.control.TextArea) details.getContent()).textProperty().bind(model.errorDetailProperty());
         Ui.hideWhenEmpty(details, model.errorDetailProperty());
 
-        root.getChildren().addAll(new Label(Messages.get("connect.intro")), demo, demoHelp, status, allow, allowHelp,
+        Label intro = new Label(Messages.get("connect.intro"));
+        intro.setWrapText(true);
+        root.getChildren().addAll(intro, demo, demoHelp, status, allow, allowHelp,
                 error, details);
     }
 
