@@ -69,7 +69,7 @@ public enum Clue {
                     + "|session\\s*configuration|set-pssessionconfiguration|localaccounttokenfilterpolicy|\\buac\\b|access\\s+rights|showsecuritydescriptorui|\\bsddl\\b|-enablenetworkaccess|jea\\b"),
     CONNECTIVITY("the connection itself fails (firewall, listener, port, service stopped, timeout)",
             "firewall|\\blistener|(port\\s+)?598[56]\\s+(is\\s+)?(blocked|closed|not\\s+open|filtered)|winrm\\s+service\\s+(is\\s+)?(not\\s+running|stopped|disabled)|winrm\\s+quickconfig"
-                    + "|test-netconnection|connection\\s+refused|actively\\s+refused|timed\\s+out|no\\s+route\\s+to\\s+host|max\\s+retries\\s+exceeded|connecttimeout|newconnectionerror|connection\\s+reset"),
+                    + "|test-netconnection|connection\\s+refused|actively\\s+refused|timed\\s+out|no\\s+route\\s+to\\s+host|set\\s+to\\s+public|connection\\s+aborted|max\\s+retries\\s+exceeded|connecttimeout|newconnectionerror|connection\\s+reset"),
     PASSWORD_WORDS("the password or credentials are in question", "wrong\\s+password|bad\\s+password|password\\s+(expired|changed|is\\s+wrong)|locked\\s+out"),
     WORKS_ELSEWHERE("the same command works from another machine or for another host",
             "works?\\s+(fine\\s+)?(from|on|for|against)\\s+(other|another|every|all)|other\\s+servers?\\s+work");

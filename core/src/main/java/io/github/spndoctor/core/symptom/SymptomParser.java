@@ -87,7 +87,7 @@ public final class SymptomParser {
             Pattern.compile("connecting\\s+to\\s+remote\\s+server\\s+(\\S{1,300}?)\\s+failed"),
             Pattern.compile("cannot\\s+find\\s+the\\s+computer\\s+(\\S{1,300}?)\\.?(?:\\s|$)"),
             Pattern.compile("-computername[:\\s]\\s*['\"]?([^\\s'\",;)|]{1,300})"),
-            Pattern.compile("\\b(?:enter-pssession|new-pssession|etsn|test-wsman|new-cimsession)\\s+(?!-)['\"]?([^\\s'\",;)|]{1,300})"),
+            Pattern.compile("\\b(?:enter-pssession|new-pssession|etsn|test-wsman|new-cimsession)\\s+(?:(?:against|to|on|into|with)\\s+)?(?!-)['\"]?([^\\s'\",;)|]{1,300})"),
             Pattern.compile("\\binvoke-command\\s+-cn\\s+['\"]?([^\\s'\",;)|]{1,300})"),
             Pattern.compile("\\bwinrs(?:\\.exe)?\\s+[-/]r(?:emote)?:([^\\s'\"]{1,300})"),
             Pattern.compile("target\\s+name\\s+used\\s+was\\s+[a-z]{2,20}/([^\\s:/]{1,300})"),
@@ -100,6 +100,12 @@ public final class SymptomParser {
                     + "((?:\\d{1,3}\\.){3}\\d{1,3}|[A-Za-z0-9][\\w-]{0,62}(?:\\.[A-Za-z0-9][\\w-]{0,62}){1,10})"),
             Pattern.compile("\\bthe\\s+server\\s+((?:\\d{1,3}\\.){3}\\d{1,3}|[A-Za-z0-9][\\w-]{0,62}\\.[A-Za-z0-9][\\w.-]{1,200})"));
 
+    /** Words that follow "Enter-PSSession" or "connect to" in prose but are not server names. */
+    private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("failed", "fails", "works", "worked", "the",
+            "a", "an", "server", "computer", "machine", "host", "servername", "fqdn", "hostname", "string", "against",
+            "to", "on", "into", "with", "from", "for", "and", "or", "it", "this", "that", "them", "there", "is", "was",
+            "command", "cmdlet", "session", "localhost.", "remote", "my", "our", "your", "its", "any", "all", "also",
+            "again", "still", "now", "then", "but", "not", "no", "yes", "here", "one", "two");
     private static final Map<String, KnownError> TOKENS = new HashMap<>();
     private static final Map<String, KnownError> PHRASES = new LinkedHashMap<>();
     private static final List<String> BOILERPLATE_KEYS = BOILERPLATE.stream().map(Squashed::key).toList();
@@ -296,8 +302,7 @@ public final class SymptomParser {
             return Optional.empty();
         }
         String low = s.toLowerCase(Locale.ROOT);
-        if (low.equals("failed") || low.equals("the") || low.equals("server") || low.equals("computer")
-                || low.equals("servername") || low.equals("fqdn") || low.equals("hostname") || low.equals("string")) {
+        if (NOT_NAMES.contains(low)) {
             return Optional.empty();
         }
         try {
