@@ -41,6 +41,18 @@ public interface Directory extends AutoCloseable {
     /** Writes one single-value change. Fails with {@link DirectoryException.Kind#READ_ONLY} on a read-only connection. */
     void apply(SpnChange change) throws DirectoryException;
 
+    /**
+     * Streams every account in the forest that holds a servicePrincipalName, one server page at a time
+     * ({@code pageSize} entries, each page under the server's time limit), into {@code sink}. Nothing is accumulated
+     * here. Returns false when the sink cancelled before the last page.
+     *
+     * <p>The default refuses: only directories that can page through the whole forest implement it.
+     */
+    default boolean scanSpns(int pageSize, SpnScanSink sink) throws DirectoryException {
+        throw new DirectoryException(DirectoryException.Kind.OTHER,
+                "This directory cannot be scanned as a whole; connect to a domain controller or use the demo directory.");
+    }
+
     @Override
     void close();
 }

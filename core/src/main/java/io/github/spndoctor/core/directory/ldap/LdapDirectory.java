@@ -252,6 +252,14 @@ public class LdapDirectory implements Directory {
                 deleg == null ? List.of() : Arrays.asList(deleg));
     }
 
+    /** Attributes a scan reads: the least that conflict detection needs. */
+    static final String[] SCAN_ATTRIBUTES = {"objectClass", "sAMAccountName", "dNSHostName", SPN};
+
+    @Override
+    public boolean scanSpns(int pageSize, io.github.spndoctor.core.directory.SpnScanSink sink) throws DirectoryException {
+        return PagedScan.run(forest, forestBase, pageSize, timeLimitSeconds, sink);
+    }
+
     @Override
     public void close() {
         closer.run();
