@@ -89,8 +89,13 @@ public final class FixCommand implements Callable<Integer> {
     @Option(names = "--no-kerberos", description = "Do not request a Kerberos ticket when verifying.")
     boolean noKerberos;
 
+    @Option(names = "--set-spn-prefix-here", description = "wsman-prefix on Windows: also set spn_prefix = WSMAN on this machine (needs an elevated prompt).")
+    boolean setSpnPrefixHere;
+
     @Mixin
     DirectoryOptions directory;
+
+    io.github.spndoctor.core.remedy.LocalSpnPrefix localPrefix = io.github.spndoctor.core.remedy.LocalSpnPrefix.here();
 
     /** Test seams: how the directory is opened, where answers come from, which executor writes the audit log. */
     DirectoryOpener opener = DirectoryOptions::open;
@@ -164,6 +169,9 @@ public final class FixCommand implements Callable<Integer> {
             out.println();
             out.print(verified.summary());
             printClientSteps(out, toApply);
+            if (setSpnPrefixHere && Remedies.WSMAN_PREFIX.equals(remedy)) {
+                setLocalPrefix(out, err);
+            }
             writeReport(report, out);
             return verified.verdict() == VerifyResult.Verdict.NOT_FIXED ? EXIT_NOT_FIXED : 0;
         }
@@ -244,6 +252,22 @@ public final class FixCommand implements Callable<Integer> {
             for (String line : s.script().split("\r?\n")) {
                 out.println("   " + line);
             }
+        }
+    }
+
+    private void setLocalPrefix(PrintWriter out, PrintWriter err) {
+        if (!localPrefix.supported()) {
+            err.println("--set-spn-prefix-here works only on Windows; use the .reg file or reg add line above on each client.");
+            return;
+        }
+        try {
+            CommandRunner.Result r = localPrefix.set();
+            out.println("spn_prefix on this machine: " + (r.exitCode() == 0 ? "set to WSMAN" : "NOT set") + " - " + r.output().strip());
+            out.println("To take it away again: reg delete \"" + io.github.spndoctor.core.remedy.ClientSteps.WSMAN_CLIENT_KEY + "\" /v spn_prefix /f");
+        } catch (IOException e) {
+            err.println("spn_prefix could not be set on this machine: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
