@@ -35,15 +35,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The real domain controller goes away in the middle of a plan: samba is stopped after the first of four changes of
  * move-spn-to-computer and started again afterwards. The report must say the directory is part-way and which changes
  * are in effect; after the restart, undo from the journal restores the prior state. The lab is restarted in a
- * finally block and re-seeded, so other tests find it as before.
+ * finally block and re-seeded, so other tests find it as before. Because it interrupts everyone using the shared lab,
+ * it runs only under CI=true or with SAMBALAB_ALLOW_OUTAGE=1.
  */
 class SambaRemedyOutageIT {
     @TempDir
     Path tmp;
 
     @Test
-    void samaStoppedMidPlan_reportSaysPartWay_andJournalUndoesEverything() throws Exception {
+    void sambaStoppedMidPlan_reportSaysPartWay_andJournalUndoesEverything() throws Exception {
         SambaLab.require();
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        if (!ci && !"1".equals(System.getenv("SAMBALAB_ALLOW_OUTAGE"))) {
+            String msg = "stops the shared samba lab for a few seconds; runs under CI=true or with SAMBALAB_ALLOW_OUTAGE=1";
+            System.out.println("SKIPPED Samba outage test: " + msg);
+            org.junit.jupiter.api.Assumptions.abort(msg);
+        }
         SambaLab.script("seed");
         TargetName t = TargetName.parse("dynamics-crm.lab.test");
         Map<String, Set<String>> before;
