@@ -25,11 +25,33 @@ public interface Directory extends AutoCloseable {
     /** Every account in the forest holding {@code spn} (case-insensitive): the uniqueness check before an add. */
     List<Account> findHolders(Spn spn) throws DirectoryException;
 
+    /**
+     * Every account whose msDS-AllowedToDelegateTo (Kerberos constrained delegation) names {@code spn},
+     * case-insensitive: the accounts whose delegation breaks if the SPN is removed or moved. Implementations that
+     * cannot search for this throw, so a caller never mistakes "not checked" for "nobody delegates".
+     */
+    default List<Account> findDelegatingTo(Spn spn) throws DirectoryException {
+        throw new DirectoryException(DirectoryException.Kind.OTHER,
+                "This directory connection cannot search for constrained delegation entries.");
+    }
+
     /** Re-reads one account by DN; empty when it no longer exists. */
     Optional<Account> readAccount(String dn) throws DirectoryException;
 
     /** Writes one single-value change. Fails with {@link DirectoryException.Kind#READ_ONLY} on a read-only connection. */
     void apply(SpnChange change) throws DirectoryException;
+
+    /**
+     * Streams every account in the forest that holds a servicePrincipalName, one server page at a time
+     * ({@code pageSize} entries, each page under the server's time limit), into {@code sink}. Nothing is accumulated
+     * here. Returns false when the sink cancelled before the last page.
+     *
+     * <p>The default refuses: only directories that can page through the whole forest implement it.
+     */
+    default boolean scanSpns(int pageSize, SpnScanSink sink) throws DirectoryException {
+        throw new DirectoryException(DirectoryException.Kind.OTHER,
+                "This directory cannot be scanned as a whole; connect to a domain controller or use the demo directory.");
+    }
 
     @Override
     void close();

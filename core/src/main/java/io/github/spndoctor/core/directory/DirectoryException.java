@@ -6,7 +6,7 @@ import java.util.Objects;
  * A directory operation failed. Carries a kind, a sentence for the user, and the technical detail (LDAP result code
  * and server message) for the "Details" view. Never carries a password.
  */
-public final class DirectoryException extends Exception {
+public class DirectoryException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /** Broad reasons a directory call fails, each with its own advice. */

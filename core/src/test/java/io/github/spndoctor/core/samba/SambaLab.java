@@ -89,6 +89,34 @@ public final class SambaLab {
         });
     }
 
+    /** Host of the lab's domain controller as dialled (127.0.0.1). */
+    public static String host() { return URI.create(ldapUri()).getHost(); }
+
+    /**
+     * A read-only LDAPS profile for the lab: simple bind as {@code Administrator@lab.test} (UPN), trusting only
+     * the lab's CA; the global catalog is found through the rootDSE (the DC is a GC).
+     */
+    public static io.github.spndoctor.core.directory.connect.ConnectionProfile profile() {
+        return io.github.spndoctor.core.directory.connect.ConnectionProfile
+                .ldaps(host(), bindUpn(), io.github.spndoctor.core.directory.connect.Trust.caFile(caFile().toString()))
+                .withTimeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(15));
+    }
+
+    /** Makes sure the lab's ticket cache holds a valid TGT for Administrator (kinit with the lab password if not). */
+    public static void ensureTicket() throws IOException, InterruptedException {
+        Process check = new ProcessBuilder("klist", "-s").inheritIO().start();
+        if (check.waitFor() == 0) {
+            return;
+        }
+        Process kinit = new ProcessBuilder("kinit", "Administrator@" + env("SAMBALAB_REALM")).redirectErrorStream(true).start();
+        kinit.getOutputStream().write((password() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        kinit.getOutputStream().close();
+        String out = new String(kinit.getInputStream().readAllBytes());
+        if (kinit.waitFor() != 0) {
+            throw new AssertionError("kinit failed: " + out);
+        }
+    }
+
     /** Runs {@code samba-lab.sh ARGS...} (e.g. "seed") and fails the test when it fails. */
     public static String script(String... args) throws IOException, InterruptedException {
         Path script = SCRIPT.toAbsolutePath().normalize();

@@ -173,6 +173,21 @@ public class LdapDirectory implements Directory {
     }
 
     @Override
+    public List<Account> findDelegatingTo(Spn spn) throws DirectoryException {
+        List<SearchResultEntry> entries = search(forest, forestBase,
+                Filter.createEqualityFilter("msDS-AllowedToDelegateTo", spn.toString()),
+                "checking who delegates to " + spn);
+        List<Account> out = new ArrayList<>();
+        for (SearchResultEntry e : entries) {
+            Account a = toAccount(e);
+            if (a.allowedToDelegateTo().stream().anyMatch(v -> v.equalsIgnoreCase(spn.toString()))) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public Optional<Account> readAccount(String dn) throws DirectoryException {
         try {
             SearchResultEntry e = domain.getEntry(dn, ACCOUNT_ATTRIBUTES);
@@ -235,6 +250,14 @@ public class LdapDirectory implements Directory {
         String[] deleg = e.getAttributeValues("msDS-AllowedToDelegateTo");
         return new Account(ref, spns, Optional.ofNullable(e.getAttributeValue("dNSHostName")), uac == null ? 0 : uac,
                 deleg == null ? List.of() : Arrays.asList(deleg));
+    }
+
+    /** Attributes a scan reads: the least that conflict detection needs. */
+    static final String[] SCAN_ATTRIBUTES = {"objectClass", "sAMAccountName", "dNSHostName", SPN};
+
+    @Override
+    public boolean scanSpns(int pageSize, io.github.spndoctor.core.directory.SpnScanSink sink) throws DirectoryException {
+        return PagedScan.run(forest, forestBase, pageSize, timeLimitSeconds, sink);
     }
 
     @Override
