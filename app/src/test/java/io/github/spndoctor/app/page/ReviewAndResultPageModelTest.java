@@ -2,7 +2,7 @@ package io.github.spndoctor.app.page;
 
 import io.github.spndoctor.app.page.result.ResultPageModel;
 import io.github.spndoctor.app.page.review.ReviewPageModel;
-import io.github.spndoctor.app.plan.BasicPlanService;
+import io.github.spndoctor.app.plan.CorePlanService;
 import io.github.spndoctor.app.plan.ChangeStatus;
 import io.github.spndoctor.app.session.ReadOnlyDirectory;
 import io.github.spndoctor.app.session.WizardSession;
@@ -37,7 +37,7 @@ class ReviewAndResultPageModelTest {
     Path home;
     private DemoDirectory demo;
     private WizardSession session;
-    private BasicPlanService plans;
+    private CorePlanService plans;
     private final ImmediateTaskRunner runner = new ImmediateTaskRunner();
 
     @BeforeEach
@@ -49,7 +49,7 @@ class ReviewAndResultPageModelTest {
         LookupResult lookup = demo.lookup(session.targetProperty().get());
         session.lookupSucceeded(lookup);
         session.planProperty().set(RemoveSpnPlanner.plan(lookup));
-        plans = new BasicPlanService(home.resolve("scripts"));
+        plans = new CorePlanService(home);
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class ReviewAndResultPageModelTest {
         assertEquals("_Apply 1 change", m.primaryLabel().get());
         assertTrue(m.commits());
         assertTrue(m.changes().get(0).startsWith("1. Remove HTTP/srv003.rwwilden01.local from svc-srv003-web$ (msa)"));
-        assertEquals("Checked just now: nothing changed since the lookup.", m.recheckProperty().get());
+        assertTrue(m.recheckProperty().get().startsWith("Nothing changed since the lookup"), m.recheckProperty().get());
         assertTrue(m.previews().values().stream().anyMatch(t -> t.contains("setspn -D HTTP/srv003.rwwilden01.local svc-srv003-web$")));
         assertTrue(msaHolds());
         boolean[] moved = {false};
@@ -81,11 +81,12 @@ class ReviewAndResultPageModelTest {
         ReviewPageModel m = new ReviewPageModel(session, runner, plans);
         demo.apply(new SpnChange.Remove(session.planProperty().get().changes().get(0).account(), HTTP));  // another admin
         m.onEnter();
-        assertTrue(m.recheckProperty().get().contains("changed since the lookup"));
+        assertTrue(m.recheckProperty().get().contains("Nothing is left to do"), m.recheckProperty().get());
+        assertTrue(m.changes().isEmpty(), "the rebuilt plan is what is shown");
         boolean[] moved = {false};
         m.next(() -> moved[0] = true);
         assertFalse(moved[0]);
-        assertTrue(m.errorProperty().get().contains("nothing was changed"));
+        assertTrue(m.errorProperty().get().contains("Nothing was changed"), m.errorProperty().get());
         assertNull(session.pendingApplyProperty().get());
     }
 
@@ -98,7 +99,9 @@ class ReviewAndResultPageModelTest {
         assertFalse(m.commits());
         m.next(() -> { });
         Path script = session.scriptFileProperty().get();
-        assertTrue(Files.readString(script).contains("setspn -D HTTP/srv003.rwwilden01.local svc-srv003-web$"));
+        assertTrue(Files.readString(script).contains("HTTP/srv003.rwwilden01.local"), Files.readString(script));
+        String setspn = Files.readString(script.resolveSibling(script.getFileName().toString().replace(".ps1", ".cmd")));
+        assertTrue(setspn.contains("setspn -D HTTP/srv003.rwwilden01.local"), setspn);
         assertNull(session.pendingApplyProperty().get());
         assertTrue(msaHolds());
     }
@@ -111,7 +114,10 @@ class ReviewAndResultPageModelTest {
         session.pendingApplyProperty().set(session.planProperty().get());
         result.onEnter();
         assertEquals(ChangeStatus.APPLIED, result.rows().get(0).statusProperty().get());
-        assertEquals("The change was applied.", result.outcomeProperty().get());
+        assertTrue(result.outcomeProperty().get().startsWith("All 1 change"), result.outcomeProperty().get());
+        Path journal = Files.list(home.resolve("journals")).findFirst().orElseThrow();
+        assertTrue(Files.readString(journal).contains("HTTP/srv003.rwwilden01.local"), "journal written");
+        assertFalse(Files.readString(journal).toLowerCase().contains("password"));
         assertTrue(commits[0] > 0);
         assertFalse(msaHolds());
         assertFalse(result.allowsBack());
@@ -139,7 +145,7 @@ class ReviewAndResultPageModelTest {
         session.pendingApplyProperty().set(session.planProperty().get());
         result.onEnter();
         assertEquals(ChangeStatus.FAILED, result.rows().get(0).statusProperty().get());
-        assertTrue(result.outcomeProperty().get().startsWith("0 of 1 changes were applied"), result.outcomeProperty().get());
+        assertTrue(result.outcomeProperty().get().contains("Stopped at change 1 of 1"), result.outcomeProperty().get());
         assertFalse(result.canUndoProperty().get());
     }
 }
