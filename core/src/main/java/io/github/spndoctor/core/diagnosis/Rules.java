@@ -162,6 +162,9 @@ public final class Rules {
         r(MISSING_SPN, 0.55, "with -IncludePortInSPN the port SPN must exist", CANNOT_FIND_COMPUTER, INCLUDE_PORT);
         r(CROSS_DOMAIN_NO_TRUST, 0.35, "another domain's server by short name", CANNOT_FIND_COMPUTER, DIFFERENT_DOMAIN);
         r(NAME_RESOLUTION, 0.80, "the server name does not resolve", SERVER_NAME_NOT_RESOLVED);
+        r(NAME_RESOLUTION, 0.45, "the name did not lead to a reachable host", NETWORK_PATH_NOT_FOUND);
+        r(WINRM_UNREACHABLE, 0.35, "the host could not be reached", NETWORK_PATH_NOT_FOUND);
+        r(CROSS_DOMAIN_NO_TRUST, 0.20, "the server's domain may not be reachable from here", NETWORK_PATH_NOT_FOUND);
         r(CREDSSP_DELEGATION_POLICY, 0.90, "the CredSSP delegation policy refused the target", CREDSSP_POLICY);
         r(CREDSSP_DELEGATION_POLICY, 0.85, "CredSSP is not enabled on one side", CREDSSP_DISABLED);
         r(BROKEN_SECURE_CHANNEL, 0.90, "the computer's trust with the domain is broken", TRUST_RELATIONSHIP_FAILED);

@@ -34,12 +34,12 @@ public enum Clue {
     SECOND_HOP("the command runs inside a remote session (second hop)",
             "second[- ]hop|double[- ]hop|multi[- ]hop|2nd[- ]hop|third[- ]hop"
                     + "|(inside|within|from|in)\\s+(a|the|an|my)\\s+(remote|ps|powershell|pssession|winrm)\\s*(session|pssession|shell)"
-                    + "|nested\\s+(ps)?sessions?|jump\\s*(box|host|server)|from\\s+the\\s+remote\\s+(machine|server|computer)\\s+to"
+                    + "|(inside|within|in)\\s+(the|a|my)\\s+(invoke-command|script\\s*block)|nested\\s+(ps)?sessions?|jump\\s*(box|host|server)|from\\s+the\\s+remote\\s+(machine|server|computer)\\s+to"
                     + "|\\[[\\w.-]{1,64}\\]:\\s*ps\\s+[^>\\n]{0,100}>\\s*(invoke-command|enter-pssession|new-pssession|copy-item|get-childitem|dir|ls|net\\s+use|test-path|get-ad\\w+|invoke-webrequest)\\b"
                     + "|kerberos\\s+(constrained\\s+)?delegation|resource[- ]based\\s+constrained"),
     SSH_LOGON("the session was opened over SSH (key logon)", "\\bssh\\b|openssh|\\bsshd\\b|public[- ]key\\s+(auth|logon|login)|key[- ]based\\s+(auth|logon|login)"),
     RUNS_AS_SERVICE("the call runs under a service, agent or scheduled task",
-            "scheduled\\s+task|\\bnt\\s+authority\\\\system\\b|local\\s*system\\s+account|build\\s+agent|deployment\\s+agent|codedeploy|azure\\s+devops\\s+agent|jenkins|octopus\\s+tentacle|gitlab\\s+runner"),
+            "scheduled\\s+task|sql\\s+(server\\s+)?agent|\\bnt\\s+authority\\\\system\\b|local\\s*system\\s+account|build\\s+agent|deployment\\s+agent|codedeploy|azure\\s+devops\\s+agent|jenkins|octopus\\s+tentacle|gitlab\\s+runner"),
     CLOCK("clocks or time synchronisation are mentioned",
             "\\bclocks?\\b|time\\s*(skew|difference|drift|sync\\w*|service)|\\bntp\\b|\\bw32tm\\b|\\bw32time\\b|minutes\\s+(ahead|behind|off|apart)|wrong\\s+time|time\\s+is\\s+(off|wrong)"),
     SECURE_CHANNEL("the machine account password or secure channel is in question (snapshot, restore, rejoin)",
