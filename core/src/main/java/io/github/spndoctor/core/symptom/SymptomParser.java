@@ -26,6 +26,10 @@ public final class SymptomParser {
     public static final int HEAD = 200_000;
     /** Characters read from the end of a long text. */
     public static final int TAIL = 50_000;
+    /** Characters of a long text (from the start) in which clues, clients, targets and SPNs are read. */
+    public static final int WORDS_HEAD = 60_000;
+    /** Characters of a long text (from the end) in which clues, clients, targets and SPNs are read. */
+    public static final int WORDS_TAIL = 20_000;
     private static final int MAX_EXCERPT = 160;
     private static final int MAX_SPNS = 40;
 
@@ -143,8 +147,8 @@ public final class SymptomParser {
     }
 
     private static Symptom read(String original) {
-        boolean truncated = original.length() > HEAD + TAIL;
-        String text = truncated
+        boolean truncated = original.length() > WORDS_HEAD + WORDS_TAIL;
+        String text = original.length() > HEAD + TAIL
                 ? original.substring(0, HEAD) + "\n" + original.substring(original.length() - TAIL)
                 : original;
         char[] work = text.toCharArray();
@@ -191,8 +195,10 @@ public final class SymptomParser {
             errorList.add(errors.get(KnownError.values()[o[1]]));
         }
 
-        String clean = maskedText(work, masked);
+        String clean = window(maskedText(work, masked));
         String cleanLower = lower(clean);
+        prepared = window(prepared);
+        preparedLower = lower(prepared);
         List<Fact<Clue>> clues = new ArrayList<>();
         for (Clue c : Clue.values()) {
             firstMatch(c.pattern(), cleanLower, clean).ifPresent(ex -> clues.add(new Fact<>(c, ex)));
@@ -222,6 +228,15 @@ public final class SymptomParser {
             c[i] = Character.toLowerCase(c[i]);
         }
         return new String(c);
+    }
+
+    /**
+     * Error messages are found anywhere in the scanned text, but the user's own words (clues, clients, names) are
+     * read in its first and last part only: that keeps the regular expressions' cost bounded on huge pastes.
+     */
+    private static String window(String s) {
+        return s.length() <= WORDS_HEAD + WORDS_TAIL ? s
+                : s.substring(0, WORDS_HEAD) + "\n" + s.substring(s.length() - WORDS_TAIL);
     }
 
     /** Literal "\n", "\r", "\t" (JSON / Python repr output) become spaces, keeping positions. */
