@@ -74,10 +74,16 @@ public final class Rules {
         r(NAME_RESOLUTION, 0.50, "DNS answers are said to disagree", DNS_MISMATCH);
         r(CROSS_DOMAIN_NO_TRUST, 0.45, "different domains, forests or a workgroup are involved", DIFFERENT_DOMAIN);
         r(CROSS_DOMAIN_NO_TRUST, 0.20, "Kerberos does not accept local account names", LOCAL_ACCOUNT);
+        r(ACCESS_DENIED, 0.30, "remote UAC filters local accounts' administrator rights", LOCAL_ACCOUNT);
+        r(CROSS_DOMAIN_NO_TRUST, -0.5, "a trust is said to exist", TRUST_EXISTS);
+        r(NAME_RESOLUTION, 0.35, "a short name of a server in a trusted forest is not found", TRUST_EXISTS, CANNOT_FIND_COMPUTER);
+        r(NAME_RESOLUTION, 0.40, "the other name form works: the short name is not known in this realm", WORKS_WITH_OTHER_NAME, CANNOT_FIND_COMPUTER);
         r(BROKEN_SECURE_CHANNEL, 0.50, "the machine password or secure channel is in question", SECURE_CHANNEL);
         r(BROKEN_SECURE_CHANNEL, 0.30, "KRB_AP_ERR_MODIFIED after a restore or rejoin", SECURE_CHANNEL, KRB_AP_ERR_MODIFIED);
         r(BROKEN_SECURE_CHANNEL, 0.25, "0x80090322 after a restore or rejoin", SECURE_CHANNEL, SEC_E_WRONG_PRINCIPAL);
         r(TIME_SKEW, 0.45, "clocks or time sync are mentioned", CLOCK);
+        r(TIME_SKEW, 0.35, "a Kerberos failure where the clocks are said to differ", CLOCK, SEC_E_WRONG_PRINCIPAL);
+        r(TIME_SKEW, 0.35, "a Kerberos failure where the clocks are said to differ", CLOCK, KRB_AP_ERR_MODIFIED);
         r(SECOND_HOP_DELEGATION, 0.60, "the command runs inside a remote session", SECOND_HOP);
         r(SECOND_HOP_DELEGATION, 0.35, "an SSH key logon has no Windows credentials to pass on", SSH_LOGON);
         r(SECOND_HOP_DELEGATION, 0.20, "a service or agent context may hold no usable credentials", RUNS_AS_SERVICE);
@@ -144,6 +150,8 @@ public final class Rules {
         r(UNKNOWN, 0.35, "an SPN option that does not fit the authentication mechanism", ERROR_WSMAN_CLIENT_SPN_WRONG_AUTH);
         r(ACCESS_DENIED, 0.65, "the server refused the authenticated account", E_ACCESSDENIED);
         r(SECOND_HOP_DELEGATION, 0.25, "access is denied on a second hop too", E_ACCESSDENIED);
+        r(IP_ADDRESS_NTLM, -0.4, "authentication got through; the refusal came after it", E_ACCESSDENIED);
+        r(IP_ADDRESS_NTLM, -0.4, "the server checked the credentials, so the transport was accepted", CREDENTIALS_REJECTED);
         r(SECOND_HOP_DELEGATION, 0.45, "access denied inside a remote session", E_ACCESSDENIED, SECOND_HOP);
         r(ACCESS_DENIED, -0.35, "inside a remote session the missing credentials explain the refusal", E_ACCESSDENIED, SECOND_HOP);
         r(ACCESS_DENIED, 0.35, "the credentials were refused", LOGON_FAILURE);

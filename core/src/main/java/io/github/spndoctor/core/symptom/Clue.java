@@ -22,14 +22,14 @@ public enum Clue {
             "(spn|principal name)[^.\\n]{0,40}registered\\s+(to|on|under|with|for)\\s+(an(other)?|a\\s+different|the|a)\\s+(\\w+\\s+){0,2}(account|user|object)"
                     + "|registered\\s+to\\s+another\\s+(service\\s+)?account|existing spn found"),
     WORKS_BY_IP("connecting by IP address works",
-            "(works?|worked|working|succeeds?|succeeded|fine|helped|ok)\\b[^.\\n]{0,40}\\b(by|with|using|via)\\s+(the\\s+|its\\s+|an?\\s+)?(explicit\\s+)?(ipv4\\s+|ip\\s*v4\\s+)?ip(\\s*address)?\\b"
-                    + "|\\b(by|with|using|via|use)\\s+(the\\s+|its\\s+|an?\\s+)?(explicit\\s+)?(ipv4\\s+)?ip(v4)?(\\s*address)?\\b(\\s+instead\\s+of[^.\\n]{0,30})?[^.\\n]{0,30}\\b(works?|worked|helped|fine|succeeds?|succeeded|ok)\\b"),
+            "(works?|worked|working|succeeds?|succeeded|fine|helped|ok)\\b(?:[^.\\n]|\\.(?=\\S)){0,40}\\b(by|with|using|via)\\s+(the\\s+|its\\s+|an?\\s+)?(explicit\\s+)?(ipv4\\s+|ip\\s*v4\\s+)?ip(\\s*address)?\\b"
+                    + "|\\b(by|with|using|via|use)\\s+(the\\s+|its\\s+|an?\\s+)?(explicit\\s+)?(ipv4\\s+)?ip(v4)?(\\s*address)?\\b(\\s+instead\\s+of[^.\\n]{0,30})?(?:[^.\\n]|\\.(?=\\S)){0,30}\\b(works?|worked|helped|fine|succeeds?|succeeded|ok)\\b"),
     CONNECT_BY_IP("the connection is made to an IP address",
             "(connect\\w*|remot\\w*|session)\\s+(to\\s+)?(by|with|using|via|to)\\s+(the\\s+|its\\s+|an?\\s+)?ip(\\s*address)?\\b|-computername\\s+\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b"),
     TRUSTED_HOSTS("TrustedHosts is mentioned", "trusted\\s*hosts"),
     WORKS_WITH_OTHER_NAME("one name form works and the other does not (short name vs FQDN)",
-            "(works?|worked|working|succeeds?|succeeded|fine|ok)\\b[^.\\n]{0,40}\\b(fqdn|fully[- ]qualified|short\\s*name|netbios|host\\s*name\\s+only)\\b"
-                    + "|\\b(fqdn|fully[- ]qualified( domain)?( name)?|short\\s*name|netbios( name)?)\\b[^.\\n]{0,30}\\b(works?|worked|is fine|succeeds?|succeeded)\\b"),
+            "(works?|worked|working|succeeds?|succeeded|fine|ok)\\b(?:[^.\\n]|\\.(?=\\S)){0,40}\\b(fqdn|fully[- ]qualified|short\\s*name|netbios|host\\s*name\\s+only)\\b"
+                    + "|\\b(fqdn|fully[- ]qualified( domain)?( name)?|short\\s*name|netbios( name)?)\\b(?:[^.\\n]|\\.(?=\\S)){0,40}\\b(works?|worked|is fine|succeeds?|succeeded)\\b"),
     INCLUDE_PORT("the port-in-SPN option is used or works", "include\\s*port\\s*in\\s*spn|-spnport\\b|spn_?port|enable_spn_server_port|encodeportinspn"),
     SECOND_HOP("the command runs inside a remote session (second hop)",
             "second[- ]hop|double[- ]hop|multi[- ]hop|2nd[- ]hop|third[- ]hop"
@@ -44,14 +44,16 @@ public enum Clue {
             "\\bclocks?\\b|time\\s*(skew|difference|drift|sync\\w*|service)|\\bntp\\b|\\bw32tm\\b|\\bw32time\\b|minutes\\s+(ahead|behind|off|apart)|wrong\\s+time|time\\s+is\\s+(off|wrong)"),
     SECURE_CHANNEL("the machine account password or secure channel is in question (snapshot, restore, rejoin)",
             "secure\\s*channel|test-computersecurechannel|nltest\\s+/sc_|machine\\s+(account\\s+)?password|computer\\s+account\\s+password|reset-computermachinepassword"
-                    + "|trust\\s+relationship|snapshot|checkpoint|restored?\\s+from\\s+(a\\s+)?backup|revert\\w*|re-?join\\w*|netdom\\s+resetpwd|removed?\\s+(it\\s+)?from\\s+the\\s+domain"),
+                    + "|trust\\s+relationship|snapshot|checkpoint|restor\\w*\\b[^.\\n]{0,40}\\b(backup|snapshot|checkpoint|image)|(vm|hyper-v|vmware|veeam)\\s+(backup|restore)|revert\\w*|re-?join\\w*|netdom\\s+resetpwd|removed?\\s+(it\\s+)?from\\s+the\\s+domain"),
     ALIAS("a DNS alias (CNAME), load balancer or virtual name is used",
             "\\bcname|dns\\s+alias|\\balias(es)?\\b|load[- ]?balanc\\w*|\\bnlb\\b|virtual\\s+(host\\s*)?name|\\bvip\\b|netdom\\s+computername"),
     DNS_MISMATCH("DNS answers disagree (reverse lookup, hosts file, stale record)",
             "\\bptr\\b|(points?|resolves?|pointing)\\s+to\\s+(the\\s+|an\\s+|a\\s+)?(old|wrong|another|different|other)\\b|reverse\\s+(dns|lookup|record)|\\brdns\\b|resolves?\\s+to\\s+(the\\s+|a\\s+|an\\s+)?(wrong|another|different|old|other)|hosts\\s+file|stale\\s+(dns|record|a record)|wrong\\s+ip|dns\\s+(suffix|search)|ip\\s+(address\\s+)?changed"),
     DIFFERENT_DOMAIN("client and server are in different domains, forests or a workgroup",
-            "(different|another|other|separate|untrusted|external|child|remote|second|trusted)\\s+(ad\\s+)?(domains?|forests?)\\b|cross[- ](domain|forest)|forest\\s+trust|domain\\s+trust|\\bno\\s+trust\\b|workgroup"
+            "(different|another|other|separate|untrusted|external|child|remote|second)\\s+(ad\\s+)?(domains?|forests?)\\b|cross[- ](domain|forest)|forest\\s+trust|domain\\s+trust|\\bno\\s+trust\\b|workgroup"
                     + "|non[- ]domain|not\\s+(domain[- ]joined|joined\\s+to\\s+(a|the)\\s+domain|in\\s+the\\s+(same\\s+)?domain)|\\bdmz\\b|realm\\s+mismatch|different\\s+realm|cross-realm"),
+    TRUST_EXISTS("a trust between the domains or forests is said to exist",
+            "trusted\\s+(ad\\s+)?(domains?|forests?)|(two-way|forest|domain|external|realm)\\s+trust\\s+(exists|is\\s+in\\s+place|is\\s+fine|works)|there\\s+is\\s+a\\s+(two-way\\s+)?trust"),
     LOCAL_ACCOUNT("a local (non-domain) account is used", "local\\s+(admin(istrator)?\\s+)?(account|user)|\\.\\\\administrator|\\blaps\\b"),
     RENAMED_OR_REUSED("a computer was renamed, cloned, rebuilt or its name reused",
             "\\brenam\\w*|rename-computer|\\bclon\\w*|sysprep|re-?built|rebuil\\w*|re-?used?\\s+(the\\s+)?(same\\s+)?(host\\s*)?name|same\\s+name\\s+as"

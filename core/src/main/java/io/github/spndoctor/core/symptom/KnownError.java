@@ -104,7 +104,7 @@ public enum KnownError {
             List.of(), List.of()),
     WEF_WINRM_ERROR(0x8033809DL, "WinRM error reported by event forwarding", List.of(), List.of()),
     E_ACCESSDENIED(0x80070005L, "Access is denied",
-            List.of("Access is denied", "Authorization failed", "returned an 'access denied' error",
+            List.of("Access is denied", "Access denied", "Authorization failed", "returned an 'access denied' error",
                     "has not been granted the requested logon type at this computer", "Zugriff verweigert", "Accès refusé", "Acceso denegado"),
             List.of()),
     KERBEROS_TARGET_RESOLUTION(-1, "Server Manager: Kerberos target resolution error",

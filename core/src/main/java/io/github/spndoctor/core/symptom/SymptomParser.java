@@ -85,7 +85,8 @@ public final class SymptomParser {
     private static final List<Pattern> REQUESTED_SPN = List.of(
             Pattern.compile("target\\s+name\\s+used\\s+was\\s+(\\S{3,300})"),
             Pattern.compile("\\bthe\\s+spn\\s+(\\S{3,300})\\s+is\\s+(?:not\\s+registered|registered\\s+on\\s+multiple)"),
-            Pattern.compile("\\bsname:\\s*(\\S{3,300})"));
+            Pattern.compile("\\bsname:\\s*(\\S{3,300})"),
+            Pattern.compile("\\b(?:server|target)\\s+name:\\s*([a-z][\\w-]{0,30}/\\S{1,300})"));
     /** Where a text names the target, most reliable first. */
     private static final List<Pattern> TARGET = List.of(
             Pattern.compile("connecting\\s+to\\s+remote\\s+server\\s+(\\S{1,300}?)\\s+failed"),
@@ -117,7 +118,8 @@ public final class SymptomParser {
     static {
         for (KnownError e : KnownError.values()) {
             for (String p : e.phrases()) {
-                PHRASES.put(Squashed.key(p), e);
+                // "The"/"A"/"An" at the start vary between versions and translations of the same message
+                PHRASES.put(Squashed.key(p.replaceFirst("^(?i)(the|an|a)\\s+", "")), e);
             }
             for (String s : e.spellings()) {
                 String low = s.toLowerCase(Locale.ROOT);
