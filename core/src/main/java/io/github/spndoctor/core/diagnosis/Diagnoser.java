@@ -36,6 +36,19 @@ public final class Diagnoser {
     /** Weight of {@code unknown} when nothing else has support; shrinks as the best cause grows. */
     static final double UNKNOWN_BASE = 0.3;
 
+    /**
+     * Errors an SPN conflict does not produce (CredSSP policy, clocks, reachability, rights, missing credentials,
+     * IP/TrustedHosts, broken trust, DNS). When every reported error is one of these, a conflict the lookup finds is
+     * still shown but weighs half: it is a real problem, not likely the one reported.
+     */
+    static final Set<KnownError> OTHER_MECHANISM = EnumSet.of(KnownError.CREDSSP_POLICY, KnownError.CREDSSP_DISABLED,
+            KnownError.SEC_E_TIME_SKEW, KnownError.KRB_AP_ERR_SKEW, KnownError.ERROR_WSMAN_DESTINATION_UNREACHABLE,
+            KnownError.WINRM_CANNOT_COMPLETE, KnownError.E_ACCESSDENIED, KnownError.SEC_E_NO_CREDENTIALS,
+            KnownError.SEC_E_UNKNOWN_CREDENTIALS, KnownError.IP_ADDRESS_DEFAULT_AUTH,
+            KnownError.ERROR_WSMAN_SERVER_NOT_TRUSTED, KnownError.TRUST_RELATIONSHIP_FAILED,
+            KnownError.NO_TRUST_SAM_ACCOUNT, KnownError.SERVER_NAME_NOT_RESOLVED,
+            KnownError.SEC_E_NO_AUTHENTICATING_AUTHORITY, KnownError.NETWORK_PATH_NOT_FOUND);
+
     private Diagnoser() {}
 
     /** Diagnoses from text, plus the lookup when there is one. */
@@ -145,10 +158,17 @@ public final class Diagnoser {
         }
         List<RankedCause> found = LookupClassifier.classify(l);
         Set<CauseId> proven = EnumSet.noneOf(CauseId.class);
+        boolean otherMechanism = !s.errors().isEmpty()
+                && s.errors().stream().allMatch(f -> OTHER_MECHANISM.contains(f.value()));
         for (RankedCause rc : found) {
             proven.add(rc.id());
             for (Evidence e : rc.evidence()) {
-                t.support(rc.id(), rc.confidence(), e, true);
+                if (otherMechanism) {
+                    t.support(rc.id(), rc.confidence() * 0.5, Evidence.directory(e.detail()
+                            + " (a real conflict, but the reported error comes from another mechanism)"), true);
+                } else {
+                    t.support(rc.id(), rc.confidence(), e, true);
+                }
             }
         }
         String typed = target.asTyped();

@@ -92,6 +92,15 @@ class DiagnoserTest {
     }
 
     @Test
+    void diagnose_conflictUnrelatedToTheReportedError_isShownButDoesNotWin() throws Exception {
+        Diagnosis d = Diagnoser.diagnose(CommonSymptom.CREDSSP_POLICY.symptom(), Optional.of(lookup("DYNAMICS-CRM")));
+        assertEquals(CauseId.CREDSSP_DELEGATION_POLICY, d.top().id());
+        RankedCause http = d.cause(CauseId.HTTP_SPN_ON_SERVICE_ACCOUNT).orElseThrow();
+        assertTrue(http.evidence().stream().anyMatch(e -> e.detail().contains("another mechanism")), http.toString());
+        assertTrue(d.rank(CauseId.HTTP_SPN_ON_SERVICE_ACCOUNT) <= 3, "the conflict is still shown near the top");
+    }
+
+    @Test
     void diagnose_pypsrpAgainstHostWithoutWsman_isMissingSpn() throws Exception {
         Symptom s = SymptomParser.parse("pypsrp: kerberos auth failure: Server not found in Kerberos database");
         Diagnosis d = Diagnoser.diagnose(s, Optional.of(lookup("wac01.contoso.com")));
