@@ -25,6 +25,16 @@ public interface Directory extends AutoCloseable {
     /** Every account in the forest holding {@code spn} (case-insensitive): the uniqueness check before an add. */
     List<Account> findHolders(Spn spn) throws DirectoryException;
 
+    /**
+     * Every account whose msDS-AllowedToDelegateTo (Kerberos constrained delegation) names {@code spn},
+     * case-insensitive: the accounts whose delegation breaks if the SPN is removed or moved. Implementations that
+     * cannot search for this throw, so a caller never mistakes "not checked" for "nobody delegates".
+     */
+    default List<Account> findDelegatingTo(Spn spn) throws DirectoryException {
+        throw new DirectoryException(DirectoryException.Kind.OTHER,
+                "This directory connection cannot search for constrained delegation entries.");
+    }
+
     /** Re-reads one account by DN; empty when it no longer exists. */
     Optional<Account> readAccount(String dn) throws DirectoryException;
 

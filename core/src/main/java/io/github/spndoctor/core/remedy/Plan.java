@@ -1,24 +1,36 @@
 package io.github.spndoctor.core.remedy;
 
+import io.github.spndoctor.core.model.Account;
+import io.github.spndoctor.core.model.AccountRef;
 import io.github.spndoctor.core.model.SpnChange;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a remedy will do: an ordered list of single-value directory changes (removals before additions, because a
  * 2012 R2+ DC refuses an addition while the value still exists elsewhere), the client-side steps that are not
- * directory writes, and the warnings a person must read first. Immutable.
+ * directory writes, and the warnings a person must read first. Immutable and thread-safe.
+ *
+ * @param basis every account the changes touch, as read when the plan was made: the recheck before applying compares
+ *              against it, and the journal records it as the prior state. Empty for plans built by hand.
  */
 public record Plan(String remedyId, String title, List<SpnChange> changes, List<ClientStep> clientSteps,
-                   List<String> warnings) {
+                   List<String> warnings, List<Account> basis) {
     public Plan {
         Objects.requireNonNull(remedyId, "remedyId");
         Objects.requireNonNull(title, "title");
         changes = ordered(changes);
         clientSteps = List.copyOf(clientSteps);
         warnings = List.copyOf(warnings);
+        basis = List.copyOf(basis);
+    }
+
+    /** A plan without a recorded basis (the recheck then reads the accounts fresh and checks each change alone). */
+    public Plan(String remedyId, String title, List<SpnChange> changes, List<ClientStep> clientSteps, List<String> warnings) {
+        this(remedyId, title, changes, clientSteps, warnings, List.of());
     }
 
     /** Removals first, then additions; order within each group is kept. */
@@ -35,8 +47,29 @@ public record Plan(String remedyId, String title, List<SpnChange> changes, List<
         for (int i = changes.size() - 1; i >= 0; i--) {
             inv.add(changes.get(i).inverse());
         }
-        return new Plan(remedyId, "Undo: " + title, inv, List.of(), List.of());
+        return new Plan(remedyId, "Undo: " + title, inv, List.of(), List.of(), basis);
     }
 
     public boolean hasDirectoryChanges() { return !changes.isEmpty(); }
+
+    /** The distinct accounts the changes touch, in plan order. */
+    public List<AccountRef> accounts() {
+        List<AccountRef> out = new ArrayList<>();
+        for (SpnChange c : changes) {
+            if (out.stream().noneMatch(r -> r.sameEntry(c.account()))) {
+                out.add(c.account());
+            }
+        }
+        return out;
+    }
+
+    /** The recorded state of {@code ref} when the plan was made, if any. */
+    public Optional<Account> basisOf(AccountRef ref) {
+        return basis.stream().filter(a -> a.ref().sameEntry(ref)).findFirst();
+    }
+
+    /** A copy with other changes (same remedy, title, steps, warnings, basis): used when a recheck rebuilds a plan. */
+    public Plan withChanges(List<SpnChange> newChanges) {
+        return new Plan(remedyId, title, newChanges, clientSteps, warnings, basis);
+    }
 }

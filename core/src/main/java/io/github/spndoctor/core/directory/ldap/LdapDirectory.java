@@ -173,6 +173,21 @@ public class LdapDirectory implements Directory {
     }
 
     @Override
+    public List<Account> findDelegatingTo(Spn spn) throws DirectoryException {
+        List<SearchResultEntry> entries = search(forest, forestBase,
+                Filter.createEqualityFilter("msDS-AllowedToDelegateTo", spn.toString()),
+                "checking who delegates to " + spn);
+        List<Account> out = new ArrayList<>();
+        for (SearchResultEntry e : entries) {
+            Account a = toAccount(e);
+            if (a.allowedToDelegateTo().stream().anyMatch(v -> v.equalsIgnoreCase(spn.toString()))) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public Optional<Account> readAccount(String dn) throws DirectoryException {
         try {
             SearchResultEntry e = domain.getEntry(dn, ACCOUNT_ATTRIBUTES);

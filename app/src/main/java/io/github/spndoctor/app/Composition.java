@@ -1,0 +1,116 @@
+package io.github.spndoctor.app;
+
+import io.github.spndoctor.app.page.connect.ConnectPage;
+import io.github.spndoctor.app.page.connect.ConnectPageModel;
+import io.github.spndoctor.app.page.diagnosis.ClassifierDiagnosis;
+import io.github.spndoctor.app.page.diagnosis.DiagnosisPage;
+import io.github.spndoctor.app.page.diagnosis.DiagnosisPageModel;
+import io.github.spndoctor.app.page.diagnosis.DiagnosisService;
+import io.github.spndoctor.app.page.lookup.LookupPage;
+import io.github.spndoctor.app.page.lookup.LookupPageModel;
+import io.github.spndoctor.app.page.remedy.BasicRemedies;
+import io.github.spndoctor.app.page.remedy.RemedyPage;
+import io.github.spndoctor.app.page.remedy.RemedyPageModel;
+import io.github.spndoctor.app.page.remedy.RemedyService;
+import io.github.spndoctor.app.page.result.ResultPage;
+import io.github.spndoctor.app.page.result.ResultPageModel;
+import io.github.spndoctor.app.page.review.ReviewPage;
+import io.github.spndoctor.app.page.review.ReviewPageModel;
+import io.github.spndoctor.app.page.symptom.BasicSymptomReader;
+import io.github.spndoctor.app.page.symptom.SymptomPage;
+import io.github.spndoctor.app.page.symptom.SymptomPageModel;
+import io.github.spndoctor.app.page.symptom.SymptomReader;
+import io.github.spndoctor.app.plan.BasicPlanService;
+import io.github.spndoctor.app.plan.PlanService;
+import io.github.spndoctor.app.session.Connections;
+import io.github.spndoctor.app.session.WizardSession;
+import io.github.spndoctor.app.task.TaskRunner;
+import io.github.spndoctor.app.ui.FileDialogs;
+import io.github.spndoctor.app.wizard.PageView;
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.app.wizard.WizardModel;
+import io.github.spndoctor.app.wizard.WizardShell;
+import io.github.spndoctor.core.directory.demo.DemoDirectory;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The one place where the wizard's objects are created and wired by hand: the session, the task runner, the
+ * services behind the pages, the page models, the views and the shell. No framework, no reflection.
+ */
+public final class Composition {
+    /** Where the wizard keeps its files (scripts for administrators, journals) and how it starts the demo directory. */
+    public record Settings(Path home, Supplier<DemoDirectory> demoStarter, FileDialogs files) {
+        /** The defaults: {@code ~/.spn-doctor}, the seeded demo directory, the platform file chooser. */
+        public static Settings defaults() {
+            return new Settings(Path.of(System.getProperty("user.home"), ".spn-doctor"), DemoDirectory::start,
+                    FileDialogs.system());
+        }
+    }
+
+    private final WizardSession session = new WizardSession();
+    private final Connections connections;
+    private final WizardModel wizard;
+    private final WizardShell shell;
+    private final ConnectPageModel connect;
+
+    public Composition(Settings settings, TaskRunner runner, Runnable closer) {
+        connections = new Connections(settings.demoStarter());
+        SymptomReader reader = new BasicSymptomReader();
+        DiagnosisService diagnosis = new ClassifierDiagnosis();
+        RemedyService remedies = new BasicRemedies();
+        PlanService plans = new BasicPlanService(settings.home().resolve("scripts"));
+
+        connect = new ConnectPageModel(session, connections, runner);
+        SymptomPageModel symptom = new SymptomPageModel(session, runner, reader, List.of());
+        LookupPageModel lookup = new LookupPageModel(session, runner);
+        DiagnosisPageModel diag = new DiagnosisPageModel(session, runner, diagnosis);
+        RemedyPageModel remedy = new RemedyPageModel(session, runner, remedies);
+        ReviewPageModel review = new ReviewPageModel(session, runner, plans);
+        WizardModel[] w = new WizardModel[1];
+        ResultPageModel result = new ResultPageModel(session, runner, plans,
+                () -> w[0].markCommitted(), step -> w[0].goTo(step));
+        wizard = new WizardModel(List.of(connect, symptom, lookup, diag, remedy, review, result), closer);
+        w[0] = wizard;
+
+        Map<Step, PageView> views = new EnumMap<>(Step.class);
+        views.put(Step.CONNECT, new ConnectPage(connect));
+        views.put(Step.SYMPTOM, new SymptomPage(symptom));
+        views.put(Step.LOOKUP, new LookupPage(lookup));
+        views.put(Step.DIAGNOSIS, new DiagnosisPage(diag));
+        views.put(Step.REMEDY, new RemedyPage(remedy));
+        views.put(Step.REVIEW, new ReviewPage(review, settings.files()));
+        views.put(Step.RESULT, new ResultPage(result, settings.files()));
+        shell = new WizardShell(wizard, session, views);
+        wizard.start();
+    }
+
+    /**
+     * Starts the demo directory in the background; the Connect page is told when it is ready. Call after the window
+     * is shown, on the UI thread.
+     */
+    public void startBackgroundWork() {
+        connections.startDemoInBackground();
+        connections.demoReady().whenComplete((d, t) -> javafx.application.Platform.runLater(() -> connect.demoStarted(t)));
+    }
+
+    public WizardShell shell() { return shell; }
+
+    public WizardModel wizard() { return wizard; }
+
+    public WizardSession session() { return session; }
+
+    public Connections connections() { return connections; }
+
+    /** Releases the directory connections (the demo server included). */
+    public void close() {
+        if (session.directory() != null) {
+            session.directory().close();
+        }
+        connections.close();
+    }
+}

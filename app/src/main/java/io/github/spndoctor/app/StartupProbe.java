@@ -1,0 +1,36 @@
+package io.github.spndoctor.app;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Start-up measurement for the benchmark script (enabled with {@code -Dspndoctor.startupProbe=true}): prints the
+ * milliseconds from JVM start to the first frame after the first page was shown, then exits when
+ * {@code -Dspndoctor.exitAfterStartup=true}. Not used otherwise.
+ */
+final class StartupProbe {
+    private StartupProbe() {}
+
+    static void report(Scene scene) {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                // the second pulse after show: the first page has been laid out and rendered once
+                if (++frames < 2) {
+                    return;
+                }
+                stop();
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("FIRST_PAGE_INTERACTIVE_MS=" + ms + " focus=" + (scene.getFocusOwner() != null));
+                if (Boolean.getBoolean("spndoctor.exitAfterStartup")) {
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.spndoctor.app.page.connect;
+
+import io.github.spndoctor.app.session.Connections;
+import io.github.spndoctor.app.session.WizardSession;
+import io.github.spndoctor.app.task.TaskRunner;
+import io.github.spndoctor.app.ui.ErrorText;
+import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.app.wizard.BasePageModel;
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.directory.Directory;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Connect: where SPN Doctor looks. The built-in demo directory is preselected; a live Active Directory connection
+ * is read-only unless the user switches "Allow changes" on. Opening the connection happens off the UI thread.
+ */
+public final class ConnectPageModel extends BasePageModel {
+    /** Which directory to use. */
+    public enum Mode { DEMO, LIVE }
+
+    private final WizardSession session;
+    private final Connections connections;
+    private final TaskRunner runner;
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.DEMO);
+    private final BooleanProperty allowChanges = new SimpleBooleanProperty(true);
+    private final StringProperty demoStatus = new SimpleStringProperty(Messages.get("connect.demo.starting"));
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty errorDetail = new SimpleStringProperty("");
+
+    public ConnectPageModel(WizardSession session, Connections connections, TaskRunner runner) {
+        super(Step.CONNECT);
+        this.session = session;
+        this.connections = connections;
+        this.runner = runner;
+        mainInstruction.set(Messages.get("connect.instruction"));
+        mode.addListener((o, a, b) -> {
+            allowChanges.set(b == Mode.DEMO);
+            error.set("");
+            errorDetail.set("");
+        });
+    }
+
+    public ObjectProperty<Mode> modeProperty() { return mode; }
+
+    public BooleanProperty allowChangesProperty() { return allowChanges; }
+
+    public StringProperty demoStatusProperty() { return demoStatus; }
+
+    public StringProperty errorProperty() { return error; }
+
+    public StringProperty errorDetailProperty() { return errorDetail; }
+
+    /** Called on the UI thread when the demo directory has started (or failed to). */
+    public void demoStarted(Throwable failure) {
+        demoStatus.set(failure == null ? Messages.get("connect.demo.ready") : Messages.get("connect.demo.failed", ErrorText.message(failure)));
+    }
+
+    @Override
+    public void onEnter() {
+        error.set("");
+    }
+
+    @Override
+    public void next(Runnable proceed) {
+        error.set("");
+        errorDetail.set("");
+        boolean write = allowChanges.get();
+        busy.set(true);
+        TaskRunner.Job<Directory> job = ui -> connections.demo(write);
+        runner.run(job, d -> {
+            busy.set(false);
+            Directory old = session.directory();
+            session.directoryProperty().set(d);
+            if (old != null && old != d) {
+                old.close();
+            }
+            proceed.run();
+        }, failure -> {
+            busy.set(false);
+            error.set(ErrorText.message(failure));
+            errorDetail.set(ErrorText.detail(failure));
+        });
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.spndoctor.app.page.diagnosis;
+
+import java.util.List;
+
+/**
+ * The outcome of a diagnosis for the page: ranked cause cards (best first) and whether directory evidence was used
+ * (a verdict) or only the text (a hypothesis). Immutable.
+ */
+public record Findings(List<CauseCard> causes, boolean verdict, boolean lookupFailed) {
+    public Findings {
+        causes = List.copyOf(causes);
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.spndoctor.app.page.lookup;
+
+import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.app.ui.Styles;
+import io.github.spndoctor.app.ui.Ui;
+import io.github.spndoctor.app.wizard.PageView;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Function;
+
+/** View of the Lookup page: busy state, then the SPN table; or the failure with its details. */
+public final class LookupPage implements PageView {
+    private final VBox root = new VBox();
+    private final Label summary;
+
+    public LookupPage(LookupPageModel model) {
+        root.getStyleClass().add(Styles.PAGE);
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(24, 24);
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
+        status.setId("lookupStatus");
+        HBox busy = new HBox(progress, status);
+        busy.getStyleClass().add("busy-row");
+        busy.visibleProperty().bind(model.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+
+        summary = Ui.heading(model.summaryProperty());
+        summary.setId("lookupSummary");
+
+        TableView<LookupRow> table = new TableView<>(model.rows());
+        table.setId("lookupTable");
+        table.getColumns().add(column(Messages.get("lookup.col.spn"), LookupRow::spn));
+        table.getColumns().add(column(Messages.get("lookup.col.holder"), LookupRow::holder));
+        table.getColumns().add(column(Messages.get("lookup.col.kind"), LookupRow::kind));
+        table.getColumns().add(column(Messages.get("lookup.col.status"), LookupRow::statusText));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(""));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        table.visibleProperty().bind(model.errorProperty().isEmpty());
+        table.managedProperty().bind(table.visibleProperty());
+
+        Label error = Ui.error(model.errorProperty());
+        error.setId("lookupError");
+        TextArea detailText = Ui.code("");
+        detailText.textProperty().bind(model.errorDetailProperty());
+        detailText.setPrefRowCount(3);
+        TitledPane details = new TitledPane(Messages.get("details"), detailText);
+        details.setId("lookupDetails");
+        details.setExpanded(false);
+        Ui.hideWhenEmpty(details, model.errorDetailProperty());
+        Button retry = new Button(Messages.get("lookup.retry"));
+        retry.setId("retryLookup");
+        retry.setMnemonicParsing(true);
+        retry.setOnAction(e -> model.start());
+        retry.visibleProperty().bind(model.errorProperty().isNotEmpty().and(model.busyProperty().not()));
+        retry.managedProperty().bind(retry.visibleProperty());
+
+        root.getChildren().addAll(busy, summary, table, error, details, retry);
+    }
+
+    private static TableColumn<LookupRow, String> column(String title, Function<LookupRow, String> value) {
+        TableColumn<LookupRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+
+    @Override
+    public Node root() { return root; }
+
+    @Override
+    public Node focusTarget() { return summary; }
+}

@@ -1,0 +1,136 @@
+package io.github.spndoctor.app.page.lookup;
+
+import io.github.spndoctor.app.session.WizardSession;
+import io.github.spndoctor.app.task.TaskRunner;
+import io.github.spndoctor.app.ui.ErrorText;
+import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.app.wizard.BasePageModel;
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.directory.DirectoryException;
+import io.github.spndoctor.core.lookup.LookupResult;
+import io.github.spndoctor.core.model.Account;
+import io.github.spndoctor.core.model.TargetName;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.Objects;
+
+/**
+ * Lookup: asks the directory (off the UI thread, with a visible busy state) for every SPN form WinRM may use for the
+ * target and shows who holds each. Cancel stops waiting. A failure is shown in plain words with its technical
+ * detail, and is recorded as a failure: it never looks like a healthy host.
+ */
+public final class LookupPageModel extends BasePageModel {
+    private final WizardSession session;
+    private final TaskRunner runner;
+    private final ObservableList<LookupRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper errorDetail = new ReadOnlyStringWrapper("");
+    private TaskRunner.Handle running;
+    private TargetName lookedUp;
+    private Directory lookedUpIn;
+
+    public LookupPageModel(WizardSession session, TaskRunner runner) {
+        super(Step.LOOKUP);
+        this.session = session;
+        this.runner = runner;
+        mainInstruction.set(Messages.get("lookup.instruction.idle"));
+    }
+
+    public ObservableList<LookupRow> rows() { return rows; }
+
+    /** "Looking up …" while busy; empty otherwise. */
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+
+    /** One sentence on what the lookup found. */
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty errorDetailProperty() { return errorDetail.getReadOnlyProperty(); }
+
+    @Override
+    public void onEnter() {
+        TargetName target = session.targetProperty().get();
+        boolean fresh = session.lookup().isPresent() && Objects.equals(target, lookedUp) && session.directory() == lookedUpIn;
+        if (!fresh) {
+            start();
+        }
+    }
+
+    /** (Re)runs the lookup for the session's target. */
+    public void start() {
+        if (running != null) {
+            running.cancel();
+        }
+        TargetName target = session.targetProperty().get();
+        Directory dir = session.directory();
+        rows.clear();
+        summary.set("");
+        error.set("");
+        errorDetail.set("");
+        session.lookupProperty().set(null);
+        session.lookupFailureProperty().set(null);
+        busy.set(true);
+        status.set(Messages.get("lookup.busy", target.asTyped(), dir.info().server()));
+        mainInstruction.set(Messages.get("lookup.instruction.busy", target.asTyped()));
+        lookedUp = target;
+        lookedUpIn = dir;
+        running = runner.run(ui -> dir.lookup(target), this::found, this::failed);
+    }
+
+    private void found(LookupResult result) {
+        running = null;
+        busy.set(false);
+        status.set("");
+        session.lookupSucceeded(result);
+        rows.setAll(LookupRow.of(result));
+        mainInstruction.set(Messages.get("lookup.instruction.done", result.target().asTyped()));
+        long problems = result.registrations().stream()
+                .filter(r -> result.status(r) == LookupResult.Status.WRONG_ACCOUNT || result.status(r) == LookupResult.Status.DUPLICATE)
+                .count();
+        String computer = result.computer().map(Account::ref).map(r -> r.samAccountName())
+                .map(c -> Messages.get("lookup.computer", c))
+                .orElse(Messages.get("lookup.nocomputer", result.target().asTyped()));
+        summary.set(computer + " " + (problems == 0
+                ? Messages.get("lookup.summary.none")
+                : Messages.plural("lookup.summary.problems", (int) problems)));
+    }
+
+    private void failed(Throwable t) {
+        running = null;
+        busy.set(false);
+        status.set("");
+        DirectoryException failure = t instanceof DirectoryException d ? d
+                : new DirectoryException(DirectoryException.Kind.OTHER, ErrorText.message(t), ErrorText.detail(t), t);
+        session.lookupFailed(failure);
+        mainInstruction.set(Messages.get("lookup.instruction.failed", lookedUp.asTyped()));
+        error.set(Messages.get("lookup.failed", failure.getMessage()));
+        errorDetail.set(ErrorText.detail(failure));
+    }
+
+    @Override
+    public boolean stopWork() {
+        if (running == null) {
+            return false;
+        }
+        running.cancel();
+        running = null;
+        failed(new DirectoryException(DirectoryException.Kind.TIMEOUT, Messages.get("lookup.stopped", lookedUp.asTyped())));
+        return true;
+    }
+
+    @Override
+    public void next(Runnable proceed) {
+        if (session.lookup().isEmpty() && session.lookupFailureProperty().get() == null) {
+            start();
+            return;
+        }
+        proceed.run();
+    }
+}

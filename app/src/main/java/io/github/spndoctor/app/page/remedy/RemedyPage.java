@@ -1,0 +1,72 @@
+package io.github.spndoctor.app.page.remedy;
+
+import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.app.ui.Styles;
+import io.github.spndoctor.app.ui.Ui;
+import io.github.spndoctor.app.wizard.PageView;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
+
+/** View of the Remedy page: one choice per remedy, with what it does or why it does not apply here. */
+public final class RemedyPage implements PageView {
+    private final VBox root = new VBox();
+    private final VBox options = new VBox();
+    private final ToggleGroup group = new ToggleGroup();
+    private final Label note;
+
+    public RemedyPage(RemedyPageModel model) {
+        root.getStyleClass().add(Styles.PAGE);
+        note = Ui.heading(model.noteProperty());
+        note.setId("remedyNote");
+        Ui.hideWhenEmpty(note, model.noteProperty());
+        options.getStyleClass().add("cards");
+        Label error = Ui.error(model.errorProperty());
+        error.setId("remedyError");
+        model.choices().addListener((ListChangeListener<RemedyChoice>) c -> rebuild(model));
+        model.selectedProperty().addListener((o, a, b) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == b)));
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.selectedProperty().set((RemedyChoice) b.getUserData());
+            }
+        });
+        root.getChildren().addAll(note, options, error);
+    }
+
+    private void rebuild(RemedyPageModel model) {
+        options.getChildren().clear();
+        group.getToggles().clear();
+        for (RemedyChoice c : model.choices()) {
+            RadioButton r = new RadioButton(c.title() + (c.recommended() ? " " + Messages.get("remedy.recommended") : ""));
+            r.setId("remedy-" + c.id());
+            r.setMnemonicParsing(false);
+            r.setUserData(c);
+            r.setToggleGroup(group);
+            r.setDisable(!c.applicable());
+            r.setSelected(c == model.selectedProperty().get());
+            Label d = new Label(c.description());
+            d.setWrapText(true);
+            d.getStyleClass().add(Styles.NOTE);
+            VBox box = new VBox(r, d);
+            if (!c.applicable()) {
+                Label why = new Label(Messages.get("remedy.whyNot", c.whyNot()));
+                why.setWrapText(true);
+                box.getChildren().add(why);
+            }
+            box.getStyleClass().add(Styles.CARD);
+            options.getChildren().add(box);
+        }
+    }
+
+    @Override
+    public Node root() { return root; }
+
+    @Override
+    public Node focusTarget() {
+        return group.getSelectedToggle() instanceof RadioButton r ? r
+                : options.getChildren().isEmpty() ? note : options.getChildren().get(0);
+    }
+}

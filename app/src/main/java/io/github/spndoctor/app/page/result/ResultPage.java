@@ -1,0 +1,82 @@
+package io.github.spndoctor.app.page.result;
+
+import io.github.spndoctor.app.ui.FileDialogs;
+import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.app.ui.Styles;
+import io.github.spndoctor.app.ui.Ui;
+import io.github.spndoctor.app.wizard.PageView;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** View of the Result page: status per change, the outcome, and Check again / Undo / Save report. */
+public final class ResultPage implements PageView {
+    private final VBox root = new VBox();
+    private final VBox rows = new VBox();
+    private final Label outcome;
+
+    public ResultPage(ResultPageModel model, FileDialogs files) {
+        root.getStyleClass().add(Styles.PAGE);
+        rows.setId("changeRows");
+        model.rows().addListener((ListChangeListener<ChangeRow>) c -> rebuild(model));
+        outcome = Ui.heading(model.outcomeProperty());
+        outcome.setId("outcome");
+        TextArea detailText = Ui.code("");
+        detailText.textProperty().bind(model.detailProperty());
+        detailText.setPrefRowCount(3);
+        TitledPane details = new TitledPane(Messages.get("details"), detailText);
+        details.setExpanded(false);
+        Ui.hideWhenEmpty(details, model.detailProperty());
+
+        Button check = new Button(Messages.get("button.checkAgain"));
+        check.setId("checkAgain");
+        check.setMnemonicParsing(true);
+        check.disableProperty().bind(model.busyProperty().or(model.canCheckProperty().not()));
+        check.setOnAction(e -> model.checkAgain());
+        Button undo = new Button(Messages.get("button.undoChanges"));
+        undo.setId("undoButton");
+        undo.setMnemonicParsing(true);
+        undo.disableProperty().bind(model.busyProperty().or(model.canUndoProperty().not()));
+        undo.setOnAction(e -> model.undo());
+        Button report = new Button(Messages.get("button.saveReport"));
+        report.setId("saveReport");
+        report.setMnemonicParsing(true);
+        report.disableProperty().bind(model.busyProperty());
+        report.setOnAction(e -> files.saveFile(root, Messages.get("result.report.title"), "spn-doctor-report.md")
+                .ifPresent(model::saveReport));
+        HBox actions = new HBox(check, undo, report);
+        actions.getStyleClass().add("button-row");
+
+        Label checkResult = Ui.text(model.checkProperty(), Styles.HEADING);
+        checkResult.setId("checkResult");
+        Label notice = Ui.text(model.noticeProperty(), Styles.NOTE);
+        notice.setId("resultNotice");
+        root.getChildren().addAll(rows, outcome, details, actions, checkResult, notice);
+    }
+
+    private void rebuild(ResultPageModel model) {
+        rows.getChildren().clear();
+        int i = 0;
+        for (ChangeRow r : model.rows()) {
+            Label l = new Label();
+            l.setId("change-" + i++);
+            l.setWrapText(true);
+            l.textProperty().bind(Bindings.createStringBinding(() -> r.statusProperty().get().text() + " — "
+                    + r.description() + (r.messageProperty().get().isEmpty() ? "" : ": " + r.messageProperty().get()),
+                    r.statusProperty(), r.messageProperty()));
+            rows.getChildren().add(l);
+        }
+    }
+
+    @Override
+    public Node root() { return root; }
+
+    @Override
+    public Node focusTarget() { return outcome; }
+}

@@ -1,0 +1,100 @@
+package io.github.spndoctor.app.page.review;
+
+import io.github.spndoctor.app.plan.PreviewFormat;
+import io.github.spndoctor.app.ui.FileDialogs;
+import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.app.ui.Styles;
+import io.github.spndoctor.app.ui.Ui;
+import io.github.spndoctor.app.wizard.PageView;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.Map;
+
+/** View of the Review page: numbered changes, warnings, recheck state, and one preview tab per format. */
+public final class ReviewPage implements PageView {
+    private final VBox root = new VBox();
+    private final VBox changes = new VBox();
+    private final VBox warnings = new VBox();
+    private final TabPane tabs = new TabPane();
+    private final FileDialogs files;
+
+    public ReviewPage(ReviewPageModel model, FileDialogs files) {
+        this.files = files;
+        root.getStyleClass().add(Styles.PAGE);
+        changes.setId("reviewChanges");
+        changes.setFocusTraversable(false);
+        model.changes().addListener((ListChangeListener<String>) c -> fill(changes, model.changes(), "change"));
+        model.warnings().addListener((ListChangeListener<String>) c -> fill(warnings, model.warnings(), Styles.NOTE));
+        Label recheck = Ui.text(model.recheckProperty(), Styles.NOTE);
+        recheck.setId("recheck");
+        tabs.setId("previewTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        model.previewsChangedProperty().addListener((o, a, b) -> buildTabs(model));
+        Label error = Ui.error(model.errorProperty());
+        error.setId("reviewError");
+        Label notice = Ui.text(model.noticeProperty(), Styles.NOTE);
+        notice.setId("reviewNotice");
+        Button copy = new Button(Messages.get("button.copy"));
+        copy.setId("copyPreview");
+        copy.setMnemonicParsing(true);
+        copy.setOnAction(a -> selected().ifPresent(f -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.previews().get(f));
+            Clipboard.getSystemClipboard().setContent(content);
+        }));
+        Button save = new Button(Messages.get("button.saveAs"));
+        save.setId("savePreview");
+        save.setMnemonicParsing(true);
+        save.setOnAction(a -> selected().ifPresent(f -> files.saveFile(root, f.label(), "spn-doctor-plan." + f.extension())
+                .ifPresent(file -> model.save(f, file))));
+        HBox buttons = new HBox(copy, save);
+        buttons.getStyleClass().add("button-row");
+        root.getChildren().addAll(changes, warnings, recheck, tabs, buttons, error, notice);
+        buildTabs(model);
+    }
+
+    private static void fill(VBox box, java.util.List<String> lines, String style) {
+        box.getChildren().clear();
+        for (String s : lines) {
+            Label l = new Label(s);
+            l.setWrapText(true);
+            l.getStyleClass().add(style);
+            box.getChildren().add(l);
+        }
+    }
+
+    private void buildTabs(ReviewPageModel model) {
+        tabs.getTabs().clear();
+        for (Map.Entry<PreviewFormat, String> e : model.previews().entrySet()) {
+            TextArea area = Ui.code(e.getValue());
+            area.setId("preview-" + e.getKey().id());
+            Tab tab = new Tab(e.getKey().label(), area);
+            tab.setUserData(e.getKey());
+            tab.setId("tab-" + e.getKey().id());
+            tabs.getTabs().add(tab);
+        }
+    }
+
+    private java.util.Optional<PreviewFormat> selected() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t == null ? java.util.Optional.empty() : java.util.Optional.of((PreviewFormat) t.getUserData());
+    }
+
+    @Override
+    public Node root() { return root; }
+
+    @Override
+    public Node focusTarget() { return tabs; }
+}

@@ -1,0 +1,163 @@
+package io.github.spndoctor.app.page.review;
+
+import io.github.spndoctor.app.plan.PlanService;
+import io.github.spndoctor.app.plan.PreviewFormat;
+import io.github.spndoctor.app.plan.Recheck;
+import io.github.spndoctor.app.session.WizardSession;
+import io.github.spndoctor.app.task.TaskRunner;
+import io.github.spndoctor.app.ui.ErrorText;
+import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.app.wizard.BasePageModel;
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.model.SpnChange;
+import io.github.spndoctor.core.remedy.ClientStep;
+import io.github.spndoctor.core.remedy.Plan;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Review, the commit page: the plan in plain words (numbered, naming each account at risk), warnings, client steps,
+ * and a preview per format. Its primary button is the only commit button, named for the action ("Apply 1 change",
+ * "Undo 1 change"); on a read-only connection it is "Create a script for an administrator" and writes nothing.
+ * The accounts are re-read on entry; a plan that no longer matches the directory cannot be applied.
+ */
+public final class ReviewPageModel extends BasePageModel {
+    private final WizardSession session;
+    private final TaskRunner runner;
+    private final PlanService plans;
+    private final ObservableList<String> changes = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final Map<PreviewFormat, String> previews = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper recheck = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper scriptOnly = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper previewsChanged = new ReadOnlyBooleanWrapper();
+    private Recheck lastRecheck;
+    private Plan plan;
+
+    public ReviewPageModel(WizardSession session, TaskRunner runner, PlanService plans) {
+        super(Step.REVIEW);
+        this.session = session;
+        this.runner = runner;
+        this.plans = plans;
+    }
+
+    /** Numbered plain-language changes. */
+    public ObservableList<String> changes() { return changes; }
+
+    /** Warnings and client-side steps to read before applying. */
+    public ObservableList<String> warnings() { return warnings; }
+
+    /** Preview text per format, Summary first. Refreshed on entry (watch {@link #previewsChangedProperty()}). */
+    public Map<PreviewFormat, String> previews() { return previews; }
+
+    /** Toggles each time the previews are rebuilt. */
+    public ReadOnlyBooleanProperty previewsChangedProperty() { return previewsChanged.getReadOnlyProperty(); }
+
+    /** "Checked just now: nothing changed since the lookup", or what changed. */
+    public ReadOnlyStringProperty recheckProperty() { return recheck.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    /** Where a script or preview was saved. */
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+
+    /** True when the commit button creates a script instead of writing (read-only, or nothing to write). */
+    public ReadOnlyBooleanProperty scriptOnlyProperty() { return scriptOnly.getReadOnlyProperty(); }
+
+    @Override
+    public boolean commits() { return !scriptOnly.get(); }
+
+    @Override
+    public void onEnter() {
+        plan = session.planProperty().get();
+        error.set("");
+        notice.set("");
+        boolean undo = session.purposeProperty().get() == WizardSession.Purpose.UNDO;
+        int n = plan.changes().size();
+        scriptOnly.set(session.directory().info().readOnly() || n == 0);
+        mainInstruction.set(undo ? Messages.plural("review.instruction.undo", n)
+                : scriptOnly.get() ? Messages.get("review.instruction.script", session.targetProperty().get().asTyped())
+                : Messages.plural("review.instruction.apply", n));
+        primaryLabel.set(scriptOnly.get() ? Messages.get("button.script")
+                : undo ? Messages.plural("button.undo", n) : Messages.plural("button.apply", n));
+        changes.clear();
+        int i = 1;
+        for (SpnChange c : plan.changes()) {
+            changes.add(Messages.get(c instanceof SpnChange.Add ? "review.change.add" : "review.change.remove",
+                    i++, c.spn(), c.account().samAccountName().isEmpty() ? c.account().dn() : c.account().samAccountName(),
+                    c.account().kind().id(), c.account().dn()));
+        }
+        warnings.setAll(plan.warnings());
+        for (ClientStep s : plan.clientSteps()) {
+            warnings.add(Messages.get("review.clientStep", s.title(), s.explanation()));
+        }
+        warnings.add(Messages.get("review.impact"));
+        previews.clear();
+        for (PreviewFormat f : plans.formats()) {
+            previews.put(f, plans.render(plan, f));
+        }
+        previewsChanged.set(!previewsChanged.get());
+        lastRecheck = null;
+        recheck.set(Messages.get("review.rechecking"));
+        busy.set(true);
+        var dir = session.directory();
+        Plan checking = plan;
+        runner.run(ui -> plans.recheck(dir, checking), r -> {
+            busy.set(false);
+            lastRecheck = r;
+            recheck.set(r.changes().isEmpty() ? r.message() : r.message() + "\n• " + String.join("\n• ", r.changes()));
+        }, t -> {
+            busy.set(false);
+            recheck.set(Messages.get("review.recheckFailed", ErrorText.message(t)));
+        });
+    }
+
+    @Override
+    public void next(Runnable proceed) {
+        error.set("");
+        if (scriptOnly.get()) {
+            busy.set(true);
+            Plan p = plan;
+            runner.run(ui -> plans.saveScript(p, session.targetProperty().get()), file -> {
+                busy.set(false);
+                session.pendingApplyProperty().set(null);
+                notice.set(Messages.get("review.scriptSaved", file));
+                session.scriptFileProperty().set(file);
+                proceed.run();
+            }, t -> {
+                busy.set(false);
+                error.set(ErrorText.message(t));
+            });
+            return;
+        }
+        if (lastRecheck == null) {
+            error.set(Messages.get("review.notRechecked"));
+            return;
+        }
+        if (!lastRecheck.safe()) {
+            error.set(Messages.get("review.stale"));
+            return;
+        }
+        session.scriptFileProperty().set(null);
+        session.pendingApplyProperty().set(lastRecheck.plan());
+        proceed.run();
+    }
+
+    /** Saves one preview to {@code file} (the view asks where). Runs off the UI thread. */
+    public void save(PreviewFormat format, Path file) {
+        String text = previews.get(format);
+        runner.run(ui -> Files.writeString(file, text), p -> notice.set(Messages.get("review.saved", p)),
+                t -> error.set(ErrorText.message(t)));
+    }
+}

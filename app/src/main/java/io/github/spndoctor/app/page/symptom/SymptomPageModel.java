@@ -1,0 +1,150 @@
+package io.github.spndoctor.app.page.symptom;
+
+import io.github.spndoctor.app.session.WizardSession;
+import io.github.spndoctor.app.task.TaskRunner;
+import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.app.wizard.BasePageModel;
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.model.TargetName;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Symptom: the pasted error text and the target host. What the text says is recognised as the user types
+ * (debounced, off the UI thread, so a 10 MB paste does not freeze anything); a recognised target fills the target
+ * field unless the user typed one. Next validates the target and shows the problem under the field.
+ */
+public final class SymptomPageModel extends BasePageModel {
+    /** The most text the paste area keeps; longer pastes are cut here and the user is told. */
+    public static final int MAX_TEXT = 200_000;
+    /** The most the target field keeps. */
+    public static final int MAX_TARGET = 1024;
+    static final Duration DEBOUNCE = Duration.ofMillis(250);
+
+    private final WizardSession session;
+    private final TaskRunner runner;
+    private final SymptomReader reader;
+    private final StringProperty text = new SimpleStringProperty("");
+    private final StringProperty target = new SimpleStringProperty("");
+    private final StringProperty targetError = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Recognised> recognised = new ReadOnlyObjectWrapper<>(Recognised.NOTHING);
+    private final ObjectProperty<CommonChoice> commonSymptom = new SimpleObjectProperty<>();
+    private final List<CommonChoice> commonChoices;
+    private TaskRunner.Handle pending;
+    private String autoFilledTarget = "";
+    private int reading;
+
+    public SymptomPageModel(WizardSession session, TaskRunner runner, SymptomReader reader, List<CommonChoice> commonChoices) {
+        super(Step.SYMPTOM);
+        this.session = session;
+        this.runner = runner;
+        this.reader = reader;
+        this.commonChoices = List.copyOf(commonChoices);
+        mainInstruction.set(Messages.get("symptom.instruction"));
+        primaryLabel.set(Messages.get("button.lookup"));
+        text.addListener((o, a, b) -> textChanged(b));
+        target.addListener((o, a, b) -> targetError.set(""));
+        commonSymptom.addListener((o, a, b) -> {
+            if (b != null) {
+                text.set(b.text());
+            }
+        });
+    }
+
+    public StringProperty textProperty() { return text; }
+
+    public StringProperty targetProperty() { return target; }
+
+    public StringProperty targetErrorProperty() { return targetError; }
+
+    /** A note about the paste (e.g. that it was cut); empty when there is nothing to say. */
+    public StringProperty noticeProperty() { return notice; }
+
+    public ReadOnlyObjectProperty<Recognised> recognisedProperty() { return recognised.getReadOnlyProperty(); }
+
+    /** Common symptoms offered to someone without error text. */
+    public List<CommonChoice> commonChoices() { return commonChoices; }
+
+    public ObjectProperty<CommonChoice> commonSymptomProperty() { return commonSymptom; }
+
+    /** True while the text is being read in the background. */
+    public boolean isReading() { return reading > 0; }
+
+    /** The paste area cut a paste of {@code originalLength} characters to {@link #MAX_TEXT}. */
+    public void textWasCut(int originalLength) {
+        notice.set(Messages.get("symptom.cut", originalLength, MAX_TEXT));
+    }
+
+    /** A one-line summary of what was recognised, for the page and screen readers. */
+    public static String summary(Recognised r) {
+        if (r.isEmpty()) {
+            return Messages.get("symptom.recognised.nothing");
+        }
+        List<String> parts = new ArrayList<>();
+        if (!r.codes().isEmpty()) {
+            parts.add(Messages.get("symptom.recognised.codes", String.join(", ", r.codes())));
+        }
+        r.client().ifPresent(c -> parts.add(Messages.get("symptom.recognised.client", c)));
+        r.target().ifPresent(t -> parts.add(Messages.get("symptom.recognised.target", t)));
+        r.other().forEach(parts::add);
+        return String.join("\n", parts);
+    }
+
+    private void textChanged(String value) {
+        if (pending != null) {
+            pending.cancel();
+            reading = Math.max(0, reading - 1);
+        }
+        if (value.length() < MAX_TEXT) {
+            notice.set("");
+        }
+        reading++;
+        pending = runner.runAfter(DEBOUNCE, ui -> reader.read(value), r -> {
+            reading--;
+            recognised.set(r);
+            r.target().ifPresent(t -> {
+                if (target.get().isBlank() || target.get().equals(autoFilledTarget)) {
+                    autoFilledTarget = t;
+                    target.set(t);
+                }
+            });
+        }, failure -> {
+            reading--;
+            recognised.set(Recognised.NOTHING);
+        });
+    }
+
+    @Override
+    public void onEnter() {
+        targetError.set("");
+    }
+
+    @Override
+    public void next(Runnable proceed) {
+        TargetName parsed;
+        try {
+            parsed = TargetName.parse(target.get());
+        } catch (IllegalArgumentException e) {
+            targetError.set(e.getMessage());
+            return;
+        }
+        session.symptomTextProperty().set(text.get());
+        session.targetProperty().set(parsed);
+        proceed.run();
+    }
+
+    /** A common symptom someone can pick instead of pasting text. */
+    public record CommonChoice(String label, String text) {
+        @Override
+        public String toString() { return label; }
+    }
+}

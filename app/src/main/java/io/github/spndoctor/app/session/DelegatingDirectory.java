@@ -1,0 +1,41 @@
+package io.github.spndoctor.app.session;
+
+import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.directory.DirectoryException;
+import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.lookup.LookupResult;
+import io.github.spndoctor.core.model.Account;
+import io.github.spndoctor.core.model.Spn;
+import io.github.spndoctor.core.model.SpnChange;
+import io.github.spndoctor.core.model.TargetName;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Passes every call to another directory; subclasses override what they change. */
+public class DelegatingDirectory implements Directory {
+    private final Directory delegate;
+
+    public DelegatingDirectory(Directory delegate) { this.delegate = delegate; }
+
+    /** The directory underneath. */
+    public Directory delegate() { return delegate; }
+
+    @Override
+    public DirectoryInfo info() { return delegate.info(); }
+
+    @Override
+    public LookupResult lookup(TargetName target) throws DirectoryException { return delegate.lookup(target); }
+
+    @Override
+    public List<Account> findHolders(Spn spn) throws DirectoryException { return delegate.findHolders(spn); }
+
+    @Override
+    public Optional<Account> readAccount(String dn) throws DirectoryException { return delegate.readAccount(dn); }
+
+    @Override
+    public void apply(SpnChange change) throws DirectoryException { delegate.apply(change); }
+
+    @Override
+    public void close() { delegate.close(); }
+}

@@ -1,0 +1,83 @@
+package io.github.spndoctor.app.session;
+
+import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.directory.DirectoryException;
+import io.github.spndoctor.core.lookup.LookupResult;
+import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.remedy.Plan;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.Optional;
+
+/**
+ * What the pages share during one run of the wizard: the directory in use (swappable: demo or live), the symptom
+ * text and target, the lookup outcome, the chosen plan and its purpose. Typed, observable, used on the UI thread only.
+ */
+public final class WizardSession {
+    /** Why the current plan exists. */
+    public enum Purpose { FIX, UNDO }
+
+    private final ObjectProperty<Directory> directory = new SimpleObjectProperty<>();
+    private final StringProperty symptomText = new SimpleStringProperty("");
+    private final ObjectProperty<TargetName> target = new SimpleObjectProperty<>();
+    private final ObjectProperty<LookupResult> lookup = new SimpleObjectProperty<>();
+    private final ObjectProperty<DirectoryException> lookupFailure = new SimpleObjectProperty<>();
+    private final ObjectProperty<Plan> plan = new SimpleObjectProperty<>();
+    private final ObjectProperty<Purpose> purpose = new SimpleObjectProperty<>(Purpose.FIX);
+    private final ObjectProperty<Plan> pendingApply = new SimpleObjectProperty<>();
+    private final ObjectProperty<Plan> applied = new SimpleObjectProperty<>();
+    private final ObjectProperty<Object> journal = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.nio.file.Path> scriptFile = new SimpleObjectProperty<>();
+    private final StringBinding banner = Bindings.createStringBinding(
+            () -> directory.get() == null ? "" : directory.get().info().banner(), directory);
+
+    public ObjectProperty<Directory> directoryProperty() { return directory; }
+
+    public Directory directory() { return directory.get(); }
+
+    /** The mode banner shown on every page ("DEMO · … · changes allowed"); empty until connected. */
+    public StringBinding banner() { return banner; }
+
+    public StringProperty symptomTextProperty() { return symptomText; }
+
+    public ObjectProperty<TargetName> targetProperty() { return target; }
+
+    public ObjectProperty<LookupResult> lookupProperty() { return lookup; }
+
+    public ObjectProperty<DirectoryException> lookupFailureProperty() { return lookupFailure; }
+
+    public Optional<LookupResult> lookup() { return Optional.ofNullable(lookup.get()); }
+
+    /** Records a successful lookup (clearing any failure). */
+    public void lookupSucceeded(LookupResult result) {
+        lookupFailure.set(null);
+        lookup.set(result);
+    }
+
+    /** Records a failed or stopped lookup: nothing is known, and nothing may look healthy. */
+    public void lookupFailed(DirectoryException failure) {
+        lookup.set(null);
+        lookupFailure.set(failure);
+    }
+
+    public ObjectProperty<Plan> planProperty() { return plan; }
+
+    public ObjectProperty<Purpose> purposeProperty() { return purpose; }
+
+    /** The plan the Review page committed and the Result page is to apply; null once taken. */
+    public ObjectProperty<Plan> pendingApplyProperty() { return pendingApply; }
+
+    /** The changes actually applied in the last apply (what Undo reverses). */
+    public ObjectProperty<Plan> appliedProperty() { return applied; }
+
+    /** The script saved for an administrator instead of applying (read-only path); null otherwise. */
+    public ObjectProperty<java.nio.file.Path> scriptFileProperty() { return scriptFile; }
+
+    /** The journal of the last apply (a core journal object), for undo and reports. */
+    public ObjectProperty<Object> journalProperty() { return journal; }
+}

@@ -1,0 +1,32 @@
+package io.github.spndoctor.app.ui;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Every user-visible string of the wizard, from {@code messages.properties}. Keys with arguments use
+ * {@link MessageFormat} syntax ({0}, {1}); mnemonics are marked with '_'. Thread-safe, immutable.
+ */
+public final class Messages {
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("io.github.spndoctor.app.messages", Locale.ROOT);
+
+    private Messages() {}
+
+    /** The text for {@code key}, formatted with {@code args} when there are any. */
+    public static String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = BUNDLE.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalArgumentException("No message for key " + key, e);
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ROOT).format(args);
+    }
+
+    /** "1 change" / "3 changes" style plurals: uses {@code key.one} or {@code key.many}. */
+    public static String plural(String key, int count) {
+        return get(key + (count == 1 ? ".one" : ".many"), count);
+    }
+}

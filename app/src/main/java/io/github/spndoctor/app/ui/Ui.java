@@ -1,0 +1,64 @@
+package io.github.spndoctor.app.ui;
+
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+
+/** Small helpers shared by the views: headings, error labels under fields, read-only text areas. */
+public final class Ui {
+    private Ui() {}
+
+    /** A heading that can take focus so screen readers announce it (results pages park focus here). */
+    public static Label heading(ObservableStringValue text) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        l.getStyleClass().add(Styles.HEADING);
+        l.setWrapText(true);
+        l.setFocusTraversable(true);
+        l.setAccessibleRole(AccessibleRole.TEXT);
+        return l;
+    }
+
+    /** Wrapped body text bound to {@code text}; hidden while empty. */
+    public static Label text(ObservableStringValue text, String styleClass) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        l.setWrapText(true);
+        if (styleClass != null) {
+            l.getStyleClass().add(styleClass);
+        }
+        hideWhenEmpty(l, text);
+        return l;
+    }
+
+    /** An error line under a field: text with a symbol, not colour alone. */
+    public static Label error(ObservableStringValue text) {
+        Label l = text(text, Styles.ERROR);
+        l.setAccessibleRole(AccessibleRole.TEXT);
+        return l;
+    }
+
+    /** A label with a mnemonic that focuses {@code target}. */
+    public static Label labelFor(String textWithMnemonic, Node target) {
+        Label l = new Label(textWithMnemonic);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(target);
+        return l;
+    }
+
+    /** A read-only, selectable monospace area (previews, details). */
+    public static TextArea code(String text) {
+        TextArea a = new TextArea(text);
+        a.setEditable(false);
+        a.setWrapText(false);
+        a.getStyleClass().add(Styles.CODE);
+        return a;
+    }
+
+    public static void hideWhenEmpty(Node n, ObservableStringValue text) {
+        n.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        n.managedProperty().bind(n.visibleProperty());
+    }
+}

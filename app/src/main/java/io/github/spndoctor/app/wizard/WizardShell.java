@@ -1,0 +1,134 @@
+package io.github.spndoctor.app.wizard;
+
+import io.github.spndoctor.app.session.WizardSession;
+import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.app.ui.Styles;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The in-window wizard shell: the main instruction and the mode banner on top, the step list on the left, the
+ * current page in the middle, and Back / primary / Cancel at the bottom. Binds to {@link WizardModel}; no logic.
+ */
+public final class WizardShell extends BorderPane {
+    private final WizardModel model;
+    private final WizardSession session;
+    private final Map<Step, PageView> views = new EnumMap<>(Step.class);
+    private final Map<Step, Label> stepLabels = new EnumMap<>(Step.class);
+    private final StackPane host = new StackPane();
+    private final Button back = new Button(Messages.get("button.back"));
+    private final Button primary = new Button();
+    private final Button cancel = new Button();
+
+    public WizardShell(WizardModel model, WizardSession session, Map<Step, PageView> pageViews) {
+        this.model = model;
+        this.session = session;
+        views.putAll(pageViews);
+        getStyleClass().add("wizard");
+
+        Label instruction = new Label();
+        instruction.textProperty().bind(model.mainInstructionProperty());
+        instruction.getStyleClass().add(Styles.INSTRUCTION);
+        instruction.setWrapText(true);
+        instruction.setId("mainInstruction");
+        Label banner = new Label();
+        banner.textProperty().bind(session.banner());
+        banner.getStyleClass().add(Styles.BANNER);
+        banner.setId("modeBanner");
+        banner.visibleProperty().bind(Bindings.isNotEmpty(session.banner()));
+        banner.managedProperty().bind(banner.visibleProperty());
+        VBox top = new VBox(instruction, banner);
+        top.getStyleClass().add("wizard-header");
+        setTop(top);
+
+        VBox steps = new VBox();
+        steps.getStyleClass().add("step-list");
+        for (Step s : Step.values()) {
+            Label l = new Label(s.number() + ". " + s.title());
+            l.getStyleClass().add(Styles.STEP);
+            stepLabels.put(s, l);
+            steps.getChildren().add(l);
+        }
+        setLeft(steps);
+
+        host.getStyleClass().add("page-host");
+        setCenter(host);
+
+        back.setId("backButton");
+        back.setMnemonicParsing(true);
+        back.disableProperty().bind(model.canGoBackProperty().not());
+        back.setOnAction(e -> model.back());
+
+        primary.setId("nextButton");
+        primary.setMnemonicParsing(true);
+        // a mnemonic label must never become empty (JavaFX LabeledSkinBase fails on it): while the primary button
+        // is hidden it keeps a plain text without mnemonic
+        primary.textProperty().bind(Bindings.when(model.primaryLabelProperty().isEmpty())
+                .then(Messages.get("button.next").replace("_", "")).otherwise(model.primaryLabelProperty()));
+        primary.disableProperty().bind(model.busyProperty());
+        primary.visibleProperty().bind(Bindings.isNotEmpty(model.primaryLabelProperty()));
+        primary.setOnAction(e -> model.next());
+
+        cancel.setId("cancelButton");
+        cancel.setMnemonicParsing(true);
+        cancel.textProperty().bind(model.cancelLabelProperty());
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> model.cancel());
+
+        primary.managedProperty().bind(primary.visibleProperty());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(spacer, back, primary, cancel);
+        bar.getStyleClass().add("wizard-button-bar");
+        VBox bottom = new VBox(new Separator(), bar);
+        bottom.getStyleClass().add("wizard-buttons");
+        BorderPane.setMargin(bottom, new Insets(0));
+        setBottom(bottom);
+
+        model.currentProperty().addListener((o, a, b) -> show(b));
+        if (model.currentProperty().get() != null) {
+            show(model.currentProperty().get());
+        }
+    }
+
+    private void show(PageModel page) {
+        PageView view = views.get(page.step());
+        Node root = view.root();
+        host.getChildren().setAll(root);
+        for (Step s : Step.values()) {
+            Label l = stepLabels.get(s);
+            l.getStyleClass().removeAll(Styles.STEP_CURRENT, Styles.STEP_DONE);
+            boolean current = s == page.step();
+            if (current) {
+                l.getStyleClass().add(Styles.STEP_CURRENT);
+            } else if (s.ordinal() < page.step().ordinal()) {
+                l.getStyleClass().add(Styles.STEP_DONE);
+            }
+            l.setText((current ? "▶ " : "") + s.number() + ". " + s.title());
+            l.setAccessibleText(Messages.get(current ? "step.a11y.current" : "step.a11y", s.number(), Step.values().length, s.title()));
+        }
+        // Enter must never apply a change to a live directory; on the demo directory it may.
+        boolean live = session.directory() != null && !session.directory().info().demo();
+        primary.setDefaultButton(!(page.commits() && live));
+        Platform.runLater(() -> {
+            Node focus = view.focusTarget();
+            if (focus != null && focus.getScene() != null) {
+                focus.requestFocus();
+            }
+        });
+    }
+
+    /** The button bar's primary button (for tests and the benchmark). */
+    public Button primaryButton() { return primary; }
+}

@@ -1,0 +1,99 @@
+package io.github.spndoctor.app.e2e;
+
+import io.github.spndoctor.app.Composition;
+import io.github.spndoctor.app.task.FxTaskRunner;
+import io.github.spndoctor.app.ui.FileDialogs;
+import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import io.github.spndoctor.core.model.Account;
+import io.github.spndoctor.core.model.Spn;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Starts the real wizard (real task runner, real demo directory) in a TestFX stage, plus helpers to wait for it. */
+final class WizardFixture {
+    static final String SRV003 = "srv003.rwwilden01.local";
+    static final String MSA_DN = "CN=svc-srv003-web,CN=Managed Service Accounts,DC=rwwilden01,DC=local";
+    static final long TIMEOUT_S = 30;
+
+    final DemoDirectory demo;
+    final FxTaskRunner runner = new FxTaskRunner();
+    final Path home;
+    Composition composition;
+    boolean closed;
+
+    WizardFixture(DemoDirectory demo, Path home) {
+        this.demo = demo;
+        this.home = home;
+    }
+
+    void start(Stage stage) {
+        FileDialogs files = (owner, title, name) -> Optional.of(home.resolve(name));
+        composition = new Composition(new Composition.Settings(home, () -> demo, files), runner, () -> closed = true);
+        Scene scene = new Scene(composition.shell(), 960, 700);
+        scene.getStylesheets().add(Composition.class.getResource("app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        composition.startBackgroundWork();
+    }
+
+    void stop() {
+        runner.close();
+        demo.close();
+    }
+
+    /** The error text of seed 000 (Server Manager's "Configuration refresh failed … 0x80090322"). */
+    static String seed000ErrorText() {
+        try {
+            String all = Files.readString(Path.of("..", "..", "shared", "seeds").toAbsolutePath().normalize()
+                    .resolve(seedName()), StandardCharsets.UTF_8);
+            int from = all.indexOf("Configuration refresh failed");
+            int to = all.indexOf("winrm help config.", from) + "winrm help config.".length();
+            return all.substring(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String seedName() throws IOException {
+        try (var s = Files.list(Path.of("..", "..", "shared", "seeds"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("000_")).findFirst().orElseThrow();
+        }
+    }
+
+    /** True while the MSA still holds HTTP/srv003.rwwilden01.local in the demo directory (read straight from it). */
+    boolean msaHoldsHttpSpn() throws Exception {
+        Account msa = demo.readAccount(MSA_DN).orElseThrow();
+        return msa.holds(Spn.parse("HTTP/" + SRV003));
+    }
+
+    static void waitUntil(Predicate<Void> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> condition.test(null));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static String text(FxRobot robot, String query) {
+        Node n = robot.lookup(query).query();
+        return ((Labeled) n).getText();
+    }
+
+    static boolean showing(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+    }
+}

@@ -1,0 +1,172 @@
+package io.github.spndoctor.app.e2e;
+
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.github.spndoctor.app.e2e.WizardFixture.SRV003;
+import static io.github.spndoctor.app.e2e.WizardFixture.showing;
+import static io.github.spndoctor.app.e2e.WizardFixture.text;
+import static io.github.spndoctor.app.e2e.WizardFixture.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the whole wizard with the mouse on the demo directory: the fix, the read-only path, a failed lookup. */
+@ExtendWith(ApplicationExtension.class)
+class WizardMouseTest {
+    @TempDir
+    static Path home;
+    private WizardFixture fx;
+
+    @Start
+    void start(Stage stage) {
+        fx = new WizardFixture(DemoDirectory.start(), home);
+        fx.start(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        fx.stop();
+    }
+
+    private void connectAndDescribe(FxRobot robot, boolean allowChanges) {
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        assertTrue(text(robot, "#modeBanner").isEmpty() || !showing(robot, "#modeBanner"));
+        if (!allowChanges) {
+            robot.clickOn("#allowChanges");
+        }
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
+        String banner = text(robot, "#modeBanner");
+        assertTrue(banner.startsWith("DEMO · "), banner);
+        assertTrue(banner.endsWith(allowChanges ? "changes allowed" : "read-only"), banner);
+
+        robot.interact(() -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(WizardFixture.seed000ErrorText());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        robot.clickOn("#symptomText").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        waitUntil(v -> text(robot, "#recognised").contains("0x80090322"));
+        assertTrue(robot.lookup("#symptomText").queryAs(TextArea.class).getText().contains("Configuration refresh failed"));
+        robot.clickOn("#targetField").write(SRV003);
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.LOOKUP && !fx.composition.wizard().busyProperty().get());
+    }
+
+    @Test
+    void wholePath_removesTheSpnAndCheckAgainShowsSrv003Fixed() throws Exception {
+        assertTrue(fx.msaHoldsHttpSpn());
+        connectAndDescribe(robot(), true);
+        FxRobot robot = robot();
+
+        TableView<?> table = robot.lookup("#lookupTable").queryAs(TableView.class);
+        assertTrue(table.getItems().stream().map(Object::toString)
+                .anyMatch(r -> r.contains("HTTP/" + SRV003) && r.contains("svc-srv003-web$") && r.contains("msa")
+                        && r.contains("WRONG_ACCOUNT")), table.getItems().toString());
+
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.DIAGNOSIS && !fx.composition.wizard().busyProperty().get());
+        VBox firstCard = (VBox) robot.lookup(".card").query();
+        assertEquals("cause-http-spn-on-service-account", firstCard.getId());
+        assertTrue(text(robot, "#diagnosisHeadline").startsWith("Most likely: "));
+
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.REMEDY && !fx.composition.wizard().busyProperty().get());
+        assertTrue(robot.lookup("#remedy-remove-spn").queryAs(javafx.scene.control.RadioButton.class).isSelected());
+
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.REVIEW && !fx.composition.wizard().busyProperty().get());
+        Button commit = robot.lookup("#nextButton").queryButton();
+        assertEquals("_Apply 1 change", commit.getText());
+        assertTrue(text(robot, "#recheck").contains("nothing changed"));
+        assertTrue(robot.lookup("#preview-setspn").queryAs(TextArea.class).getText()
+                .contains("setspn -D HTTP/" + SRV003 + " svc-srv003-web$"));
+        assertTrue(fx.msaHoldsHttpSpn(), "nothing may be written before the commit button");
+
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.RESULT && !fx.composition.wizard().busyProperty().get());
+        assertTrue(text(robot, "#change-0").startsWith("✓ Applied"), text(robot, "#change-0"));
+        assertFalse(fx.msaHoldsHttpSpn(), "the demo directory must really have changed");
+        assertTrue(robot.lookup("#backButton").queryButton().isDisabled());
+        assertEquals("_Close", robot.lookup("#cancelButton").queryButton().getText());
+
+        robot.clickOn("#checkAgain");
+        waitUntil(v -> text(robot, "#checkResult").contains("no SPN conflict"));
+        assertEquals(SRV003 + ": no SPN conflict", text(robot, "#checkResult"));
+
+        robot.clickOn("#saveReport");
+        waitUntil(v -> Files.exists(home.resolve("spn-doctor-report.md")));
+    }
+
+    @Test
+    void readOnlyConnection_createsAScriptAndWritesNothing() throws Exception {
+        connectAndDescribe(robot(), false);
+        FxRobot robot = robot();
+        for (Step s : List.of(Step.DIAGNOSIS, Step.REMEDY, Step.REVIEW)) {
+            robot.clickOn("#nextButton");
+            waitUntil(v -> fx.composition.wizard().currentStep() == s && !fx.composition.wizard().busyProperty().get());
+        }
+        assertEquals("_Create a script for an administrator", robot.lookup("#nextButton").queryButton().getText());
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.RESULT);
+        Path script = fx.composition.session().scriptFileProperty().get();
+        assertTrue(Files.readString(script).contains("setspn -D HTTP/" + SRV003 + " svc-srv003-web$"));
+        assertTrue(text(robot, "#outcome").contains("Nothing in the directory was changed"));
+        assertTrue(fx.msaHoldsHttpSpn(), "a read-only connection never writes");
+        assertEquals("_Close", robot.lookup("#cancelButton").queryButton().getText());
+    }
+
+    @Test
+    void deadDirectory_showsTheFailureAndNeverAHealthyHost() throws Exception {
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        robot().clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
+        fx.demo.server().shutDown(true);   // the domain controller goes away after connecting
+        FxRobot robot = robot();
+        robot.clickOn("#targetField").write(SRV003);
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.LOOKUP && !fx.composition.wizard().busyProperty().get());
+        assertTrue(showing(robot, "#lookupError"));
+        assertTrue(text(robot, "#lookupError").contains("cannot be reached"), text(robot, "#lookupError"));
+        assertTrue(text(robot, "#lookupError").contains("not a healthy result"));
+        assertTrue(showing(robot, "#retryLookup"));
+        assertTrue(fx.composition.session().lookup().isEmpty());
+
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.DIAGNOSIS && !fx.composition.wizard().busyProperty().get());
+        String headline = text(robot, "#diagnosisHeadline");
+        assertTrue(headline.startsWith("Unknown"), headline);
+        assertFalse(headline.contains("No SPN conflict"));
+
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.REMEDY);
+        robot.clickOn("#nextButton");
+        waitUntil(v -> showing(robot, "#remedyError"));
+        assertEquals(Step.REMEDY, fx.composition.wizard().currentStep(), "no plan without a lookup");
+    }
+
+    private FxRobot robot() {
+        return new FxRobot();
+    }
+}
