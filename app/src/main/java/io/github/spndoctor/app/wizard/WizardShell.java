@@ -122,6 +122,11 @@ public final class WizardShell extends BorderPane {
         boolean live = session.directory() != null && !session.directory().info().demo();
         primary.setDefaultButton(!(page.commits() && live));
         Platform.runLater(() -> {
+            if (getScene() != null) {
+                // JavaFX keeps an empty entry per mnemonic key after its node left the scene, and the first entry
+                // that matches a key press wins: a stale Alt+'c' would swallow a live Alt+'C'. Drop empty entries.
+                getScene().getMnemonics().values().removeIf(java.util.List::isEmpty);
+            }
             Node focus = view.focusTarget();
             if (focus != null && focus.getScene() != null) {
                 focus.requestFocus();

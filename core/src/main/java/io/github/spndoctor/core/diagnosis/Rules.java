@@ -60,7 +60,9 @@ public final class Rules {
         r(SPN_ON_OTHER_COMPUTER, 0.45, "a renamed, cloned or reused computer keeps its SPNs", RENAMED_OR_REUSED);
         r(SPN_ON_OTHER_COMPUTER, 0.30, "a renamed or reused host name with a wrong-principal error", RENAMED_OR_REUSED, SEC_E_WRONG_PRINCIPAL);
         r(SPN_ON_OTHER_COMPUTER, 0.30, "a renamed or reused host name with KRB_AP_ERR_MODIFIED", RENAMED_OR_REUSED, KRB_AP_ERR_MODIFIED);
-        r(DUPLICATE_SPN, 0.50, "duplicate SPNs are mentioned", DUPLICATE_WORDS);
+        r(DUPLICATE_SPN, 0.60, "duplicate SPNs are mentioned", DUPLICATE_WORDS);
+        r(DUPLICATE_SPN, 0.30, "a wrong-principal error where duplicates are reported", DUPLICATE_WORDS, SEC_E_WRONG_PRINCIPAL);
+        r(DUPLICATE_SPN, 0.30, "KRB_AP_ERR_MODIFIED where duplicates are reported", DUPLICATE_WORDS, KRB_AP_ERR_MODIFIED);
         r(MISSING_SPN, 0.45, "an SPN is said to be missing", MISSING_SPN_WORDS);
         r(MISSING_SPN, 0.35, "the client asks for WSMAN/<host>, which not every computer has", WSMAN_SPN_CLIENT);
         r(MISSING_SPN, 0.25, "domain controllers were seen without WSMAN/ SPNs", WSMAN_SPN_CLIENT, DOMAIN_CONTROLLER);

@@ -15,10 +15,11 @@ public enum AuthPackage {
 
     AuthPackage(String label, String regex) {
         this.label = label;
-        this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        this.pattern = Pattern.compile(regex);
     }
 
     public String label() { return label; }
 
+    /** Compiled without case flags: it runs on lower-cased text (see SymptomParser). */
     Pattern pattern() { return pattern; }
 }

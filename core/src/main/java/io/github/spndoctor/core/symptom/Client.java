@@ -30,12 +30,13 @@ public enum Client {
 
     Client(String label, String regex) {
         this.label = label;
-        this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this.pattern = Pattern.compile(regex);
     }
 
     /** Display name, e.g. "Server Manager". */
     public String label() { return label; }
 
+    /** Compiled without case flags: it runs on lower-cased text (see SymptomParser). */
     Pattern pattern() { return pattern; }
 
     /** True for clients that ask for a {@code WSMAN/} SPN by default rather than {@code HTTP/}. */

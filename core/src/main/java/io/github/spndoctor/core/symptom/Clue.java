@@ -48,16 +48,16 @@ public enum Clue {
     ALIAS("a DNS alias (CNAME), load balancer or virtual name is used",
             "\\bcname|dns\\s+alias|\\balias(es)?\\b|load[- ]?balanc\\w*|\\bnlb\\b|virtual\\s+(host\\s*)?name|\\bvip\\b|netdom\\s+computername"),
     DNS_MISMATCH("DNS answers disagree (reverse lookup, hosts file, stale record)",
-            "\\bptr\\b|reverse\\s+(dns|lookup|record)|\\brdns\\b|resolves?\\s+to\\s+(the\\s+|a\\s+|an\\s+)?(wrong|another|different|old|other)|hosts\\s+file|stale\\s+(dns|record|a record)|wrong\\s+ip|dns\\s+(suffix|search)|ip\\s+(address\\s+)?changed"),
+            "\\bptr\\b|(points?|resolves?|pointing)\\s+to\\s+(the\\s+|an\\s+|a\\s+)?(old|wrong|another|different|other)\\b|reverse\\s+(dns|lookup|record)|\\brdns\\b|resolves?\\s+to\\s+(the\\s+|a\\s+|an\\s+)?(wrong|another|different|old|other)|hosts\\s+file|stale\\s+(dns|record|a record)|wrong\\s+ip|dns\\s+(suffix|search)|ip\\s+(address\\s+)?changed"),
     DIFFERENT_DOMAIN("client and server are in different domains, forests or a workgroup",
             "(different|another|other|separate|untrusted|external|child|remote|second|trusted)\\s+(ad\\s+)?(domains?|forests?)\\b|cross[- ](domain|forest)|forest\\s+trust|domain\\s+trust|\\bno\\s+trust\\b|workgroup"
                     + "|non[- ]domain|not\\s+(domain[- ]joined|joined\\s+to\\s+(a|the)\\s+domain|in\\s+the\\s+(same\\s+)?domain)|\\bdmz\\b|realm\\s+mismatch|different\\s+realm|cross-realm"),
     LOCAL_ACCOUNT("a local (non-domain) account is used", "local\\s+(admin(istrator)?\\s+)?(account|user)|\\.\\\\administrator|\\blaps\\b"),
     RENAMED_OR_REUSED("a computer was renamed, cloned, rebuilt or its name reused",
             "\\brenam\\w*|rename-computer|\\bclon\\w*|sysprep|re-?built|rebuil\\w*|re-?used?\\s+(the\\s+)?(same\\s+)?(host\\s*)?name|same\\s+name\\s+as"
-                    + "|old\\s+(server|computer|machine|host)|decommission\\w*|retired|replaced\\s+(the\\s+|a\\s+)?server|stale\\s+(computer|object|account)"),
+                    + "|old\\s+(server|computer|machine|host)\\b|decommission\\w*|retired|replaced\\s+(the\\s+|a\\s+)?server|stale\\s+(computer|object|account)"),
     DUPLICATE_WORDS("duplicate SPNs are mentioned",
-            "duplicate\\s+(spns?|service\\s*principal|principal)|setspn\\s+(-[a-z]\\s+){0,3}-x\\b|(two|multiple|several|more\\s+than\\s+one|both)\\s+accounts?\\s+(have|hold|with)\\s+the\\s+same\\s+spn|same\\s+spn\\s+(on|in)\\s+(two|both|multiple)"),
+            "duplicate\\s+(spns?|service\\s*principal|principal)|found\\s+[1-9]\\d{0,5}\\s+groups?\\s+of\\s+duplicate|is\\s+registered\\s+on\\s+these\\s+accounts|setspn\\s+(-[a-z]\\s+){0,3}-x\\b|(two|multiple|several|more\\s+than\\s+one|both)\\s+accounts?\\s+(have|hold|with)\\s+the\\s+same\\s+spn|same\\s+spn\\s+(on|in)\\s+(two|both|multiple)"),
     MISSING_SPN_WORDS("the text says an SPN is missing",
             "no\\s+such\\s+spn\\s+found|\\bno\\s+(http|wsman|host)/|(missing|no|without\\s+an?)\\s+spns?\\b|spns?\\s+(is\\s+|are\\s+)?(missing|not\\s+(registered|found|set|present))|needs\\s+to\\s+register[^.\\n]{0,30}spn"),
     WSMAN_SPN_CLIENT("the client asks for a WSMAN/ SPN (spn_prefix, pypsrp, service=WSMAN)",
@@ -79,11 +79,12 @@ public enum Clue {
 
     Clue(String description, String regex) {
         this.description = description;
-        this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this.pattern = Pattern.compile(regex);
     }
 
     /** What the clue means, in plain words, for evidence lines. */
     public String description() { return description; }
 
+    /** Compiled without case flags: it runs on lower-cased text (see SymptomParser). */
     Pattern pattern() { return pattern; }
 }
