@@ -30,6 +30,11 @@ import io.github.spndoctor.app.wizard.PageView;
 import io.github.spndoctor.app.wizard.Step;
 import io.github.spndoctor.app.wizard.WizardModel;
 import io.github.spndoctor.app.wizard.WizardShell;
+import io.github.spndoctor.app.page.connect.LiveConnectForm;
+import io.github.spndoctor.app.page.scan.ScanModel;
+import io.github.spndoctor.app.page.scan.ScanWindow;
+import io.github.spndoctor.core.apply.StatePaths;
+import io.github.spndoctor.core.directory.connect.ProfileStore;
 import io.github.spndoctor.core.directory.demo.DemoDirectory;
 
 import java.nio.file.Path;
@@ -44,11 +49,10 @@ import java.util.function.Supplier;
  */
 public final class Composition {
     /** Where the wizard keeps its files (scripts for administrators, journals) and how it starts the demo directory. */
-    public record Settings(Path home, Supplier<DemoDirectory> demoStarter, FileDialogs files) {
-        /** The defaults: {@code ~/.spn-doctor}, the seeded demo directory, the platform file chooser. */
+    public record Settings(Path home, Supplier<DemoDirectory> demoStarter, FileDialogs files, ProfileStore profiles) {
+        /** The defaults: SPN Doctor's state directory, the seeded demo directory, the file chooser, saved profiles. */
         public static Settings defaults() {
-            return new Settings(Path.of(System.getProperty("user.home"), ".spn-doctor"), DemoDirectory::start,
-                    FileDialogs.system());
+            return new Settings(StatePaths.home(), DemoDirectory::start, FileDialogs.system(), ProfileStore.defaultStore());
         }
     }
 
@@ -57,15 +61,18 @@ public final class Composition {
     private final WizardModel wizard;
     private final WizardShell shell;
     private final ConnectPageModel connect;
+    private final TaskRunner runner;
+    private final ProfileStore profiles;
 
     public Composition(Settings settings, TaskRunner runner, Runnable closer) {
         connections = new Connections(settings.demoStarter());
+        profiles = settings.profiles();
         SymptomReader reader = new ParserSymptomReader();
         DiagnosisService diagnosis = new EngineDiagnosis();
         RemedyService remedies = new CoreRemedies();
         PlanService plans = new CorePlanService(settings.home());
 
-        connect = new ConnectPageModel(session, connections, runner);
+        connect = new ConnectPageModel(session, connections, runner, new LiveConnectForm(settings.profiles()));
         SymptomPageModel symptom = new SymptomPageModel(session, runner, reader, ParserSymptomReader.commonChoices());
         LookupPageModel lookup = new LookupPageModel(session, runner);
         DiagnosisPageModel diag = new DiagnosisPageModel(session, runner, diagnosis);
@@ -86,6 +93,9 @@ public final class Composition {
         views.put(Step.REVIEW, new ReviewPage(review, settings.files()));
         views.put(Step.RESULT, new ResultPage(result, settings.files()));
         shell = new WizardShell(wizard, session, views);
+        connect.setScanOpener(d -> ScanWindow.open(shell.getScene() == null ? null : shell.getScene().getWindow(),
+                new ScanModel(d, runner), Composition.class.getResource("app.css").toExternalForm()));
+        this.runner = runner;
         wizard.start();
     }
 
@@ -95,7 +105,14 @@ public final class Composition {
      */
     public void startBackgroundWork() {
         connections.startDemoInBackground();
+        runner.run(ui -> {
+            return settingsProfiles();
+        }, list -> connect.live().savedProfiles().setAll(list), t -> { });
         connections.demoReady().whenComplete((d, t) -> javafx.application.Platform.runLater(() -> connect.demoStarted(t)));
+    }
+
+    private java.util.List<io.github.spndoctor.core.directory.connect.ConnectionProfile> settingsProfiles() {
+        return profiles.list();
     }
 
     public WizardShell shell() { return shell; }
