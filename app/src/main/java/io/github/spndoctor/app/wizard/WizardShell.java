@@ -96,6 +96,18 @@ public final class WizardShell extends BorderPane {
         BorderPane.setMargin(bottom, new Insets(0));
         setBottom(bottom);
 
+        // JavaFX keeps an empty entry per mnemonic key after its node left the scene or changed its text, and the
+        // first entry matching a key press wins: a stale Alt+'c' would swallow a live Alt+'C'. Skins update their
+        // mnemonics during layout, so empty entries are dropped after every layout pass.
+        Runnable dropStaleMnemonics = () -> getScene().getMnemonics().values().removeIf(java.util.List::isEmpty);
+        sceneProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.removePostLayoutPulseListener(dropStaleMnemonics);
+            }
+            if (b != null) {
+                b.addPostLayoutPulseListener(dropStaleMnemonics);
+            }
+        });
         model.currentProperty().addListener((o, a, b) -> show(b));
         if (model.currentProperty().get() != null) {
             show(model.currentProperty().get());
@@ -122,11 +134,6 @@ public final class WizardShell extends BorderPane {
         boolean live = session.directory() != null && !session.directory().info().demo();
         primary.setDefaultButton(!(page.commits() && live));
         Platform.runLater(() -> {
-            if (getScene() != null) {
-                // JavaFX keeps an empty entry per mnemonic key after its node left the scene, and the first entry
-                // that matches a key press wins: a stale Alt+'c' would swallow a live Alt+'C'. Drop empty entries.
-                getScene().getMnemonics().values().removeIf(java.util.List::isEmpty);
-            }
             Node focus = view.focusTarget();
             if (focus != null && focus.getScene() != null) {
                 focus.requestFocus();
