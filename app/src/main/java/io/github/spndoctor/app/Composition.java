@@ -49,10 +49,10 @@ import java.util.function.Supplier;
  */
 public final class Composition {
     /** Where the wizard keeps its files (scripts for administrators, journals) and how it starts the demo directory. */
-    public record Settings(Path home, Supplier<DemoDirectory> demoStarter, FileDialogs files, ProfileStore profiles) {
+    public record Settings(Path home, Supplier<DemoDirectory> demoStarter, FileDialogs files, Supplier<ProfileStore> profiles) {
         /** The defaults: SPN Doctor's state directory, the seeded demo directory, the file chooser, saved profiles. */
         public static Settings defaults() {
-            return new Settings(StatePaths.home(), DemoDirectory::start, FileDialogs.system(), ProfileStore.defaultStore());
+            return new Settings(StatePaths.home(), DemoDirectory::start, FileDialogs.system(), ProfileStore::defaultStore);
         }
     }
 
@@ -62,11 +62,9 @@ public final class Composition {
     private final WizardShell shell;
     private final ConnectPageModel connect;
     private final TaskRunner runner;
-    private final ProfileStore profiles;
 
     public Composition(Settings settings, TaskRunner runner, Runnable closer) {
         connections = new Connections(settings.demoStarter());
-        profiles = settings.profiles();
         SymptomReader reader = new ParserSymptomReader();
         DiagnosisService diagnosis = new EngineDiagnosis();
         RemedyService remedies = new CoreRemedies();
@@ -84,14 +82,14 @@ public final class Composition {
         wizard = new WizardModel(List.of(connect, symptom, lookup, diag, remedy, review, result), closer);
         w[0] = wizard;
 
-        Map<Step, PageView> views = new EnumMap<>(Step.class);
-        views.put(Step.CONNECT, new ConnectPage(connect));
-        views.put(Step.SYMPTOM, new SymptomPage(symptom));
-        views.put(Step.LOOKUP, new LookupPage(lookup));
-        views.put(Step.DIAGNOSIS, new DiagnosisPage(diag));
-        views.put(Step.REMEDY, new RemedyPage(remedy));
-        views.put(Step.REVIEW, new ReviewPage(review, settings.files()));
-        views.put(Step.RESULT, new ResultPage(result, settings.files()));
+        Map<Step, Supplier<PageView>> views = new EnumMap<>(Step.class);
+        views.put(Step.CONNECT, () -> new ConnectPage(connect));
+        views.put(Step.SYMPTOM, () -> new SymptomPage(symptom));
+        views.put(Step.LOOKUP, () -> new LookupPage(lookup));
+        views.put(Step.DIAGNOSIS, () -> new DiagnosisPage(diag));
+        views.put(Step.REMEDY, () -> new RemedyPage(remedy));
+        views.put(Step.REVIEW, () -> new ReviewPage(review, settings.files()));
+        views.put(Step.RESULT, () -> new ResultPage(result, settings.files()));
         shell = new WizardShell(wizard, session, views);
         connect.setScanOpener(d -> ScanWindow.open(shell.getScene() == null ? null : shell.getScene().getWindow(),
                 new ScanModel(d, runner), Composition.class.getResource("app.css").toExternalForm()));
@@ -100,10 +98,11 @@ public final class Composition {
     }
 
     /**
-     * Starts the demo directory in the background; the Connect page is told when it is ready. Call after the window
-     * is shown, on the UI thread.
+     * Starts the demo directory in the background (the Connect page is told when it is ready), reads the saved
+     * profiles, and builds the other pages' views in idle time. Call after the window is shown, on the UI thread.
      */
     public void startBackgroundWork() {
+        shell.prepareRemainingPages();
         connections.startDemoInBackground();
         runner.run(ui -> {
             return settingsProfiles();
@@ -112,7 +111,7 @@ public final class Composition {
     }
 
     private java.util.List<io.github.spndoctor.core.directory.connect.ConnectionProfile> settingsProfiles() {
-        return profiles.list();
+        return connect.live().store().list();
     }
 
     public WizardShell shell() { return shell; }

@@ -35,7 +35,7 @@ class ConnectAndScanModelTest {
     static void stopDemo() { demo.close(); }
 
     private LiveConnectForm form() {
-        return new LiveConnectForm(new ProfileStore(dir.resolve("profiles.json")));
+        return new LiveConnectForm(() -> new ProfileStore(dir.resolve("profiles.json")));
     }
 
     @Test

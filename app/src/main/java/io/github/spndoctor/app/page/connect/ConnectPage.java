@@ -43,9 +43,15 @@ public final class ConnectPage implements PageView {
                 model.modeProperty().set(ConnectPageModel.Mode.LIVE);
             }
         });
-        LiveConnectPane livePane = new LiveConnectPane(model.live());
+        // the live form is built when first chosen: the demo path starts faster without it
+        VBox livePane = new VBox();
         livePane.visibleProperty().bind(liveChoice.selectedProperty());
         livePane.managedProperty().bind(livePane.visibleProperty());
+        liveChoice.selectedProperty().addListener((o, a, b) -> {
+            if (b && livePane.getChildren().isEmpty()) {
+                livePane.getChildren().add(new LiveConnectPane(model.live()));
+            }
+        });
         model.modeProperty().addListener((o, a, b) -> (b == ConnectPageModel.Mode.LIVE ? liveChoice : demo).setSelected(true));
 
         CheckBox allow = new CheckBox(Messages.get("connect.allowChanges"));

@@ -34,7 +34,8 @@ public final class LiveConnectForm {
     /** Which certificates to trust. */
     public enum TrustChoice { SYSTEM, CA_FILE, FINGERPRINT }
 
-    private final ProfileStore store;
+    private final java.util.function.Supplier<ProfileStore> storeFactory;
+    private ProfileStore store;
     private final ObservableList<ConnectionProfile> saved = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionProfile> selectedProfile = new SimpleObjectProperty<>();
     private final StringProperty server = new SimpleStringProperty("");
@@ -55,8 +56,9 @@ public final class LiveConnectForm {
     private final StringProperty certificate = new SimpleStringProperty("");
     private volatile String offeredFingerprint;
 
-    public LiveConnectForm(ProfileStore store) {
-        this.store = store;
+    /** @param store where profiles are saved; created on first use (off the UI thread) */
+    public LiveConnectForm(java.util.function.Supplier<ProfileStore> store) {
+        this.storeFactory = store;
         selectedProfile.addListener((o, a, b) -> {
             if (b != null) {
                 fill(b);
@@ -66,6 +68,14 @@ public final class LiveConnectForm {
 
 
     public ObservableList<ConnectionProfile> savedProfiles() { return saved; }
+
+    /** The profile store (created on first use). */
+    public synchronized ProfileStore store() {
+        if (store == null) {
+            store = storeFactory.get();
+        }
+        return store;
+    }
 
     public ObjectProperty<ConnectionProfile> selectedProfileProperty() { return selectedProfile; }
 
@@ -202,7 +212,7 @@ public final class LiveConnectForm {
         try {
             Directory d = io.github.spndoctor.core.directory.connect.Connector.open(profile, pw);
             if (save.get()) {
-                store.save(profile.withReadOnly(true));
+                store().save(profile.withReadOnly(true));
             }
             return d;
         } catch (UntrustedCertificateException e) {
