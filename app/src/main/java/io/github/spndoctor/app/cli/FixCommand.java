@@ -116,6 +116,10 @@ public final class FixCommand implements Callable<Integer> {
         if (!Remedies.IDS.contains(remedy)) {
             throw new IllegalArgumentException("Unknown remedy '" + remedy + "'. Known remedies: " + String.join(", ", Remedies.IDS) + ".");
         }
+        if (journalFile != null && Files.exists(journalFile)) {
+            throw new IllegalArgumentException("The journal file " + journalFile + " already exists; a journal is never "
+                    + "overwritten. Name a new file, or leave --journal out.");
+        }
         try (Directory dir = opener.open(directory)) {
             out.println("Directory: " + dir.info().banner());
             LookupResult lookup = dir.lookup(name);

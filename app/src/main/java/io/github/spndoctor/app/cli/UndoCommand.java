@@ -47,8 +47,13 @@ public final class UndoCommand implements Callable<Integer> {
     @Option(names = "--format", split = ",", paramLabel = "FORMAT", converter = FixCommand.FormatConverter.class, description = "Preview formats: summary, setspn, powershell, ldif, reg (default: summary,setspn).")
     List<Format> formats;
 
+    @Option(names = "--remove-spn-prefix-here", description = "Undoing wsman-prefix on Windows: also remove spn_prefix from this machine (elevated prompt).")
+    boolean removeSpnPrefixHere;
+
     @Mixin
     DirectoryOptions directory;
+
+    io.github.spndoctor.core.remedy.LocalSpnPrefix localPrefix = io.github.spndoctor.core.remedy.LocalSpnPrefix.here();
 
     FixCommand.DirectoryOpener opener = DirectoryOptions::open;
     BufferedReader input;
@@ -62,6 +67,9 @@ public final class UndoCommand implements Callable<Integer> {
         out.println("Journal: " + journal.remedyId() + " on " + journal.target() + ", " + journal.created() + ", "
                 + journal.server() + (journal.demo() ? " (demo)" : "") + " as " + journal.boundIdentity());
         Plan undo = journal.undoPlan();
+        if (removeSpnPrefixHere) {
+            removeLocalPrefix(out, err);
+        }
         if (!undo.hasDirectoryChanges()) {
             out.println("The journal records no applied change: there is nothing to undo.");
             return 0;
@@ -107,6 +115,21 @@ public final class UndoCommand implements Callable<Integer> {
             out.println(r.message());
             r.problems().forEach(p -> err.println("warning: " + p));
             return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;
+        }
+    }
+
+    private void removeLocalPrefix(PrintWriter out, PrintWriter err) {
+        if (!localPrefix.supported()) {
+            err.println("--remove-spn-prefix-here works only on Windows; run the reg delete line on each client.");
+            return;
+        }
+        try {
+            var r = localPrefix.undo();
+            out.println("spn_prefix on this machine: " + (r.exitCode() == 0 ? "removed" : "NOT removed") + " - " + r.output().strip());
+        } catch (java.io.IOException e) {
+            err.println("spn_prefix could not be removed on this machine: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

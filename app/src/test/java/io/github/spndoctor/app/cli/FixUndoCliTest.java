@@ -166,6 +166,48 @@ class FixUndoCliTest {
     }
 
     @Test
+    void existingJournalFile_isNeverOverwritten() throws Exception {
+        Path j = tmp.resolve("taken.ldif");
+        Files.writeString(j, "someone's file");
+        Map<String, String> before = state();
+        Run r = run(null, "fix", "--target", "srv003.rwwilden01.local", "--remedy", "remove-spn", "--yes", "--journal", j.toString());
+        assertEquals(CliErrors.EXIT_INPUT, r.status());
+        assertTrue(r.err().contains("already exists"), r.err());
+        assertEquals("someone's file", Files.readString(j));
+        assertEquals(before, state());
+    }
+
+    @Test
+    void setSpnPrefixHere_runsRegAdd_onlyOnWindows() throws Exception {
+        List<List<String>> ran = new java.util.ArrayList<>();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new SpnDoctorCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                Object o = CommandLine.defaultFactory().create(cls);
+                if (o instanceof FixCommand f) {
+                    f.opener = opts -> new Shared(demo);
+                    f.executor = new PlanExecutor(new AuditLog(tmp.resolve("audit.log")));
+                    f.localPrefix = new io.github.spndoctor.core.remedy.LocalSpnPrefix((cmd, env) -> {
+                        ran.add(cmd);
+                        return new io.github.spndoctor.core.verify.CommandRunner.Result(0, "The operation completed successfully.");
+                    }, true);
+                }
+                return cls.cast(o);
+            }
+        });
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int status = cl.execute("fix", "--target", "DYNAMICS-CRM", "--remedy", "wsman-prefix", "--yes", "--no-kerberos",
+                "--journal", tmp.resolve("w.ldif").toString(), "--set-spn-prefix-here");
+        assertEquals(0, status, out + "" + err);
+        assertEquals(1, ran.size());
+        assertEquals(List.of("reg", "add"), ran.get(0).subList(0, 2));
+        assertTrue(out.toString().contains("spn_prefix on this machine: set to WSMAN"), out.toString());
+    }
+
+    @Test
     void unknownRemedy_isAnInputError() {
         Run r = run(null, "fix", "--target", "srv003", "--remedy", "reboot");
         assertEquals(CliErrors.EXIT_INPUT, r.status());
