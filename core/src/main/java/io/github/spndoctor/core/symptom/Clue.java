@@ -36,7 +36,8 @@ public enum Clue {
                     + "|(inside|within|from|in)\\s+(a|the|an|my)\\s+(remote|ps|powershell|pssession|winrm)\\s*(session|pssession|shell)"
                     + "|(inside|within|in)\\s+(the|a|my)\\s+(invoke-command|script\\s*block)|nested\\s+(ps)?sessions?|jump\\s*(box|host|server)|from\\s+the\\s+remote\\s+(machine|server|computer)\\s+to"
                     + "|\\[[\\w.-]{1,64}\\]:\\s*ps\\s+[^>\\n]{0,100}>\\s*(invoke-command|enter-pssession|new-pssession|copy-item|get-childitem|dir|ls|net\\s+use|test-path|get-ad\\w+|invoke-webrequest)\\b"
-                    + "|kerberos\\s+(constrained\\s+)?delegation|resource[- ]based\\s+constrained"),
+                    + "|kerberos\\s+(constrained\\s+)?delegation|resource[- ]based\\s+constrained"
+                    + "|-scriptblock\\s*\\{[^}\\n]{0,200}(\\\\\\\\[a-z0-9]|get-ad|invoke-command|enter-pssession|new-pssession|invoke-sqlcmd|net\\s+use)"),
     SSH_LOGON("the session was opened over SSH (key logon)", "\\bssh\\b|openssh|\\bsshd\\b|public[- ]key\\s+(auth|logon|login)|key[- ]based\\s+(auth|logon|login)"),
     RUNS_AS_SERVICE("the call runs under a service, agent or scheduled task",
             "scheduled\\s+task|sql\\s+(server\\s+)?agent|\\bnt\\s+authority\\\\system\\b|local\\s*system\\s+account|build\\s+agent|deployment\\s+agent|codedeploy|azure\\s+devops\\s+agent|jenkins|octopus\\s+tentacle|gitlab\\s+runner"),
@@ -44,7 +45,7 @@ public enum Clue {
             "\\bclocks?\\b|time\\s*(skew|difference|drift|sync\\w*|service)|\\bntp\\b|\\bw32tm\\b|\\bw32time\\b|minutes\\s+(ahead|behind|off|apart)|wrong\\s+time|time\\s+is\\s+(off|wrong)"),
     SECURE_CHANNEL("the machine account password or secure channel is in question (snapshot, restore, rejoin)",
             "secure\\s*channel|test-computersecurechannel|nltest\\s+/sc_|machine\\s+(account\\s+)?password|computer\\s+account\\s+password|reset-computermachinepassword"
-                    + "|trust\\s+relationship|snapshot|checkpoint|restor\\w*\\b[^.\\n]{0,40}\\b(backup|snapshot|checkpoint|image)|(vm|hyper-v|vmware|veeam)\\s+(backup|restore)|revert\\w*|re-?join\\w*|netdom\\s+resetpwd|removed?\\s+(it\\s+)?from\\s+the\\s+domain"),
+                    + "|trust\\s+relationship|lost\\s+(its\\s+|the\\s+)?trust|snapshot|checkpoint|restor\\w*\\b[^.\\n]{0,40}\\b(backup|snapshot|checkpoint|image)|(vm|hyper-v|vmware|veeam)\\s+(backup|restore)|revert\\w*|re-?join\\w*|netdom\\s+resetpwd|removed?\\s+(it\\s+)?from\\s+the\\s+domain"),
     ALIAS("a DNS alias (CNAME), load balancer or virtual name is used",
             "\\bcname|dns\\s+alias|\\balias(es)?\\b|load[- ]?balanc\\w*|\\bnlb\\b|virtual\\s+(host\\s*)?name|\\bvip\\b|netdom\\s+computername"),
     DNS_MISMATCH("DNS answers disagree (reverse lookup, hosts file, stale record)",
@@ -67,10 +68,10 @@ public enum Clue {
     DOMAIN_CONTROLLER("the target is a domain controller", "domain\\s+controllers?|\\bdcs?\\b(?!\\s*=)"),
     LOOPBACK("the target is the local machine (loopback)", "\\blocalhost\\b|127\\.0\\.0\\.1|\\[::1\\]|loopback"),
     RIGHTS("group membership, session configuration or UAC rights are mentioned",
-            "member\\s+of\\s+(the\\s+)?(local\\s+)?(administrators|remote management users)|remote\\s+management\\s+users|non[- ]admin|without\\s+admin|standard\\s+user"
+            "member\\s+of\\s+(the\\s+)?(local\\s+)?(administrators|remote management users)|not\\s+(a\\s+)?(local\\s+)?admin(istrator)?\\b|remote\\s+management\\s+users|non[- ]admin|without\\s+admin|standard\\s+user"
                     + "|session\\s*configuration|set-pssessionconfiguration|localaccounttokenfilterpolicy|\\buac\\b|access\\s+rights|showsecuritydescriptorui|\\bsddl\\b|-enablenetworkaccess|jea\\b"),
     CONNECTIVITY("the connection itself fails (firewall, listener, port, service stopped, timeout)",
-            "firewall|\\blistener|(port\\s+)?598[56]\\s+(is\\s+)?(blocked|closed|not\\s+open|filtered)|winrm\\s+service\\s+(is\\s+)?(not\\s+running|stopped|disabled)|winrm\\s+quickconfig"
+            "firewall|\\blistener|(port\\s+)?598[56]\\s+(is\\s+)?(blocked|closed|not\\s+open|filtered)|winrm\\s+service\\s+(is\\s+)?(not\\s+running|stopped|disabled)|winrm\\s+(service\\s+)?(is\\s*n[o']t|isnt|wasn't|was\\s+not)\\s+running|not\\s+listening|no\\s+listener|winrm\\s+quickconfig"
                     + "|test-netconnection|connection\\s+refused|actively\\s+refused|timed\\s+out|no\\s+route\\s+to\\s+host|set\\s+to\\s+public|connection\\s+aborted|max\\s+retries\\s+exceeded|connecttimeout|newconnectionerror|connection\\s+reset"),
     PASSWORD_WORDS("the password or credentials are in question", "wrong\\s+password|bad\\s+password|password\\s+(expired|changed|is\\s+wrong)|locked\\s+out"),
     WORKS_ELSEWHERE("the same command works from another machine or for another host",

@@ -79,7 +79,7 @@ public final class SymptomParser {
 
     private static final Pattern TOKEN = Pattern.compile("(?<![0-9A-Za-z_])-?(?:0[xX])?[0-9A-Fa-f]{4,10}(?![0-9A-Za-z_])");
     private static final Pattern KRB_SMALL_CODE = Pattern.compile(
-            "(?:failure|error)\\s*code\\s*[:=]?\\s*0x(7|8|25|29)(?![0-9a-z])");
+            "(?:failure|error)\\s*code\\s*[:=]?\\s*0x(7|8|e|25|29)(?![0-9a-z])");
     private static final Pattern SPN = Pattern.compile(
             "(?<![\\w/-])(http|https|wsman|host|restrictedkrbhost|termsrv|mssqlsvc|cifs|ldap)/([A-Za-z0-9][\\w.-]{0,252}(?::\\d{1,5})?)");
     private static final List<Pattern> REQUESTED_SPN = List.of(
@@ -183,6 +183,7 @@ public final class SymptomParser {
                 case "7" -> KnownError.KDC_ERR_S_PRINCIPAL_UNKNOWN;
                 case "8" -> KnownError.KDC_ERR_PRINCIPAL_NOT_UNIQUE;
                 case "25" -> KnownError.KRB_AP_ERR_SKEW;
+                case "e" -> KnownError.KDC_NO_SUITABLE_KEY;
                 default -> KnownError.KRB_AP_ERR_MODIFIED;
             };
             if (!errors.containsKey(e)) {
