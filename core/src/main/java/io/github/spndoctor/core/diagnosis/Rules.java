@@ -62,6 +62,8 @@ public final class Rules {
         r(SPN_ON_OTHER_COMPUTER, 0.30, "a renamed or reused host name with a wrong-principal error", RENAMED_OR_REUSED, SEC_E_WRONG_PRINCIPAL);
         r(SPN_ON_OTHER_COMPUTER, 0.30, "a renamed or reused host name with KRB_AP_ERR_MODIFIED", RENAMED_OR_REUSED, KRB_AP_ERR_MODIFIED);
         r(DUPLICATE_SPN, 0.60, "duplicate SPNs are mentioned", DUPLICATE_WORDS);
+        r(DUPLICATE_SPN, 0.70, "one SPN is shown on several accounts", SPN_ON_SEVERAL_ACCOUNTS);
+        r(HTTP_SPN_ON_SERVICE_ACCOUNT, -0.3, "the SPN is on several accounts, not on one foreign account", SPN_ON_SEVERAL_ACCOUNTS);
         r(DUPLICATE_SPN, 0.30, "a wrong-principal error where duplicates are reported", DUPLICATE_WORDS, SEC_E_WRONG_PRINCIPAL);
         r(DUPLICATE_SPN, 0.30, "KRB_AP_ERR_MODIFIED where duplicates are reported", DUPLICATE_WORDS, KRB_AP_ERR_MODIFIED);
         r(MISSING_SPN, 0.45, "an SPN is said to be missing", MISSING_SPN_WORDS);

@@ -60,7 +60,11 @@ public enum Clue {
             "\\brenam\\w*|rename-computer|\\bclon\\w*|sysprep|re-?built|rebuil\\w*|re-?used?\\s+(the\\s+)?(same\\s+)?(host\\s*)?name|same\\s+name\\s+as"
                     + "|old\\s+(server|computer|machine|host)\\b|decommission\\w*|retired|replaced\\s+(the\\s+|a\\s+)?server|stale\\s+(computer|object|account)"),
     DUPLICATE_WORDS("duplicate SPNs are mentioned",
-            "duplicate\\s+(spns?|service\\s*principal|principal)|found\\s+[1-9]\\d{0,5}\\s+groups?\\s+of\\s+duplicate|is\\s+registered\\s+on\\s+these\\s+accounts|setspn\\s+(-[a-z]\\s+){0,3}-x\\b|(two|multiple|several|more\\s+than\\s+one|both)\\s+accounts?\\s+(have|hold|with)\\s+the\\s+same\\s+spn|same\\s+spn\\s+(on|in)\\s+(two|both|multiple)"),
+            "duplicate\\s+(spns?|service\\s*principal|principal)|setspn\\s+(-[a-z]\\s+){0,3}-x\\b"),
+    SPN_ON_SEVERAL_ACCOUNTS("one SPN is shown on several accounts (setspn -X output or the user's words)",
+            "found\\s+[1-9]\\d{0,5}\\s+groups?\\s+of\\s+duplicate|is\\s+registered\\s+on\\s+these\\s+accounts"
+                    + "|(two|multiple|several|more\\s+than\\s+one|both)\\s+accounts?\\s+(have|hold|with)\\s+the\\s+same\\s+spn|same\\s+spn\\s+(on|in)\\s+(two|both|multiple)"
+                    + "|\\bboth\\b[^.\\n]{0,60}\\b(have|hold|has)\\s+(the\\s+spn\\s+)?(http|wsman|host)/|registered\\s+(on|to|under)\\s+(both|two|multiple|several)\\b"),
     MISSING_SPN_WORDS("the text says an SPN is missing",
             "no\\s+such\\s+spn\\s+found|\\bno\\s+(http|wsman|host)/|(missing|no|without\\s+an?)\\s+spns?\\b|spns?\\s+(is\\s+|are\\s+)?(missing|not\\s+(registered|found|set|present))|needs\\s+to\\s+register[^.\\n]{0,30}spn"),
     WSMAN_SPN_CLIENT("the client asks for a WSMAN/ SPN (spn_prefix, pypsrp, service=WSMAN)",

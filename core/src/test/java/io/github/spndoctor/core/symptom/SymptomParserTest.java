@@ -179,6 +179,7 @@ class SymptomParserTest {
             "DIFFERENT_DOMAIN|the server is in another forest",
             "RENAMED_OR_REUSED|we renamed the server last week",
             "DUPLICATE_WORDS|setspn -X reports duplicate SPNs",
+            "SPN_ON_SEVERAL_ACCOUNTS|both svc_a and svc_b have HTTP/web01 registered",
             "MISSING_SPN_WORDS|No such SPN found.",
             "WSMAN_SPN_CLIENT|spn_prefix is set to WSMAN",
             "RIGHTS|the user is not a member of the local Administrators group",
@@ -189,7 +190,9 @@ class SymptomParserTest {
 
     @Test
     void parse_setspnXWithNoDuplicates_isNotADuplicateClue() {
-        assertFalse(SymptomParser.parse("Checking domain DC=contoso,DC=com\nfound 0 group of duplicate SPNs.").has(Clue.DUPLICATE_WORDS));
+        Symptom none = SymptomParser.parse("Checking domain DC=contoso,DC=com\nfound 0 group of duplicate SPNs.");
+        assertFalse(none.has(Clue.DUPLICATE_WORDS));
+        assertFalse(none.has(Clue.SPN_ON_SEVERAL_ACCOUNTS));
     }
 
     @Test
