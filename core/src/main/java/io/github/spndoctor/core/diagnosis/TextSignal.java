@@ -1,6 +1,6 @@
 package io.github.spndoctor.core.diagnosis;
 
-/** Facts derived from the shape of what the text names (not from a single phrase). Used as rule conditions. */
+/** Facts derived from the shape of what the text names (not from a single phrase). Used as rule conditions. Immutable. */
 public enum TextSignal {
     /** The target named in the text is an IPv4 or IPv6 address. */
     TARGET_IS_IP("the target named in the text is an IP address"),

@@ -2,7 +2,7 @@ package io.github.spndoctor.core.symptom;
 
 import java.util.regex.Pattern;
 
-/** An authentication package a text names ("while using Kerberos authentication", {@code transport: ntlm}). */
+/** An authentication package a text names ("while using Kerberos authentication", {@code transport: ntlm}). Immutable. */
 public enum AuthPackage {
     KERBEROS("Kerberos", "\\bkerberos\\b|\\bkrb5\\b|\\bkinit\\b"),
     NEGOTIATE("Negotiate", "\\bnegotiate\\b|\\bspnego\\b"),

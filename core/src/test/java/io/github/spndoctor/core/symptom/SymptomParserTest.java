@@ -230,4 +230,19 @@ class SymptomParserTest {
         assertFalse(c.symptom().errors().isEmpty(), c + " gives no error fact");
         assertFalse(c.label().isBlank());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ansible_password: Hunter2Secret! and kerberos: Server not found in Kerberos database",
+            "$p = ConvertTo-SecureString 'Hunter2Secret!' -AsPlainText -Force; Enter-PSSession web01 -> 0x80090322",
+            "net use \\\\\\\\fs01\\\\share Hunter2Secret! /user:corp\\\\bob -> Access is denied",
+            "winrs -r:web01 -u:bob -p:x; New-PSSession -ComputerName web01 -Password Hunter2Secret! fails: Access is denied",
+            "https://bob:Hunter2Secret!@web01.contoso.com:5986/wsman -> Access is denied",
+            "0x80090322; it works with -Password Hunter2Secret! by IP address"})
+    void parse_neverKeepsAPastedPassword(String text) {
+        Symptom s = SymptomParser.parse(text);
+        String all = s.toString();
+        assertFalse(all.contains("Hunter2Secret"), all);
+        assertFalse(s.errors().isEmpty() && s.clues().isEmpty() && s.target().isEmpty(), "still read: " + all);
+    }
 }
