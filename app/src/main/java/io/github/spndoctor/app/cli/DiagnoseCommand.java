@@ -122,6 +122,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private String readText() throws IOException {
         byte[] bytes;
         if (textFile == null || textFile.equals("-")) {
+            if (stdin == System.in && System.console() != null) {
+                spec.commandLine().getErr().println("Paste the error text, then press Ctrl+D (Windows: Ctrl+Z, Enter).");
+            }
             bytes = stdin.readNBytes(MAX_INPUT_BYTES);
         } else {
             Path p = Path.of(textFile);

@@ -70,7 +70,7 @@ public enum Clue {
     WSMAN_SPN_CLIENT("the client asks for a WSMAN/ SPN (spn_prefix, pypsrp, service=WSMAN)",
             "spn_prefix|negotiate_service|--spn-prefix|service\\s*=\\s*['\"]?wsman"),
     DOMAIN_CONTROLLER("the target is a domain controller", "domain\\s+controllers?|\\bdcs?\\b(?!\\s*=)"),
-    LOOPBACK("the target is the local machine (loopback)", "\\blocalhost\\b|127\\.0\\.0\\.1|\\[::1\\]|loopback"),
+    LOOPBACK("the target is the local machine (loopback)", "(?<!wsman:\\\\)\\blocalhost\\b(?!\\\\client)|127\\.0\\.0\\.1|\\[::1\\]|loopback"),
     RIGHTS("group membership, session configuration or UAC rights are mentioned",
             "member\\s+of\\s+(the\\s+)?(local\\s+)?(administrators|remote management users)|not\\s+(a\\s+)?(local\\s+)?admin(istrator)?\\b|remote\\s+management\\s+users|non[- ]admin|without\\s+admin|standard\\s+user"
                     + "|session\\s*configuration|set-pssessionconfiguration|localaccounttokenfilterpolicy|\\buac\\b|access\\s+rights|showsecuritydescriptorui|\\bsddl\\b|-enablenetworkaccess|jea\\b"),

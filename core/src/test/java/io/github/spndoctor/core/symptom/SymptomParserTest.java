@@ -196,6 +196,12 @@ class SymptomParserTest {
     }
 
     @Test
+    void parse_wsmanDriveLocalhost_isNotALoopbackClue() {
+        assertFalse(SymptomParser.parse("Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value web01").has(Clue.LOOPBACK));
+        assertTrue(SymptomParser.parse("Enter-PSSession to localhost fails").has(Clue.LOOPBACK));
+    }
+
+    @Test
     void parse_ldapDistinguishedNames_doNotSuggestADomainController() {
         assertFalse(SymptomParser.parse("CN=svc,OU=Service Accounts,DC=contoso,DC=com").has(Clue.DOMAIN_CONTROLLER));
     }
