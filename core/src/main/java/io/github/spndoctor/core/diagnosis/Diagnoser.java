@@ -102,7 +102,13 @@ public final class Diagnoser {
                 continue;
             }
             String detail = "\"" + String.join("\" + \"", matched) + "\": " + r.why();
-            t.text(r.cause(), r.weight(), new Evidence(Evidence.Source.TEXT, detail, r.weight() > 0));
+            Evidence e = new Evidence(Evidence.Source.TEXT, detail, r.weight() > 0);
+            if (r.weight() > 0 && r.when().size() == 1 && r.when().get(0) instanceof KnownError) {
+                // several error facts (code, message, event 4) usually describe one failure: the strongest counts
+                t.error(r.cause(), r.weight(), e);
+            } else {
+                t.text(r.cause(), r.weight(), e);
+            }
         }
     }
 
@@ -291,6 +297,7 @@ public final class Diagnoser {
     /** Evidence and weights per cause while a diagnosis is built. Not thread-safe; local to one call. */
     private static final class Tally {
         private final Map<CauseId, Double> textSupport = new EnumMap<>(CauseId.class);
+        private final Map<CauseId, Double> errorSupport = new EnumMap<>(CauseId.class);
         private final Map<CauseId, Double> factSupport = new EnumMap<>(CauseId.class);
         private final Map<CauseId, Double> against = new EnumMap<>(CauseId.class);
         private final Map<CauseId, List<Evidence>> evidence = new EnumMap<>(CauseId.class);
@@ -303,6 +310,11 @@ public final class Diagnoser {
             } else {
                 against.merge(id, -w, Tally::or);
             }
+            add(id, e);
+        }
+
+        void error(CauseId id, double w, Evidence e) {
+            errorSupport.merge(id, w, Math::max);
             add(id, e);
         }
 
@@ -371,7 +383,7 @@ public final class Diagnoser {
         }
 
         private double confidence(CauseId id) {
-            double t = textSupport.getOrDefault(id, 0.0) * TEXT_CEILING;
+            double t = or(textSupport.getOrDefault(id, 0.0), errorSupport.getOrDefault(id, 0.0)) * TEXT_CEILING;
             double f = factSupport.getOrDefault(id, 0.0);
             double p = or(t, f);
             p *= 1 - against.getOrDefault(id, 0.0);
