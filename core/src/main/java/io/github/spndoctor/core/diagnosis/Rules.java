@@ -74,6 +74,8 @@ public final class Rules {
         r(CNAME_ALIAS, 0.30, "a wrong-principal error through an alias", ALIAS, SEC_E_WRONG_PRINCIPAL);
         r(CNAME_ALIAS, 0.30, "a wrong-principal error through an alias", ALIAS, KRB_AP_ERR_MODIFIED);
         r(NAME_RESOLUTION, 0.50, "DNS answers are said to disagree", DNS_MISMATCH);
+        r(NAME_RESOLUTION, 0.30, "a wrong-principal error while DNS points elsewhere", DNS_MISMATCH, SEC_E_WRONG_PRINCIPAL);
+        r(NAME_RESOLUTION, 0.30, "KRB_AP_ERR_MODIFIED while DNS points elsewhere", DNS_MISMATCH, KRB_AP_ERR_MODIFIED);
         r(CROSS_DOMAIN_NO_TRUST, 0.45, "different domains, forests or a workgroup are involved", DIFFERENT_DOMAIN);
         r(CROSS_DOMAIN_NO_TRUST, 0.20, "Kerberos does not accept local account names", LOCAL_ACCOUNT);
         r(ACCESS_DENIED, 0.30, "remote UAC filters local accounts' administrator rights", LOCAL_ACCOUNT);

@@ -49,10 +49,10 @@ public enum Clue {
     ALIAS("a DNS alias (CNAME), load balancer or virtual name is used",
             "\\bcname|dns\\s+alias|\\balias(es)?\\b|load[- ]?balanc\\w*|\\bnlb\\b|virtual\\s+(host\\s*)?name|\\bvip\\b|netdom\\s+computername"),
     DNS_MISMATCH("DNS answers disagree (reverse lookup, hosts file, stale record)",
-            "\\bptr\\b|(points?|resolves?|pointing)\\s+to\\s+(the\\s+|an\\s+|a\\s+)?(old|wrong|another|different|other)\\b|reverse\\s+(dns|lookup|record)|\\brdns\\b|resolves?\\s+to\\s+(the\\s+|a\\s+|an\\s+)?(wrong|another|different|old|other)|hosts\\s+file|stale\\s+(dns|record|a record)|wrong\\s+ip|dns\\s+(suffix|search)|ip\\s+(address\\s+)?changed"),
+            "\\bptr\\b|(points?|resolves?|pointing)\\s+to\\s+(the\\s+|an\\s+|a\\s+)?(old|wrong|another|different|other)\\b|reverse\\s+(dns|lookup|record)|\\brdns\\b|resolves?\\s+to\\s+(the\\s+|a\\s+|an\\s+)?(wrong|another|different|old|other)|hosts\\s+file|stale\\s+(dns|record|a record)|wrong\\s+ip|\\b(a|ptr|dns|host)\\s+record\\b[^.\\n]{0,60}\\b(still|wrong|old|stale|outdated)\\b|wrong\\s+(machine|server|host|box)\\b|(real|actual|correct)\\s+ip\\b|dns\\s+(suffix|search)|ip\\s+(address\\s+)?changed"),
     DIFFERENT_DOMAIN("client and server are in different domains, forests or a workgroup",
             "(different|another|other|separate|untrusted|external|child|remote|second)\\s+(ad\\s+)?(domains?|forests?)\\b|cross[- ](domain|forest)|forest\\s+trust|domain\\s+trust|\\bno\\s+trust\\b|workgroup"
-                    + "|non[- ]domain|not\\s+(domain[- ]joined|joined\\s+to\\s+(a|the)\\s+domain|in\\s+the\\s+(same\\s+)?domain)|\\bdmz\\b|realm\\s+mismatch|different\\s+realm|cross-realm"),
+                    + "|non[- ]domain|not\\s+(domain[- ]joined|joined\\s+to\\s+(a|the)\\s+domain|in\\s+the\\s+(same\\s+)?domain)|realm\\s+mismatch|different\\s+realm|cross-realm"),
     TRUST_EXISTS("a trust between the domains or forests is said to exist",
             "trusted\\s+(ad\\s+)?(domains?|forests?)|(two-way|forest|domain|external|realm)\\s+trust\\s+(exists|is\\s+in\\s+place|is\\s+fine|works)|there\\s+is\\s+a\\s+(two-way\\s+)?trust"),
     LOCAL_ACCOUNT("a local (non-domain) account is used", "local\\s+(admin(istrator)?\\s+)?(account|user)|\\.\\\\administrator|\\blaps\\b"),
@@ -76,7 +76,7 @@ public enum Clue {
                     + "|session\\s*configuration|set-pssessionconfiguration|localaccounttokenfilterpolicy|\\buac\\b|access\\s+rights|showsecuritydescriptorui|\\bsddl\\b|-enablenetworkaccess|jea\\b"),
     CONNECTIVITY("the connection itself fails (firewall, listener, port, service stopped, timeout)",
             "firewall|\\blistener|(port\\s+)?598[56]\\s+(is\\s+)?(blocked|closed|not\\s+open|filtered)|winrm\\s+service\\s+(is\\s+)?(not\\s+running|stopped|disabled)|winrm\\s+(service\\s+)?(is\\s*n[o']t|isnt|wasn't|was\\s+not)\\s+running|not\\s+listening|no\\s+listener|winrm\\s+quickconfig"
-                    + "|test-netconnection|connection\\s+refused|actively\\s+refused|timed\\s+out|no\\s+route\\s+to\\s+host|set\\s+to\\s+public|connection\\s+aborted|max\\s+retries\\s+exceeded|connecttimeout|newconnectionerror|connection\\s+reset"),
+                    + "|tcptestsucceeded\\s*:\\s*false|(port|5985|5986)[^.\\n]{0,30}\\bblocked\\b|test-netconnection|connection\\s+refused|actively\\s+refused|timed\\s+out|no\\s+route\\s+to\\s+host|set\\s+to\\s+public|connection\\s+aborted|max\\s+retries\\s+exceeded|connecttimeout|newconnectionerror|connection\\s+reset"),
     PASSWORD_WORDS("the password or credentials are in question", "wrong\\s+password|bad\\s+password|password\\s+(expired|changed|is\\s+wrong)|locked\\s+out"),
     WORKS_ELSEWHERE("the same command works from another machine or for another host",
             "works?\\s+(fine\\s+)?(from|on|for|against)\\s+(other|another|every|all)|other\\s+servers?\\s+work");
