@@ -47,7 +47,10 @@ public final class Rules {
         r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.50, "IIS application pools often hold HTTP/<host>", IIS_APP_POOL);
         r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.45, "Reporting Services registers HTTP/<host> for its service account", REPORTING_SERVICES);
         r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.35, "web applications register HTTP/<host> for their service account", WEB_APPLICATION);
-        r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.45, "a service account may hold HTTP/<host>", SERVICE_ACCOUNT);
+        r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.25, "a service account may hold HTTP/<host>", SERVICE_ACCOUNT);
+        r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.30, "a wrong-principal error where a service account is involved", SERVICE_ACCOUNT, SEC_E_WRONG_PRINCIPAL);
+        r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.30, "KRB_AP_ERR_MODIFIED where a service account is involved", SERVICE_ACCOUNT, KRB_AP_ERR_MODIFIED);
+        r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.20, "Server Manager's Kerberos target may sit on the service account", SERVICE_ACCOUNT, KERBEROS_TARGET_RESOLUTION);
         r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.45, "the SPN is said to be registered on another account", SPN_ON_OTHER_ACCOUNT);
         r(SPN_ON_OTHER_COMPUTER, 0.20, "the SPN is said to be registered on another account", SPN_ON_OTHER_ACCOUNT);
         r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.35, "an IP address avoids Kerberos, so a Kerberos-only failure disappears", WORKS_BY_IP);
@@ -80,6 +83,10 @@ public final class Rules {
         r(CROSS_DOMAIN_NO_TRUST, 0.20, "Kerberos does not accept local account names", LOCAL_ACCOUNT);
         r(ACCESS_DENIED, 0.30, "remote UAC filters local accounts' administrator rights", LOCAL_ACCOUNT);
         r(CROSS_DOMAIN_NO_TRUST, -0.5, "a trust is said to exist", TRUST_EXISTS);
+        r(CROSS_DOMAIN_NO_TRUST, -0.5, "client and server are said to share a domain", SAME_DOMAIN);
+        r(NAME_RESOLUTION, -0.35, "the name is said to resolve correctly", NAME_RESOLVES);
+        r(MISSING_SPN, 0.35, "the name resolves, yet Kerberos finds no principal for it", NAME_RESOLVES, CANNOT_FIND_COMPUTER);
+        r(MISSING_SPN, 0.30, "the name resolves, yet the domain controller knows no such SPN", NAME_RESOLVES, KDC_ERR_S_PRINCIPAL_UNKNOWN);
         r(NAME_RESOLUTION, 0.35, "a short name of a server in a trusted forest is not found", TRUST_EXISTS, CANNOT_FIND_COMPUTER);
         r(NAME_RESOLUTION, 0.40, "the other name form works: the short name is not known in this realm", WORKS_WITH_OTHER_NAME, CANNOT_FIND_COMPUTER);
         r(BROKEN_SECURE_CHANNEL, 0.50, "the machine password or secure channel is in question", SECURE_CHANNEL);
@@ -159,6 +166,7 @@ public final class Rules {
         r(SECOND_HOP_DELEGATION, 0.45, "access denied inside a remote session", E_ACCESSDENIED, SECOND_HOP);
         r(ACCESS_DENIED, -0.35, "inside a remote session the missing credentials explain the refusal", E_ACCESSDENIED, SECOND_HOP);
         r(ACCESS_DENIED, 0.35, "the credentials were refused", LOGON_FAILURE);
+        r(HTTP_SPN_ON_SERVICE_ACCOUNT, -0.3, "the logon itself failed, before any ticket reached the server", LOGON_FAILURE);
         r(MISSING_SPN, 0.40, "Server Manager could not find a Kerberos principal for the name", KERBEROS_TARGET_RESOLUTION);
         r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.30, "Server Manager's Kerberos target may be held by another account", KERBEROS_TARGET_RESOLUTION);
         r(NAME_RESOLUTION, 0.30, "the name Server Manager uses may not be the computer's", KERBEROS_TARGET_RESOLUTION);

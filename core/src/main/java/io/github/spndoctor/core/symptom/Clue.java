@@ -55,6 +55,10 @@ public enum Clue {
                     + "|non[- ]domain|not\\s+(domain[- ]joined|joined\\s+to\\s+(a|the)\\s+domain|in\\s+the\\s+(same\\s+)?domain)|realm\\s+mismatch|different\\s+realm|cross-realm"),
     TRUST_EXISTS("a trust between the domains or forests is said to exist",
             "trusted\\s+(ad\\s+)?(domains?|forests?)|(two-way|forest|domain|external|realm)\\s+trust\\s+(exists|is\\s+in\\s+place|is\\s+fine|works)|there\\s+is\\s+a\\s+(two-way\\s+)?trust"),
+    SAME_DOMAIN("client and server are said to be in the same domain",
+            "same\\s+(ad\\s+)?domain|same\\s+forest"),
+    NAME_RESOLVES("the name is said to resolve or answer correctly",
+            "pings?\\s+(fine|ok|okay|correctly)|ping\\s+works|resolves?\\s+(fine|correctly|ok|properly|to\\s+the\\s+right)|dns\\s+(is\\s+|looks\\s+)?(fine|ok|correct)|nslookup\\s+(works|is\\s+fine|looks\\s+(fine|ok))"),
     LOCAL_ACCOUNT("a local (non-domain) account is used", "local\\s+(admin(istrator)?\\s+)?(account|user)|\\.\\\\administrator|\\blaps\\b"),
     RENAMED_OR_REUSED("a computer was renamed, cloned, rebuilt or its name reused",
             "\\brenam\\w*|rename-computer|\\bclon\\w*|sysprep|re-?built|rebuil\\w*|re-?used?\\s+(the\\s+)?(same\\s+)?(host\\s*)?name|same\\s+name\\s+as"

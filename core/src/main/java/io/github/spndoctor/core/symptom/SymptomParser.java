@@ -77,6 +77,10 @@ public final class SymptomParser {
             "It may already have been terminated",
             "found 0 group of duplicate SPNs");
 
+    /** Messages with a variable part in the middle, read with a pattern on the lower-cased text. */
+    private static final Map<Pattern, KnownError> VARIABLE_MESSAGES = Map.of(
+            Pattern.compile("access\\s+to\\s+the\\s+path\\s+\\S.{0,300}?\\s+is\\s+denied"), KnownError.E_ACCESSDENIED,
+            Pattern.compile("server\\s+\\S{1,300}\\s+not\\s+found\\s+in\\s+kerberos\\s+database"), KnownError.KDC_ERR_S_PRINCIPAL_UNKNOWN);
     private static final Pattern TOKEN = Pattern.compile("(?<![0-9A-Za-z_])-?(?:0[xX])?[0-9A-Fa-f]{4,10}(?![0-9A-Za-z_])");
     private static final Pattern KRB_SMALL_CODE = Pattern.compile(
             "(?:failure|error)\\s*code\\s*[:=]?\\s*0x(7|8|e|25|29)(?![0-9a-z])");
@@ -178,6 +182,13 @@ public final class SymptomParser {
             }
         }
         String preparedLower = lower(prepared);
+        for (Map.Entry<Pattern, KnownError> v : VARIABLE_MESSAGES.entrySet()) {
+            Matcher vm = v.getKey().matcher(preparedLower);
+            if (!errors.containsKey(v.getValue()) && vm.find()) {
+                errors.put(v.getValue(), new Fact<>(v.getValue(), excerpt(prepared, vm.start(), vm.end())));
+                errorOrder.add(new int[]{vm.start(), v.getValue().ordinal()});
+            }
+        }
         m = KRB_SMALL_CODE.matcher(preparedLower);
         while (m.find()) {
             KnownError e = switch (m.group(1)) {
