@@ -275,7 +275,8 @@ public final class Diagnoser {
                     + n.cname().get() + ": WinRM asks for HTTP/" + typed + ", not for the real host's name");
         }
         if (!n.resolves()) {
-            t.name(CauseId.NAME_RESOLUTION, 0.7, "'" + typed + "' does not resolve in DNS from this machine");
+            t.name(CauseId.NAME_RESOLUTION, 0.5, "'" + typed + "' does not resolve in DNS from the machine running SPN Doctor"
+                    + " (check from the WinRM client too)");
             return;
         }
         if (n.disagreesWithComputer()) {
