@@ -25,7 +25,7 @@ public enum Clue {
             "(works?|worked|working|succeeds?|succeeded|fine|helped|ok)\\b(?:[^.\\n]|\\.(?=\\S)){0,40}\\b(by|with|using|via)\\s+(the\\s+|its\\s+|an?\\s+)?(explicit\\s+)?(ipv4\\s+|ip\\s*v4\\s+)?ip(\\s*address)?\\b"
                     + "|\\b(by|with|using|via|use)\\s+(the\\s+|its\\s+|an?\\s+)?(explicit\\s+)?(ipv4\\s+)?ip(v4)?(\\s*address)?\\b(\\s+instead\\s+of[^.\\n]{0,30})?(?:[^.\\n]|\\.(?=\\S)){0,30}\\b(works?|worked|helped|fine|succeeds?|succeeded|ok)\\b"),
     CONNECT_BY_IP("the connection is made to an IP address",
-            "(connect\\w*|remot\\w*|session)\\s+(to\\s+)?(by|with|using|via|to)\\s+(the\\s+|its\\s+|an?\\s+)?ip(\\s*address)?\\b|-computername\\s+\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b"),
+            "(connect\\w*|remot\\w*|session)\\s+(to\\s+)?(by|with|using|via|to)\\s+(the\\s+|its\\s+|an?\\s+)?ip(\\s*address)?\\b|-computername\\s+\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b|\\b(using|via|by|with)\\s+(its|the|an?)\\s+ip(\\s*address)?\\b"),
     TRUSTED_HOSTS("TrustedHosts is mentioned", "trusted\\s*hosts"),
     WORKS_WITH_OTHER_NAME("one name form works and the other does not (short name vs FQDN)",
             "(works?|worked|working|succeeds?|succeeded|fine|ok)\\b(?:[^.\\n]|\\.(?=\\S)){0,40}\\b(fqdn|fully[- ]qualified|short\\s*name|netbios|host\\s*name\\s+only)\\b"

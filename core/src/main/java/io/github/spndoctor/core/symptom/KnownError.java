@@ -100,7 +100,7 @@ public enum KnownError {
             List.of()),
     IP_ADDRESS_DEFAULT_AUTH(-1, "WinRM: default authentication may be used with an IP address only over HTTPS or TrustedHosts",
             List.of("Default authentication may be used with an IP address under the following conditions",
-                    "Kerberos authentication cannot be used when the destination is an IP address",
+                    "Kerberos authentication cannot be used when the destination is an IP address", "CannotUseIPAddress",
                     "Default credentials with Negotiate over HTTP can be used only if the target machine is part of the TrustedHosts list"),
             List.of()),
     ERROR_WSMAN_CLIENT_SPN_WRONG_AUTH(0x803380AEL, "WinRM: the SPN option does not fit the authentication mechanism",
