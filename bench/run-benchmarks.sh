@@ -3,7 +3,9 @@
 #   bench/run-benchmarks.sh lookup        warm lookup vs one raw UnboundID search (Samba GC)
 #   bench/run-benchmarks.sh cli           CLI `lookup` end to end (java -jar), 10 runs
 #   bench/run-benchmarks.sh samba-scan    ~10^4 SPNs in a throw-away OU on Samba: scan vs paged ldapsearch dump
-#   bench/run-benchmarks.sh heap [SPNS]   10^6 SPNs on an in-memory server in its own process: heap/SPN, wall time
+#   bench/run-benchmarks.sh feed [SPNS]   the scan index alone fed 10^6 SPNs in its own JVM: retained heap/SPN
+#   bench/run-benchmarks.sh heap [SPNS]   SPNs on an in-memory server in its own process, scanned over LDAP
+#                                         (the in-memory server's paging is quadratic: use <= 10^5 there)
 # Needs the Samba lab (../shared/samba-lab) for all but `heap`, and `./mvnw package` for `cli`.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
@@ -69,6 +71,9 @@ case "${1:-}" in
         a=$(now); java -jar "$JAR" scan --quiet "${live[@]}" >/dev/null; echo "cli scan run $i: $(secs "$a" "$(now)") s"
       done
     fi ;;
+  feed)
+    CP=$(classpath)
+    java -Xmx1g -XX:+UseSerialGC -cp "$CP" io.github.spndoctor.core.scan.ScanBenchmark feed "${2:-1000000}" ;;
   heap)
     CP=$(classpath)
     SPNS=${2:-1000000}

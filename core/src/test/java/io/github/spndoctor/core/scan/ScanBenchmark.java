@@ -34,6 +34,7 @@ public final class ScanBenchmark {
             case "server" -> server(Integer.parseInt(args[1]));
             case "heap" -> heap(Integer.parseInt(args[1]));
             case "samba" -> samba(Integer.parseInt(args[1]));
+            case "feed" -> feed(Integer.parseInt(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -124,6 +125,42 @@ public final class ScanBenchmark {
                     r.findings().size(), summary(r));
         }
         dir.close();
+    }
+
+    /**
+     * The scan index's retained heap at SPNS values, fed the same entry mix as {@code server} builds, straight from
+     * memory (no LDAP): isolates the scanner's own memory from any server or transport.
+     */
+    static void feed(int spns) throws Exception {
+        long before = usedAfterGc();
+        long t0 = System.nanoTime();
+        ForestScanner.Index index = new ForestScanner.Index(ScanListener.NONE, t0);
+        int accounts = spns / 2;
+        for (int i = 0; i < accounts; i++) {
+            String n = String.format(Locale.ROOT, "%07d", i);
+            if (i % 50 == 0) {
+                index.accept(new io.github.spndoctor.core.directory.SpnHolder("CN=HOST" + n + ",DC=bench,DC=test",
+                        "HOST" + n + "$", io.github.spndoctor.core.model.AccountKind.COMPUTER, "host" + n + ".bench.test",
+                        List.of("HOST/HOST" + n, "HOST/host" + n + ".bench.test")));
+            } else {
+                String http = i % 10_000 == 1 ? "HTTP/host" + String.format(Locale.ROOT, "%07d", i - 1) + ".bench.test"
+                        : "HTTP/app" + n + ".bench.test";
+                String sql = i % 25_000 == 2 ? "MSSQLSvc/app0000003.bench.test:1433" : "MSSQLSvc/db" + n + ".bench.test:1433";
+                index.accept(new io.github.spndoctor.core.directory.SpnHolder("CN=svc" + n + ",DC=bench,DC=test",
+                        "svc" + n, io.github.spndoctor.core.model.AccountKind.USER, null, List.of(http, sql)));
+            }
+            if (i % 1000 == 999) {
+                index.pageDone(i + 1);
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long after = usedAfterGc();
+        System.out.printf(Locale.ROOT, "fed %,d SPNs on %,d accounts in %.2f s (%.0f SPNs/s of index work)%n", index.spns,
+                index.accounts, seconds, index.spns / seconds);
+        System.out.printf(Locale.ROOT, "retained heap of the scan index: %,d bytes = %.1f bytes/SPN (arrays alone: %.1f bytes/SPN); "
+                + "%d duplicate candidates, %d HTTP-on-service candidates%n", after - before, (after - before) / (double) index.spns,
+                index.footprintBytes() / (double) index.spns, index.duplicates.size(), index.httpOnServiceAccounts.size());
+        java.lang.ref.Reference.reachabilityFence(index);
     }
 
     static void samba(int runs) throws Exception {
