@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** Where one change of a plan stands while it is applied. Shown as text (and a symbol), never colour alone. */
 public enum ChangeStatus {
-    WAITING, APPLYING, APPLIED, FAILED, NOT_ATTEMPTED;
+    WAITING, APPLYING, APPLIED, FAILED, UNKNOWN, NOT_ATTEMPTED;
 
     public String text() {
         return Messages.get("change.status." + name().toLowerCase(Locale.ROOT));

@@ -33,6 +33,7 @@ public final class WizardSession {
     private final ObjectProperty<Plan> applied = new SimpleObjectProperty<>();
     private final ObjectProperty<Object> journal = new SimpleObjectProperty<>();
     private final ObjectProperty<java.nio.file.Path> scriptFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.util.List<String>> causes = new SimpleObjectProperty<>(java.util.List.of());
     private final StringBinding banner = Bindings.createStringBinding(
             () -> directory.get() == null ? "" : directory.get().info().banner(), directory);
 
@@ -74,6 +75,9 @@ public final class WizardSession {
 
     /** The changes actually applied in the last apply (what Undo reverses). */
     public ObjectProperty<Plan> appliedProperty() { return applied; }
+
+    /** The ranked causes as one line each ("title (id), 95 %"), for reports. */
+    public ObjectProperty<java.util.List<String>> causesProperty() { return causes; }
 
     /** The script saved for an administrator instead of applying (read-only path); null otherwise. */
     public ObjectProperty<java.nio.file.Path> scriptFileProperty() { return scriptFile; }

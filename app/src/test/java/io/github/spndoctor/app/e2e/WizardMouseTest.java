@@ -99,7 +99,7 @@ class WizardMouseTest {
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.REVIEW && !fx.composition.wizard().busyProperty().get());
         Button commit = robot.lookup("#nextButton").queryButton();
         assertEquals("_Apply 1 change", commit.getText());
-        assertTrue(text(robot, "#recheck").contains("nothing changed"));
+        assertTrue(text(robot, "#recheck").startsWith("Nothing changed since the lookup"), text(robot, "#recheck"));
         assertTrue(robot.lookup("#preview-setspn").queryAs(TextArea.class).getText()
                 .contains("setspn -D HTTP/" + SRV003 + " svc-srv003-web$"));
         assertTrue(fx.msaHoldsHttpSpn(), "nothing may be written before the commit button");
@@ -131,7 +131,7 @@ class WizardMouseTest {
         robot.clickOn("#nextButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.RESULT);
         Path script = fx.composition.session().scriptFileProperty().get();
-        assertTrue(Files.readString(script).contains("setspn -D HTTP/" + SRV003 + " svc-srv003-web$"));
+        assertTrue(Files.readString(script).contains("HTTP/" + SRV003), Files.readString(script));
         assertTrue(text(robot, "#outcome").contains("Nothing in the directory was changed"));
         assertTrue(fx.msaHoldsHttpSpn(), "a read-only connection never writes");
         assertEquals("_Close", robot.lookup("#cancelButton").queryButton().getText());

@@ -25,6 +25,8 @@ import java.util.Set;
  * in. Stateless apart from the audit log; thread-safe. Blocks on the network: never call it on the UI thread.
  */
 public final class PlanExecutor {
+    /** Re-reads after a lost reply: a pool may hand out several dead connections before a fresh one. */
+    static final int REREAD_ATTEMPTS = 5;
     private final AuditLog audit;
 
     /** Uses the standard audit log ({@link StatePaths#auditLog()}). */
@@ -156,10 +158,18 @@ public final class PlanExecutor {
      * created); each attempt is recorded before the write and each outcome after it. Stops at the first change that
      * does not succeed; later changes are reported as not attempted.
      *
-     * @throws IllegalArgumentException when the plan would remove a protected SPN (nothing is written)
+     * @throws IllegalArgumentException when the plan would remove a protected SPN, or the journal was not created for
+     *                                  exactly this plan or was used before (nothing is written)
      */
     public ApplyReport apply(Directory dir, Plan plan, Journal journal, ApplyListener listener) {
         Objects.requireNonNull(journal, "journal: no write happens without a journal");
+        if (!journal.changes().equals(plan.changes())) {
+            throw new IllegalArgumentException("The journal " + journal.file() + " was written for other changes than this plan "
+                    + "(was the plan rebuilt after the journal was created?). Create the journal from the plan being applied.");
+        }
+        if (!journal.possiblyApplied().isEmpty() || !journal.outcomes().isEmpty()) {
+            throw new IllegalArgumentException("The journal " + journal.file() + " already records an apply; each apply needs a new journal.");
+        }
         ApplyListener l = listener == null ? ApplyListener.NONE : listener;
         for (SpnChange c : plan.changes()) {
             boolean dc = plan.basisOf(c.account()).map(Account::domainController).orElse(false);
@@ -237,7 +247,15 @@ public final class PlanExecutor {
             }
             default -> { }
         }
-        for (int attempt = 0; attempt < 2; attempt++) { // a pooled connection may be stale once after a cut
+        for (int attempt = 0; attempt < REREAD_ATTEMPTS; attempt++) { // pooled connections may be stale after a cut
+            if (attempt > 0) {
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             try {
                 Optional<Account> now = dir.readAccount(c.account().dn());
                 if (now.isPresent()) {

@@ -129,6 +129,21 @@ class ApplyUndoTest {
     }
 
     @Test
+    void apply_refusesAJournalOfAnotherPlan_orAUsedOne() throws Exception {
+        LookupResult lookup = demo.lookup(TargetName.parse("srv003.rwwilden01.local"));
+        Plan port = Remedies.plan("port-spn", lookup, demo);
+        Plan remove = Remedies.plan("remove-spn", lookup, demo);
+        Map<String, String> before = DemoState.snapshot(demo);
+        Journal other = Journal.create(home, demo.info(), lookup.target(), port);
+        assertThrows(IllegalArgumentException.class, () -> executor().apply(demo, remove, other, ApplyListener.NONE));
+        assertEquals(before, DemoState.snapshot(demo));
+        Journal j = Journal.create(home, demo.info(), lookup.target(), remove);
+        assertTrue(executor().apply(demo, remove, j, ApplyListener.NONE).success());
+        demo.reset();
+        assertThrows(IllegalArgumentException.class, () -> executor().apply(demo, remove, j, ApplyListener.NONE));
+    }
+
+    @Test
     void readOnlyConnection_failsTheFirstChange_andSaysNothingChanged() throws Exception {
         LookupResult lookup = demo.lookup(TargetName.parse("srv003.rwwilden01.local"));
         Plan plan = Remedies.plan("port-spn", lookup, demo);

@@ -139,7 +139,7 @@ public final class ResultPageModel extends BasePageModel {
         mainInstruction.set(o.allApplied()
                 ? Messages.plural(undo ? "result.instruction.undone" : "result.instruction.applied", n)
                 : Messages.get("result.instruction.partial", n, rows.size()));
-        outcomeText.set(o.message() + o.journal().map(p -> "\n" + Messages.get("result.journal", p)).orElse(""));
+        outcomeText.set(o.message());
         detail.set(o.detail());
         canUndo.set(n > 0);
     }
@@ -186,7 +186,7 @@ public final class ResultPageModel extends BasePageModel {
     /** Writes the session report to {@code file} (the view asks where). */
     public void saveReport(Path file) {
         SessionFacts facts = new SessionFacts(session.symptomTextProperty().get(), session.targetProperty().get(),
-                session.lookup(), List.of(), Optional.ofNullable(session.planProperty().get()),
+                session.lookup(), session.causesProperty().get(), Optional.ofNullable(session.planProperty().get()),
                 Optional.ofNullable(outcome), checkText.get());
         runner.run(ui -> plans.saveReport(facts, file), p -> notice.set(Messages.get("result.reportSaved", p)),
                 t -> notice.set(ErrorText.message(t)));

@@ -79,10 +79,10 @@ public final class ReviewPage implements PageView {
         tabs.getTabs().clear();
         for (Map.Entry<PreviewFormat, String> e : model.previews().entrySet()) {
             TextArea area = Ui.code(e.getValue());
-            area.setId("preview-" + e.getKey().id());
+            area.setId("preview-" + e.getKey().id().toLowerCase(java.util.Locale.ROOT));
             Tab tab = new Tab(e.getKey().label(), area);
             tab.setUserData(e.getKey());
-            tab.setId("tab-" + e.getKey().id());
+            tab.setId("tab-" + e.getKey().id().toLowerCase(java.util.Locale.ROOT));
             tabs.getTabs().add(tab);
         }
     }

@@ -80,13 +80,34 @@ public final class ReviewPageModel extends BasePageModel {
 
     @Override
     public void onEnter() {
-        plan = session.planProperty().get();
         error.set("");
         notice.set("");
+        show(session.planProperty().get());
+        lastRecheck = null;
+        recheck.set(Messages.get("review.rechecking"));
+        busy.set(true);
+        var dir = session.directory();
+        Plan checking = plan;
+        runner.run(ui -> plans.recheck(dir, checking), r -> {
+            busy.set(false);
+            lastRecheck = r;
+            if (r.plan() != checking && !r.plan().equals(checking)) {
+                session.planProperty().set(r.plan());
+                show(r.plan());   // rebuilt: show exactly what would now be applied
+            }
+            recheck.set(r.changes().isEmpty() ? r.message() : r.message() + "\n• " + String.join("\n• ", r.changes()));
+        }, t -> {
+            busy.set(false);
+            recheck.set(Messages.get("review.recheckFailed", ErrorText.message(t)));
+        });
+    }
+
+    private void show(Plan p) {
+        plan = p;
         boolean undo = session.purposeProperty().get() == WizardSession.Purpose.UNDO;
         int n = plan.changes().size();
-        scriptOnly.set(session.directory().info().readOnly() || n == 0);
-        mainInstruction.set(undo ? Messages.plural("review.instruction.undo", n)
+        scriptOnly.set(session.directory().info().readOnly() || (n == 0 && !plan.clientSteps().isEmpty()));
+        mainInstruction.set(undo && !scriptOnly.get() ? Messages.plural("review.instruction.undo", n)
                 : scriptOnly.get() ? Messages.get("review.instruction.script", session.targetProperty().get().asTyped())
                 : Messages.plural("review.instruction.apply", n));
         primaryLabel.set(scriptOnly.get() ? Messages.get("button.script")
@@ -108,19 +129,6 @@ public final class ReviewPageModel extends BasePageModel {
             previews.put(f, plans.render(plan, f));
         }
         previewsChanged.set(!previewsChanged.get());
-        lastRecheck = null;
-        recheck.set(Messages.get("review.rechecking"));
-        busy.set(true);
-        var dir = session.directory();
-        Plan checking = plan;
-        runner.run(ui -> plans.recheck(dir, checking), r -> {
-            busy.set(false);
-            lastRecheck = r;
-            recheck.set(r.changes().isEmpty() ? r.message() : r.message() + "\n• " + String.join("\n• ", r.changes()));
-        }, t -> {
-            busy.set(false);
-            recheck.set(Messages.get("review.recheckFailed", ErrorText.message(t)));
-        });
     }
 
     @Override
@@ -146,7 +154,7 @@ public final class ReviewPageModel extends BasePageModel {
             return;
         }
         if (!lastRecheck.safe()) {
-            error.set(Messages.get("review.stale"));
+            error.set(plan.changes().isEmpty() ? Messages.get("review.nothingLeft") : Messages.get("review.stale"));
             return;
         }
         session.scriptFileProperty().set(null);

@@ -1,0 +1,332 @@
+package io.github.spndoctor.app.cli;
+
+import io.github.spndoctor.core.apply.ApplyListener;
+import io.github.spndoctor.core.apply.ApplyReport;
+import io.github.spndoctor.core.apply.ChangeOutcome;
+import io.github.spndoctor.core.apply.Journal;
+import io.github.spndoctor.core.apply.PlanExecutor;
+import io.github.spndoctor.core.apply.Recheck;
+import io.github.spndoctor.core.apply.StatePaths;
+import io.github.spndoctor.core.diagnosis.LookupClassifier;
+import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.directory.DirectoryException;
+import io.github.spndoctor.core.lookup.LookupResult;
+import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.remedy.ClientStep;
+import io.github.spndoctor.core.remedy.NotApplicableException;
+import io.github.spndoctor.core.remedy.Plan;
+import io.github.spndoctor.core.remedy.Remedies;
+import io.github.spndoctor.core.remedy.RemedySettings;
+import io.github.spndoctor.core.render.Format;
+import io.github.spndoctor.core.render.Preview;
+import io.github.spndoctor.core.report.SessionReport;
+import io.github.spndoctor.core.verify.CommandRunner;
+import io.github.spndoctor.core.verify.KerberosProbe;
+import io.github.spndoctor.core.verify.ToolKerberosProbe;
+import io.github.spndoctor.core.verify.Verifier;
+import io.github.spndoctor.core.verify.VerifyResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code fix --target NAME --remedy ID}: shows the plan in every format, asks, re-checks the directory, applies it
+ * change by change with a journal, verifies, and prints the client-side steps. {@code --dry-run} changes nothing.
+ */
+@Command(name = "fix", mixinStandardHelpOptions = true,
+        description = "Preview and apply a remedy: remove-spn, port-spn or wsman-prefix (also: move-spn-to-computer, "
+                + "credssp; temporary-reset, trustedhosts and use-fqdn only print steps). Asks before changing anything.")
+public final class FixCommand implements Callable<Integer> {
+    static final int EXIT_NOT_APPLIED = 4;
+    static final int EXIT_APPLY_FAILED = 5;
+    static final int EXIT_NOT_FIXED = 6;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--target", required = true, paramLabel = "NAME", description = "The server name as typed in Enter-PSSession.")
+    String target;
+
+    @Option(names = "--remedy", required = true, paramLabel = "ID", description = "remove-spn, port-spn, wsman-prefix, move-spn-to-computer, credssp, temporary-reset, trustedhosts, use-fqdn.")
+    String remedy;
+
+    @Option(names = "--https", description = "Clients connect over HTTPS (5986): port-spn also registers the :5986 forms.")
+    boolean https;
+
+    @Option(names = "--dry-run", description = "Print the plan in every format and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Apply without asking (for scripts). The re-check before applying still runs.")
+    boolean yes;
+
+    @Option(names = "--journal", paramLabel = "FILE", description = "Write the undo journal to this new file (default: a new file in ~/.spn-doctor/journals).")
+    Path journalFile;
+
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", converter = FormatConverter.class, description = "Preview formats to print: summary, setspn, powershell, ldif, reg (default: all with --dry-run, else summary,setspn).")
+    List<Format> formats;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a session report (.html for HTML, anything else Markdown).")
+    Path reportFile;
+
+    @Option(names = "--verify-keytab", paramLabel = "KEYTAB", description = "After applying, prove the fix with kvno -k KEYTAB (the target host's keytab).")
+    Path verifyKeytab;
+
+    @Option(names = "--no-kerberos", description = "Do not request a Kerberos ticket when verifying.")
+    boolean noKerberos;
+
+    @Option(names = "--set-spn-prefix-here", description = "wsman-prefix on Windows: also set spn_prefix = WSMAN on this machine (needs an elevated prompt).")
+    boolean setSpnPrefixHere;
+
+    @Mixin
+    DirectoryOptions directory;
+
+    io.github.spndoctor.core.remedy.LocalSpnPrefix localPrefix = io.github.spndoctor.core.remedy.LocalSpnPrefix.here();
+
+    /** Test seams: how the directory is opened, where answers come from, which executor writes the audit log. */
+    DirectoryOpener opener = DirectoryOptions::open;
+    BufferedReader input;
+    PlanExecutor executor;
+
+    /** Opens the directory from the options. */
+    @FunctionalInterface
+    interface DirectoryOpener {
+        Directory open(DirectoryOptions options) throws DirectoryException;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TargetName name = TargetName.parse(target);
+        if (!Remedies.IDS.contains(remedy)) {
+            throw new IllegalArgumentException("Unknown remedy '" + remedy + "'. Known remedies: " + String.join(", ", Remedies.IDS) + ".");
+        }
+        if (journalFile != null && Files.exists(journalFile)) {
+            throw new IllegalArgumentException("The journal file " + journalFile + " already exists; a journal is never "
+                    + "overwritten. Name a new file, or leave --journal out.");
+        }
+        try (Directory dir = opener.open(directory)) {
+            out.println("Directory: " + dir.info().banner());
+            LookupResult lookup = dir.lookup(name);
+            SessionReport report = SessionReport.start().withLookup(lookup, LookupClassifier.classify(lookup));
+            out.println("Target:    " + lookup.target().asTyped() + lookup.target().fqdn().map(f -> " (" + f + ")").orElse("")
+                    + " - computer " + lookup.computer().map(c -> c.ref().samAccountName()).orElse("not found"));
+            Plan plan;
+            try {
+                plan = Remedies.plan(remedy, lookup, dir, new RemedySettings(https));
+            } catch (NotApplicableException e) {
+                err.println("not applicable: " + e.getMessage());
+                return EXIT_NOT_APPLIED;
+            }
+            report = report.withPlan(plan);
+            printPreview(out, plan, formats != null ? formats : dryRun ? List.of(Format.values()) : List.of(Format.SUMMARY, Format.SETSPN));
+            if (dryRun) {
+                out.println("Dry run: nothing was changed.");
+                writeReport(report, out);
+                return 0;
+            }
+            if (!plan.hasDirectoryChanges()) {
+                out.println("This remedy has no directory changes; run the steps above where they say.");
+                writeReport(report, out);
+                return 0;
+            }
+            if (dir.info().readOnly()) {
+                err.println("This connection is read-only, so nothing was changed. Hand the script above to someone with the "
+                        + "rights, or reconnect with --allow-changes.");
+                writeReport(report, out);
+                return EXIT_NOT_APPLIED;
+            }
+            Optional<Plan> confirmed = confirmAndRecheck(dir, plan, out, err);
+            if (confirmed.isEmpty()) {
+                return EXIT_NOT_APPLIED;
+            }
+            Plan toApply = confirmed.get();
+            Journal journal = journalFile != null ? Journal.createAt(journalFile, dir.info(), lookup.target(), toApply)
+                    : Journal.create(StatePaths.journals(), dir.info(), lookup.target(), toApply);
+            out.println("Journal (keep it for undo): " + journal.file());
+            ApplyReport applied = executor().apply(dir, toApply, journal, progress(out));
+            report = report.withApplied(applied);
+            out.println(applied.message());
+            applied.problems().forEach(p -> err.println("warning: " + p));
+            if (!applied.success()) {
+                err.println("The fix was not completed. Undo with: spn-doctor undo --journal " + journal.file());
+                writeReport(report, out);
+                return EXIT_APPLY_FAILED;
+            }
+            VerifyResult verified = Verifier.verify(dir, lookup.target(), remedy, probe());
+            report = report.withVerified(verified);
+            out.println();
+            out.print(verified.summary());
+            printClientSteps(out, toApply);
+            if (setSpnPrefixHere && Remedies.WSMAN_PREFIX.equals(remedy)) {
+                setLocalPrefix(out, err);
+            }
+            writeReport(report, out);
+            return verified.verdict() == VerifyResult.Verdict.NOT_FIXED ? EXIT_NOT_FIXED : 0;
+        }
+    }
+
+    /** Confirms (unless --yes), then re-checks; returns the plan to apply, or empty when nothing may be applied. */
+    private Optional<Plan> confirmAndRecheck(Directory dir, Plan plan, PrintWriter out, PrintWriter err) throws DirectoryException, IOException {
+        if (!yes && !confirm(out, err, in(), "Apply these " + plan.changes().size() + " change(s) to " + dir.info().server()
+                + " as " + dir.info().boundIdentity() + "?")) {
+            return Optional.empty();
+        }
+        Recheck rc = executor().recheck(dir, plan);
+        out.println(rc.message());
+        if (rc.status() == Recheck.Status.REFUSED) {
+            return Optional.empty();
+        }
+        if (!rc.canApply()) {
+            return Optional.empty();
+        }
+        if (rc.status() == Recheck.Status.REBUILT && !yes) {
+            out.print(Preview.render(rc.plan(), Format.SUMMARY));
+            if (!confirm(out, err, in(), "Apply the rebuilt plan (" + rc.plan().changes().size() + " change(s))?")) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(rc.plan());
+    }
+
+    /**
+     * Asks on the console. Only "y" or "yes" applies; no answer at all (no console, stdin closed) refuses.
+     */
+    static boolean confirm(PrintWriter out, PrintWriter err, BufferedReader in, String question) throws IOException {
+        out.print(question + " Type y to apply, anything else cancels: ");
+        out.flush();
+        String answer = in.readLine();
+        if (answer == null) {
+            out.println();
+            err.println("No answer could be read (no console, or input closed): nothing was changed. Use --yes to apply without asking.");
+            return false;
+        }
+        String a = answer.strip().toLowerCase(Locale.ROOT);
+        if (a.equals("y") || a.equals("yes")) {
+            return true;
+        }
+        out.println("Cancelled: nothing was changed.");
+        return false;
+    }
+
+    static void printPreview(PrintWriter out, Plan plan, List<Format> formats) {
+        for (Format f : formats) {
+            out.println();
+            out.println("===== " + f.label() + " =====");
+            out.print(Preview.render(plan, f).replace("\r\n", "\n"));
+        }
+        out.println();
+    }
+
+    static ApplyListener progress(PrintWriter out) {
+        return new ApplyListener() {
+            @Override
+            public void finished(int index, int total, ChangeOutcome outcome) {
+                out.println("[" + (index + 1) + "/" + total + "] " + outcome.change().description() + ": " + outcome.status().id()
+                        + (outcome.detail().isEmpty() ? "" : " - " + outcome.detail()));
+                out.flush();
+            }
+        };
+    }
+
+    private static void printClientSteps(PrintWriter out, Plan plan) {
+        if (plan.clientSteps().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Now on the clients / servers (SPN Doctor does not do these):");
+        int i = 1;
+        for (ClientStep s : plan.clientSteps()) {
+            out.println(i++ + ". " + s.title() + " [" + s.language() + "]");
+            for (String line : s.script().split("\r?\n")) {
+                out.println("   " + line);
+            }
+        }
+    }
+
+    private void setLocalPrefix(PrintWriter out, PrintWriter err) {
+        if (!localPrefix.supported()) {
+            err.println("--set-spn-prefix-here works only on Windows; use the .reg file or reg add line above on each client.");
+            return;
+        }
+        try {
+            CommandRunner.Result r = localPrefix.set();
+            out.println("spn_prefix on this machine: " + (r.exitCode() == 0 ? "set to WSMAN" : "NOT set") + " - " + r.output().strip());
+            out.println("To take it away again: reg delete \"" + io.github.spndoctor.core.remedy.ClientSteps.WSMAN_CLIENT_KEY + "\" /v spn_prefix /f");
+        } catch (IOException e) {
+            err.println("spn_prefix could not be set on this machine: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Optional<KerberosProbe> probe() {
+        if (noKerberos) {
+            return Optional.empty();
+        }
+        if (verifyKeytab != null) {
+            return Optional.of(new ToolKerberosProbe(CommandRunner.PROCESS, false, Optional.of(verifyKeytab), Map.of()));
+        }
+        return ToolKerberosProbe.available(CommandRunner.PROCESS, Map.of())
+                ? Optional.of(ToolKerberosProbe.forThisMachine()) : Optional.empty();
+    }
+
+    private void writeReport(SessionReport report, PrintWriter out) throws IOException {
+        if (reportFile == null) {
+            return;
+        }
+        writeReport(report, reportFile);
+        out.println("Report written to " + reportFile);
+    }
+
+    static void writeReport(SessionReport report, Path file) throws IOException {
+        boolean html = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")
+                || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".htm");
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.writeString(file, html ? report.toHtml() : report.toMarkdown(), StandardCharsets.UTF_8);
+    }
+
+    private BufferedReader in() {
+        if (input == null) {
+            input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        return input;
+    }
+
+    private PlanExecutor executor() {
+        if (executor == null) {
+            executor = new PlanExecutor();
+        }
+        return executor;
+    }
+
+    /** Accepts format names in any case: summary, SETSPN, PowerShell... */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            for (Format f : Format.values()) {
+                if (f.name().equalsIgnoreCase(value.strip()) || f.label().equalsIgnoreCase(value.strip())) {
+                    return f;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a format; use summary, setspn, powershell, ldif or reg.");
+        }
+    }
+}

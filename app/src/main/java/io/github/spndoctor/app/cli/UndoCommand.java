@@ -1,0 +1,156 @@
+package io.github.spndoctor.app.cli;
+
+import io.github.spndoctor.core.apply.ApplyReport;
+import io.github.spndoctor.core.apply.Journal;
+import io.github.spndoctor.core.apply.PlanExecutor;
+import io.github.spndoctor.core.apply.Recheck;
+import io.github.spndoctor.core.apply.StatePaths;
+import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.remedy.ClientStep;
+import io.github.spndoctor.core.remedy.Plan;
+import io.github.spndoctor.core.render.Format;
+import io.github.spndoctor.core.render.Preview;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code undo --journal FILE}: previews the inverse of what a journal says was applied, re-checks the directory
+ * (a step a domain controller would refuse is explained and left out), asks, and applies it with its own journal.
+ */
+@Command(name = "undo", mixinStandardHelpOptions = true,
+        description = "Put back what a fix changed, from its journal. Asks before changing anything.")
+public final class UndoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--journal", required = true, paramLabel = "FILE", description = "The journal written by fix (or by the wizard).")
+    Path journalFile;
+
+    @Option(names = "--yes", description = "Undo without asking. The re-check still runs.")
+    boolean yes;
+
+    @Option(names = "--dry-run", description = "Show what undo would do and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", converter = FixCommand.FormatConverter.class, description = "Preview formats: summary, setspn, powershell, ldif, reg (default: summary,setspn).")
+    List<Format> formats;
+
+    @Option(names = "--remove-spn-prefix-here", description = "Undoing wsman-prefix on Windows: also remove spn_prefix from this machine (elevated prompt).")
+    boolean removeSpnPrefixHere;
+
+    @Mixin
+    DirectoryOptions directory;
+
+    io.github.spndoctor.core.remedy.LocalSpnPrefix localPrefix = io.github.spndoctor.core.remedy.LocalSpnPrefix.here();
+
+    FixCommand.DirectoryOpener opener = DirectoryOptions::open;
+    BufferedReader input;
+    PlanExecutor executor;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Journal journal = Journal.read(journalFile);
+        out.println("Journal: " + journal.remedyId() + " on " + journal.target() + ", " + journal.created() + ", "
+                + journal.server() + (journal.demo() ? " (demo)" : "") + " as " + journal.boundIdentity());
+        Plan undo = journal.undoPlan();
+        if (removeSpnPrefixHere) {
+            removeLocalPrefix(out, err);
+        }
+        if (!undo.hasDirectoryChanges()) {
+            out.println("The journal records no applied change: there is nothing to undo.");
+            return 0;
+        }
+        try (Directory dir = opener.open(directory)) {
+            out.println("Directory: " + dir.info().banner());
+            if (dir.info().demo() != journal.demo()) {
+                err.println("This journal was written against " + (journal.demo() ? "the demo directory" : "a live directory")
+                        + " but you are connected to " + (dir.info().demo() ? "the demo directory" : "a live directory") + ": nothing was changed.");
+                return FixCommand.EXIT_NOT_APPLIED;
+            }
+            if (!dir.info().server().equalsIgnoreCase(journal.server())) {
+                out.println("Note: the journal was written through " + journal.server() + "; you are connected to " + dir.info().server() + ".");
+            }
+            Recheck rc = executor().recheck(dir, undo);
+            out.println(rc.message());
+            FixCommand.printPreview(out, rc.plan(), formats != null ? formats : List.of(Format.SUMMARY, Format.SETSPN));
+            printClientSteps(out, undo);
+            if (rc.status() == Recheck.Status.REFUSED) {
+                err.println("Undo refused: nothing was changed.");
+                return FixCommand.EXIT_NOT_APPLIED;
+            }
+            if (!rc.canApply()) {
+                out.println("Nothing is left to undo in the directory.");
+                return 0;
+            }
+            if (dryRun) {
+                out.println("Dry run: nothing was changed.");
+                return 0;
+            }
+            if (dir.info().readOnly()) {
+                err.println("This connection is read-only, so nothing was changed. Hand the script above to someone with the "
+                        + "rights, or reconnect with --allow-changes.");
+                return FixCommand.EXIT_NOT_APPLIED;
+            }
+            if (!yes && !FixCommand.confirm(out, err, in(), "Undo " + rc.plan().changes().size() + " change(s) on " + dir.info().server() + "?")) {
+                return FixCommand.EXIT_NOT_APPLIED;
+            }
+            Journal undoJournal = Journal.create(journalFile.toAbsolutePath().getParent() != null
+                    ? journalFile.toAbsolutePath().getParent() : StatePaths.journals(), dir.info(), TargetName.parse(journal.target()), rc.plan());
+            out.println("Journal of this undo: " + undoJournal.file());
+            ApplyReport r = executor().apply(dir, rc.plan(), undoJournal, FixCommand.progress(out));
+            out.println(r.message());
+            r.problems().forEach(p -> err.println("warning: " + p));
+            return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;
+        }
+    }
+
+    private void removeLocalPrefix(PrintWriter out, PrintWriter err) {
+        if (!localPrefix.supported()) {
+            err.println("--remove-spn-prefix-here works only on Windows; run the reg delete line on each client.");
+            return;
+        }
+        try {
+            var r = localPrefix.undo();
+            out.println("spn_prefix on this machine: " + (r.exitCode() == 0 ? "removed" : "NOT removed") + " - " + r.output().strip());
+        } catch (java.io.IOException e) {
+            err.println("spn_prefix could not be removed on this machine: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void printClientSteps(PrintWriter out, Plan undo) {
+        for (ClientStep s : undo.clientSteps()) {
+            out.println("Also: " + s.title() + " - " + s.explanation());
+            out.println("   " + s.script().replace("\n", "\n   "));
+        }
+    }
+
+    private BufferedReader in() {
+        if (input == null) {
+            input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        return input;
+    }
+
+    private PlanExecutor executor() {
+        if (executor == null) {
+            executor = new PlanExecutor();
+        }
+        return executor;
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.spndoctor.app.plan;
+
+import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.core.apply.ApplyReport;
+import io.github.spndoctor.core.apply.AuditLog;
+import io.github.spndoctor.core.apply.ChangeOutcome;
+import io.github.spndoctor.core.apply.Journal;
+import io.github.spndoctor.core.apply.PlanExecutor;
+import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.directory.DirectoryException;
+import io.github.spndoctor.core.model.SpnChange;
+import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.remedy.Plan;
+import io.github.spndoctor.core.render.Format;
+import io.github.spndoctor.core.render.Preview;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Plans through core: {@link Preview} for every format, {@link PlanExecutor} for the recheck and the apply, and a
+ * {@link Journal} written and flushed before the first change (undo comes from the journal). Files live under one
+ * home directory: {@code journals/}, {@code scripts/}, {@code audit.log}. Thread-safe.
+ */
+public final class CorePlanService implements PlanService {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private final Path home;
+    private PlanExecutor executor;
+
+    public CorePlanService(Path home) {
+        this.home = home;
+    }
+
+    private synchronized PlanExecutor executor() {
+        if (executor == null) {
+            executor = new PlanExecutor(new AuditLog(home.resolve("audit.log")));
+        }
+        return executor;
+    }
+
+    @Override
+    public List<PreviewFormat> formats() {
+        return Arrays.stream(Format.values()).map(f -> new PreviewFormat(f.name(), f.label(), f.extension())).toList();
+    }
+
+    @Override
+    public String render(Plan plan, PreviewFormat format) {
+        return Preview.render(plan, Format.valueOf(format.id()));
+    }
+
+    @Override
+    public Recheck recheck(Directory directory, Plan plan) throws DirectoryException {
+        io.github.spndoctor.core.apply.Recheck r = executor().recheck(directory, plan);
+        return new Recheck(r.canApply(), r.plan(), r.notes(), r.message());
+    }
+
+    @Override
+    public ApplyOutcome apply(Directory directory, TargetName target, Plan plan, ApplyListener listener) throws IOException {
+        Journal journal = Journal.create(home.resolve("journals"), directory.info(), target, plan);
+        ApplyReport report = executor().apply(directory, plan, journal, new io.github.spndoctor.core.apply.ApplyListener() {
+            @Override
+            public void starting(int index, int total, SpnChange change) {
+                listener.changed(index, ChangeStatus.APPLYING, "");
+            }
+
+            @Override
+            public void finished(int index, int total, ChangeOutcome outcome) {
+                listener.changed(index, status(outcome.status()), outcome.status() == ChangeOutcome.Status.APPLIED ? "" : outcome.detail());
+            }
+        });
+        List<ChangeStatus> statuses = report.outcomes().stream().map(o -> status(o.status())).toList();
+        Plan applied = plan.withChanges(report.withStatus(ChangeOutcome.Status.APPLIED));
+        String message = report.message() + (report.problems().isEmpty() ? "" : "\n" + String.join("\n", report.problems()));
+        String detail = report.outcomes().stream().filter(o -> o.status() != ChangeOutcome.Status.APPLIED)
+                .map(o -> o.change().description() + ": " + o.status().id() + (o.detail().isEmpty() ? "" : " — " + o.detail()))
+                .collect(Collectors.joining("\n"));
+        return new ApplyOutcome(statuses, applied, message, detail, report.journal(), journal);
+    }
+
+    private static ChangeStatus status(ChangeOutcome.Status s) {
+        return switch (s) {
+            case APPLIED -> ChangeStatus.APPLIED;
+            case FAILED -> ChangeStatus.FAILED;
+            case UNKNOWN -> ChangeStatus.UNKNOWN;
+            case NOT_ATTEMPTED -> ChangeStatus.NOT_ATTEMPTED;
+        };
+    }
+
+    @Override
+    public Plan undoPlan(ApplyOutcome outcome) {
+        if (outcome.journalHandle() instanceof Journal j) {
+            return j.undoPlan();
+        }
+        throw new IllegalStateException(Messages.get("undo.noJournal"));
+    }
+
+    @Override
+    public Path saveScript(Plan plan, TargetName target) throws IOException {
+        Path dir = home.resolve("scripts");
+        Files.createDirectories(dir);
+        String base = "spn-doctor-" + safe(target.asTyped()) + "-" + LocalDateTime.now().format(STAMP);
+        Path file = dir.resolve(base + ".ps1");
+        Files.writeString(file, Preview.render(plan, Format.POWERSHELL), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(base + ".cmd"), Preview.render(plan, Format.SETSPN), StandardCharsets.UTF_8);
+        if (!plan.clientSteps().isEmpty()) {
+            Files.writeString(dir.resolve(base + ".reg"), Preview.render(plan, Format.REG), StandardCharsets.UTF_8);
+        }
+        return file;
+    }
+
+    @Override
+    public Path saveReport(SessionFacts facts, Path file) throws IOException {
+        Files.writeString(file, MarkdownReport.render(facts), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9.-]", "_");
+    }
+
+}

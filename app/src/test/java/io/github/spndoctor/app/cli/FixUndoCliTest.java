@@ -1,0 +1,322 @@
+package io.github.spndoctor.app.cli;
+
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import io.github.spndoctor.core.apply.AuditLog;
+import io.github.spndoctor.core.apply.PlanExecutor;
+import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.directory.DirectoryException;
+import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import io.github.spndoctor.core.lookup.LookupResult;
+import io.github.spndoctor.core.model.Account;
+import io.github.spndoctor.core.model.Spn;
+import io.github.spndoctor.core.model.SpnChange;
+import io.github.spndoctor.core.model.TargetName;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** fix and undo in one process against one demo directory (a CLI demo run starts a fresh server each time). */
+class FixUndoCliTest {
+    static DemoDirectory demo;
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() { demo = DemoDirectory.start(); }
+
+    @AfterAll
+    static void stop() { demo.close(); }
+
+    @AfterEach
+    void reset() { demo.reset(); }
+
+    record Run(int status, String out, String err) { }
+
+    /** Runs the CLI with the shared demo directory, {@code stdin} as the console, and audit log in the temp dir. */
+    Run run(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                Object o = CommandLine.defaultFactory().create(cls);
+                BufferedReader in = stdin == null ? new BufferedReader(new StringReader("")) : new BufferedReader(new StringReader(stdin));
+                PlanExecutor ex = new PlanExecutor(new AuditLog(tmp.resolve("audit.log")));
+                if (o instanceof FixCommand f) {
+                    f.opener = opts -> new Shared(demo);
+                    f.input = in;
+                    f.executor = ex;
+                }
+                if (o instanceof UndoCommand u) {
+                    u.opener = opts -> new Shared(demo);
+                    u.input = in;
+                    u.executor = ex;
+                }
+                return cls.cast(o);
+            }
+        };
+        CommandLine cl = new CommandLine(new SpnDoctorCommand(), factory);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler(new CliErrors());
+        int status = cl.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    static Map<String, String> state() throws Exception {
+        Map<String, String> m = new TreeMap<>();
+        for (String base : DemoDirectory.BASE_DNS) {
+            for (SearchResultEntry e : demo.server().search(base, SearchScope.SUB, "(servicePrincipalName=*)", "servicePrincipalName").getSearchEntries()) {
+                String[] v = e.getAttributeValues("servicePrincipalName");
+                Arrays.sort(v);
+                m.put(e.getDN(), String.join("|", v));
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void fixThenUndo_eachRemedy_leavesTheDirectoryExactlyAsBefore() throws Exception {
+        for (String[] c : List.of(new String[] {"remove-spn", "srv003.rwwilden01.local"}, new String[] {"port-spn", "srv003.rwwilden01.local"},
+                new String[] {"wsman-prefix", "DYNAMICS-CRM"})) {
+            Map<String, String> before = state();
+            Path journal = tmp.resolve(c[0] + ".ldif");
+            Run fix = run(null, "fix", "--target", c[1], "--remedy", c[0], "--yes", "--journal", journal.toString(), "--no-kerberos");
+            assertEquals(0, fix.status(), c[0] + ": " + fix.out() + fix.err());
+            assertTrue(fix.out().contains("Check: fixed"), fix.out());
+            assertNotEquals(before, state());
+            Run undo = run(null, "undo", "--journal", journal.toString(), "--yes");
+            assertEquals(0, undo.status(), undo.out() + undo.err());
+            assertEquals(before, state(), c[0]);
+        }
+    }
+
+    @Test
+    void wsmanPrefix_printsTheSpnPrefixRegistryStep() {
+        Run r = run(null, "fix", "--target", "DYNAMICS-CRM", "--remedy", "wsman-prefix", "--yes", "--journal", tmp.resolve("j.ldif").toString(), "--no-kerberos");
+        assertEquals(0, r.status(), r.err());
+        String after = r.out().substring(r.out().indexOf("Now on the clients"));
+        assertTrue(after.contains("reg add \"HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WSMAN\\Client\" /v spn_prefix /t REG_SZ /d WSMAN /f"), after);
+        assertTrue(after.contains("\"spn_prefix\"=\"WSMAN\""), after);
+    }
+
+    @Test
+    void dryRun_printsEveryFormat_andChangesNothing() throws Exception {
+        Map<String, String> before = state();
+        Run r = run(null, "fix", "--target", "srv003.rwwilden01.local", "--remedy", "port-spn", "--dry-run");
+        assertEquals(0, r.status(), r.err());
+        for (String h : List.of("===== Summary", "===== setspn", "===== PowerShell", "===== LDIF", "===== .reg")) {
+            assertTrue(r.out().contains(h), h);
+        }
+        assertTrue(r.out().contains("setspn -F -S HTTP/srv003:5985 SRV003"));
+        assertTrue(r.out().contains("-IncludePortInSPN"));
+        assertTrue(r.out().trim().endsWith("Dry run: nothing was changed."));
+        assertEquals(before, state());
+    }
+
+    @Test
+    void withoutYes_closedInput_refusesAndChangesNothing() throws Exception {
+        Map<String, String> before = state();
+        Run r = run(null, "fix", "--target", "srv003.rwwilden01.local", "--remedy", "remove-spn");
+        assertEquals(FixCommand.EXIT_NOT_APPLIED, r.status());
+        assertTrue(r.err().contains("No answer could be read"), r.err());
+        assertEquals(before, state());
+    }
+
+    @Test
+    void withoutYes_answerNo_cancels_answerYes_applies() throws Exception {
+        Map<String, String> before = state();
+        Run no = run("n\n", "fix", "--target", "srv003.rwwilden01.local", "--remedy", "remove-spn");
+        assertEquals(FixCommand.EXIT_NOT_APPLIED, no.status());
+        assertTrue(no.out().contains("Cancelled: nothing was changed."));
+        assertEquals(before, state());
+        Run yes = run("y\n", "fix", "--target", "srv003.rwwilden01.local", "--remedy", "remove-spn", "--journal", tmp.resolve("y.ldif").toString(), "--no-kerberos");
+        assertEquals(0, yes.status(), yes.out() + yes.err());
+        assertTrue(yes.out().contains("[1/1] Remove HTTP/srv003.rwwilden01.local from svc-srv003-web$ (msa): applied"), yes.out());
+        assertTrue(demo.findHolders(Spn.parse("HTTP/srv003.rwwilden01.local")).isEmpty());
+    }
+
+    @Test
+    void notApplicable_exitsNonZeroWithTheReason() {
+        Run r = run(null, "fix", "--target", "srv004.rwwilden01.local", "--remedy", "remove-spn", "--yes");
+        assertEquals(FixCommand.EXIT_NOT_APPLIED, r.status());
+        assertTrue(r.err().contains("Nothing to remove"), r.err());
+    }
+
+    @Test
+    void existingJournalFile_isNeverOverwritten() throws Exception {
+        Path j = tmp.resolve("taken.ldif");
+        Files.writeString(j, "someone's file");
+        Map<String, String> before = state();
+        Run r = run(null, "fix", "--target", "srv003.rwwilden01.local", "--remedy", "remove-spn", "--yes", "--journal", j.toString());
+        assertEquals(CliErrors.EXIT_INPUT, r.status());
+        assertTrue(r.err().contains("already exists"), r.err());
+        assertEquals("someone's file", Files.readString(j));
+        assertEquals(before, state());
+    }
+
+    @Test
+    void setSpnPrefixHere_runsRegAdd_onlyOnWindows() throws Exception {
+        List<List<String>> ran = new java.util.ArrayList<>();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new SpnDoctorCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                Object o = CommandLine.defaultFactory().create(cls);
+                if (o instanceof FixCommand f) {
+                    f.opener = opts -> new Shared(demo);
+                    f.executor = new PlanExecutor(new AuditLog(tmp.resolve("audit.log")));
+                    f.localPrefix = new io.github.spndoctor.core.remedy.LocalSpnPrefix((cmd, env) -> {
+                        ran.add(cmd);
+                        return new io.github.spndoctor.core.verify.CommandRunner.Result(0, "The operation completed successfully.");
+                    }, true);
+                }
+                return cls.cast(o);
+            }
+        });
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int status = cl.execute("fix", "--target", "DYNAMICS-CRM", "--remedy", "wsman-prefix", "--yes", "--no-kerberos",
+                "--journal", tmp.resolve("w.ldif").toString(), "--set-spn-prefix-here");
+        assertEquals(0, status, out + "" + err);
+        assertEquals(1, ran.size());
+        assertEquals(List.of("reg", "add"), ran.get(0).subList(0, 2));
+        assertTrue(out.toString().contains("spn_prefix on this machine: set to WSMAN"), out.toString());
+    }
+
+    @Test
+    void unknownRemedy_isAnInputError() {
+        Run r = run(null, "fix", "--target", "srv003", "--remedy", "reboot");
+        assertEquals(CliErrors.EXIT_INPUT, r.status());
+        assertTrue(r.err().contains("Known remedies: remove-spn, port-spn"), r.err());
+    }
+
+    @Test
+    void undo_ofADuplicateRemoval_explainsTheStepItLeavesOut() throws Exception {
+        Path journal = tmp.resolve("dup.ldif");
+        assertEquals(0, run(null, "fix", "--target", "app01.contoso.com", "--remedy", "remove-spn", "--yes", "--journal", journal.toString(), "--no-kerberos").status());
+        Run undo = run(null, "undo", "--journal", journal.toString(), "--dry-run");
+        assertEquals(0, undo.status(), undo.err());
+        assertTrue(undo.out().contains("would make it a duplicate"), undo.out());
+        assertTrue(undo.out().contains("Dry run: nothing was changed."));
+    }
+
+    @Test
+    void failingChange_exitsNonZero_andNamesTheJournal() throws Exception {
+        // another writer takes the port SPN between the check and the write: the DC refuses the duplicate
+        Path journal = tmp.resolve("fail.ldif");
+        Run r = runWithSabotage(journal);
+        assertEquals(FixCommand.EXIT_APPLY_FAILED, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains("spn-doctor undo --journal " + journal), r.err());
+        assertTrue(r.out().contains("Stopped at change 1 of 2"), r.out());
+    }
+
+    private Run runWithSabotage(Path journal) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                Object o = CommandLine.defaultFactory().create(cls);
+                if (o instanceof FixCommand f) {
+                    f.opener = opts -> new Shared(demo) {
+                        boolean sabotaged;
+
+                        @Override
+                        public void apply(SpnChange change) throws DirectoryException {
+                            if (!sabotaged) {
+                                sabotaged = true;
+                                LookupResult l = demo.lookup(TargetName.parse("srv003.rwwilden01.local"));
+                                demo.apply(new SpnChange.Add(l.registration(Spn.parse("HTTP/srv003.rwwilden01.local")).orElseThrow().holders().get(0), change.spn()));
+                            }
+                            super.apply(change);
+                        }
+                    };
+                    f.executor = new PlanExecutor(new AuditLog(tmp.resolve("audit.log")));
+                }
+                return cls.cast(o);
+            }
+        };
+        CommandLine cl = new CommandLine(new SpnDoctorCommand(), factory);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler(new CliErrors());
+        int status = cl.execute("fix", "--target", "srv003.rwwilden01.local", "--remedy", "port-spn", "--yes", "--journal", journal.toString(), "--no-kerberos");
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void readOnlyConnection_printsTheScriptAndChangesNothing() throws Exception {
+        Map<String, String> before = state();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new SpnDoctorCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                Object o = CommandLine.defaultFactory().create(cls);
+                if (o instanceof FixCommand f) {
+                    f.opener = opts -> new Shared(demo) {
+                        @Override
+                        public DirectoryInfo info() { return new DirectoryInfo(false, "dc1.lab.test", "reader@lab.test", true); }
+                    };
+                }
+                return cls.cast(o);
+            }
+        });
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int status = cl.execute("fix", "--target", "srv003.rwwilden01.local", "--remedy", "remove-spn", "--yes");
+        assertEquals(FixCommand.EXIT_NOT_APPLIED, status);
+        assertTrue(out.toString().contains("setspn -D HTTP/srv003.rwwilden01.local svc-srv003-web$"));
+        assertTrue(err.toString().contains("read-only"));
+        assertEquals(before, state());
+    }
+
+    @Test
+    void report_isWrittenAsHtml() throws Exception {
+        Path report = tmp.resolve("r.html");
+        Run r = run(null, "fix", "--target", "srv003.rwwilden01.local", "--remedy", "port-spn", "--dry-run", "--report", report.toString());
+        assertEquals(0, r.status(), r.err());
+        String html = Files.readString(report);
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("HTTP/srv003:5985"));
+    }
+
+    /** The shared demo directory without its close(): each command closes what it opened. */
+    static class Shared implements Directory {
+        final DemoDirectory d;
+
+        Shared(DemoDirectory d) { this.d = d; }
+
+        @Override public DirectoryInfo info() { return d.info(); }
+        @Override public LookupResult lookup(TargetName t) throws DirectoryException { return d.lookup(t); }
+        @Override public List<Account> findHolders(Spn s) throws DirectoryException { return d.findHolders(s); }
+        @Override public List<Account> findDelegatingTo(Spn s) throws DirectoryException { return d.findDelegatingTo(s); }
+        @Override public Optional<Account> readAccount(String dn) throws DirectoryException { return d.readAccount(dn); }
+        @Override public void apply(SpnChange c) throws DirectoryException { d.apply(c); }
+        @Override public void close() { }
+    }
+}

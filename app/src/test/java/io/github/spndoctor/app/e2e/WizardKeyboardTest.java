@@ -1,0 +1,109 @@
+package io.github.spndoctor.app.e2e;
+
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static io.github.spndoctor.app.e2e.WizardFixture.SRV003;
+import static io.github.spndoctor.app.e2e.WizardFixture.text;
+import static io.github.spndoctor.app.e2e.WizardFixture.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole path by keyboard only — no clicks: mnemonics (Alt + letter), Ctrl+V to paste, typing — from seed 000's
+ * error text to "Check again" showing srv003 fixed, then Undo restoring the demo directory.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WizardKeyboardTest {
+    @TempDir
+    static Path home;
+    private WizardFixture fx;
+
+    @Start
+    void start(Stage stage) {
+        fx = new WizardFixture(DemoDirectory.start(), home);
+        fx.start(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        fx.stop();
+    }
+
+    private void alt(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.ALT).press(key).release(key).release(KeyCode.ALT);
+    }
+
+    private void waitFor(Step step) {
+        waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
+    }
+
+    @Test
+    void wholePathByKeyboard_fixesSrv003_andUndoRestoresIt() throws Exception {
+        FxRobot robot = new FxRobot();
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        assertTrue(fx.msaHoldsHttpSpn());
+
+        alt(robot, KeyCode.N);                                   // Connect: _Next
+        waitFor(Step.SYMPTOM);
+        waitUntil(v -> robot.lookup("#symptomText").query().isFocused());   // focus lands in the first input
+        robot.interact(() -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(WizardFixture.seed000ErrorText());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        waitUntil(v -> text(robot, "#recognised").contains("0x80090322"));
+        alt(robot, KeyCode.H);                                   // Target _host
+        assertTrue(robot.lookup("#targetField").queryAs(TextField.class).isFocused());
+        robot.write(SRV003);
+        alt(robot, KeyCode.L);                                   // _Look up
+        waitFor(Step.LOOKUP);
+        assertTrue(text(robot, "#lookupSummary").contains("SRV003$"), text(robot, "#lookupSummary"));
+
+        robot.type(KeyCode.ENTER);                               // Next is the default button
+        waitFor(Step.DIAGNOSIS);
+        assertEquals("cause-http-spn-on-service-account", robot.lookup(".card").query().getId());
+        alt(robot, KeyCode.C);                                   // _Choose a fix
+        waitFor(Step.REMEDY);
+        alt(robot, KeyCode.R);                                   // _Review the changes
+        waitFor(Step.REVIEW);
+        assertEquals("_Apply 1 change", robot.lookup("#nextButton").queryButton().getText());
+        assertTrue(fx.msaHoldsHttpSpn());
+        alt(robot, KeyCode.A);                                   // _Apply 1 change
+        waitFor(Step.RESULT);
+        assertFalse(fx.msaHoldsHttpSpn(), "applied to the demo directory");
+
+        alt(robot, KeyCode.A);                                   // Check _again
+        waitUntil(v -> text(robot, "#checkResult").contains(": no SPN conflict"));
+        assertEquals(SRV003 + ": no SPN conflict", text(robot, "#checkResult"));
+
+        alt(robot, KeyCode.U);                                   // _Undo these changes…
+        waitFor(Step.REVIEW);
+        assertEquals("_Undo 1 change", robot.lookup("#nextButton").queryButton().getText());
+        assertTrue(text(robot, "#reviewChanges .label").startsWith("1. Add HTTP/" + SRV003 + " to svc-srv003-web$"),
+                text(robot, "#reviewChanges .label"));
+        alt(robot, KeyCode.U);                                   // _Undo 1 change
+        waitFor(Step.RESULT);
+        assertTrue(fx.msaHoldsHttpSpn(), "undo restored the SPN exactly");
+        assertTrue(text(robot, "#change-0").startsWith("✓ Applied"));
+
+        robot.type(KeyCode.ESCAPE);                              // Close
+        waitUntil(v -> fx.closed);
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.spndoctor.app.page;
+
+import io.github.spndoctor.app.page.lookup.LookupPageModel;
+import io.github.spndoctor.app.page.lookup.LookupRow;
+import io.github.spndoctor.app.session.WizardSession;
+import io.github.spndoctor.app.task.ImmediateTaskRunner;
+import io.github.spndoctor.app.task.QueueTaskRunner;
+import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import io.github.spndoctor.core.lookup.LookupResult;
+import io.github.spndoctor.core.model.TargetName;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LookupPageModelTest {
+    private static DemoDirectory demo;
+
+    @BeforeAll
+    static void startDemo() { demo = DemoDirectory.start(); }
+
+    @AfterAll
+    static void stopDemo() { demo.close(); }
+
+    private static WizardSession session(String target) {
+        WizardSession s = new WizardSession();
+        s.directoryProperty().set(demo);
+        s.targetProperty().set(TargetName.parse(target));
+        return s;
+    }
+
+    @Test
+    void lookup_fillsTheTable_withHolderKindAndStatusAsText() {
+        WizardSession s = session("srv003.rwwilden01.local");
+        LookupPageModel m = new LookupPageModel(s, new ImmediateTaskRunner());
+        m.onEnter();
+        LookupRow row = m.rows().stream().filter(r -> r.spn().equals("HTTP/srv003.rwwilden01.local")).findFirst().orElseThrow();
+        assertEquals("svc-srv003-web$", row.holder());
+        assertEquals("msa", row.kind());
+        assertEquals(LookupResult.Status.WRONG_ACCOUNT, row.status());
+        assertEquals("wrong account", row.statusText());
+        assertTrue(m.rows().stream().anyMatch(r -> r.spn().equalsIgnoreCase("HOST/srv003.rwwilden01.local")
+                && r.holder().equals("SRV003$") && r.statusText().equals("ok")));
+        assertTrue(m.summaryProperty().get().contains("SRV003$"));
+        assertTrue(s.lookup().isPresent());
+        assertFalse(m.isBusy());
+    }
+
+    @Test
+    void whileTheLookupRuns_thePageIsBusy_andStoppingRecordsAFailureNotAHealthyHost() {
+        WizardSession s = session("srv004.rwwilden01.local");
+        QueueTaskRunner runner = new QueueTaskRunner();
+        LookupPageModel m = new LookupPageModel(s, runner);
+        m.onEnter();
+        assertTrue(m.isBusy());
+        assertTrue(m.statusProperty().get().startsWith("Looking up srv004.rwwilden01.local"));
+        assertTrue(m.stopWork());
+        assertFalse(m.isBusy());
+        runner.runAll();   // the late answer is ignored
+        assertTrue(s.lookup().isEmpty());
+        assertNotNull(s.lookupFailureProperty().get());
+        assertTrue(m.errorProperty().get().contains("not a healthy result"));
+        assertTrue(m.rows().isEmpty());
+    }
+
+    @Test
+    void aFailingDirectory_givesThePlainMessageAndTheTechnicalDetail() {
+        DemoDirectory dead = DemoDirectory.start();
+        dead.server().shutDown(true);
+        try {
+            WizardSession s = new WizardSession();
+            s.directoryProperty().set(dead);
+            s.targetProperty().set(TargetName.parse("srv003"));
+            LookupPageModel m = new LookupPageModel(s, new ImmediateTaskRunner());
+            m.onEnter();
+            assertTrue(m.errorProperty().get().contains("cannot be reached"), m.errorProperty().get());
+            assertTrue(m.errorDetailProperty().get().contains("UNREACHABLE"), m.errorDetailProperty().get());
+            assertTrue(s.lookup().isEmpty());
+        } finally {
+            dead.close();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.spndoctor.app.page;
+
+import io.github.spndoctor.app.page.result.ResultPageModel;
+import io.github.spndoctor.app.page.review.ReviewPageModel;
+import io.github.spndoctor.app.plan.CorePlanService;
+import io.github.spndoctor.app.plan.ChangeStatus;
+import io.github.spndoctor.app.session.ReadOnlyView;
+import io.github.spndoctor.app.session.WizardSession;
+import io.github.spndoctor.app.task.ImmediateTaskRunner;
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import io.github.spndoctor.core.lookup.LookupResult;
+import io.github.spndoctor.core.model.Spn;
+import io.github.spndoctor.core.model.SpnChange;
+import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.remedy.RemoveSpnPlanner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReviewAndResultPageModelTest {
+    private static final String MSA = "CN=svc-srv003-web,CN=Managed Service Accounts,DC=rwwilden01,DC=local";
+    private static final Spn HTTP = Spn.parse("HTTP/srv003.rwwilden01.local");
+
+    @TempDir
+    Path home;
+    private DemoDirectory demo;
+    private WizardSession session;
+    private CorePlanService plans;
+    private final ImmediateTaskRunner runner = new ImmediateTaskRunner();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        demo = DemoDirectory.start();
+        session = new WizardSession();
+        session.directoryProperty().set(demo);
+        session.targetProperty().set(TargetName.parse("srv003.rwwilden01.local"));
+        LookupResult lookup = demo.lookup(session.targetProperty().get());
+        session.lookupSucceeded(lookup);
+        session.planProperty().set(RemoveSpnPlanner.plan(lookup));
+        plans = new CorePlanService(home);
+    }
+
+    @AfterEach
+    void tearDown() { demo.close(); }
+
+    private boolean msaHolds() throws Exception {
+        return demo.readAccount(MSA).orElseThrow().holds(HTTP);
+    }
+
+    @Test
+    void review_namesTheCommitForTheAction_andWritesNothing() throws Exception {
+        ReviewPageModel m = new ReviewPageModel(session, runner, plans);
+        m.onEnter();
+        assertEquals("_Apply 1 change", m.primaryLabel().get());
+        assertTrue(m.commits());
+        assertTrue(m.changes().get(0).startsWith("1. Remove HTTP/srv003.rwwilden01.local from svc-srv003-web$ (msa)"));
+        assertTrue(m.recheckProperty().get().startsWith("Nothing changed since the lookup"), m.recheckProperty().get());
+        assertTrue(m.previews().values().stream().anyMatch(t -> t.contains("setspn -D HTTP/srv003.rwwilden01.local svc-srv003-web$")));
+        assertTrue(msaHolds());
+        boolean[] moved = {false};
+        m.next(() -> moved[0] = true);
+        assertTrue(moved[0]);
+        assertEquals(session.planProperty().get(), session.pendingApplyProperty().get());
+        assertTrue(msaHolds(), "Review only hands the plan on; Result applies it");
+    }
+
+    @Test
+    void review_refusesAPlanThatNoLongerMatchesTheDirectory() throws Exception {
+        ReviewPageModel m = new ReviewPageModel(session, runner, plans);
+        demo.apply(new SpnChange.Remove(session.planProperty().get().changes().get(0).account(), HTTP));  // another admin
+        m.onEnter();
+        assertTrue(m.recheckProperty().get().contains("Nothing is left to do"), m.recheckProperty().get());
+        assertTrue(m.changes().isEmpty(), "the rebuilt plan is what is shown");
+        boolean[] moved = {false};
+        m.next(() -> moved[0] = true);
+        assertFalse(moved[0]);
+        assertTrue(m.errorProperty().get().contains("Nothing was changed"), m.errorProperty().get());
+        assertNull(session.pendingApplyProperty().get());
+    }
+
+    @Test
+    void readOnly_offersAScriptForAnAdministrator_andNeverWrites() throws Exception {
+        session.directoryProperty().set(new ReadOnlyView(demo));
+        ReviewPageModel m = new ReviewPageModel(session, runner, plans);
+        m.onEnter();
+        assertEquals("_Create a script for an administrator", m.primaryLabel().get());
+        assertFalse(m.commits());
+        m.next(() -> { });
+        Path script = session.scriptFileProperty().get();
+        assertTrue(Files.readString(script).contains("HTTP/srv003.rwwilden01.local"), Files.readString(script));
+        String setspn = Files.readString(script.resolveSibling(script.getFileName().toString().replace(".ps1", ".cmd")));
+        assertTrue(setspn.contains("setspn -D HTTP/srv003.rwwilden01.local"), setspn);
+        assertNull(session.pendingApplyProperty().get());
+        assertTrue(msaHolds());
+    }
+
+    @Test
+    void result_appliesShowsProgress_checksAgain_andUndoesExactly() throws Exception {
+        List<Step> navigated = new ArrayList<>();
+        int[] commits = {0};
+        ResultPageModel result = new ResultPageModel(session, runner, plans, () -> commits[0]++, navigated::add);
+        session.pendingApplyProperty().set(session.planProperty().get());
+        result.onEnter();
+        assertEquals(ChangeStatus.APPLIED, result.rows().get(0).statusProperty().get());
+        assertTrue(result.outcomeProperty().get().startsWith("All 1 change"), result.outcomeProperty().get());
+        Path journal = Files.list(home.resolve("journals")).findFirst().orElseThrow();
+        assertTrue(Files.readString(journal).contains("HTTP/srv003.rwwilden01.local"), "journal written");
+        assertFalse(Files.readString(journal).toLowerCase().contains("password"));
+        assertTrue(commits[0] > 0);
+        assertFalse(msaHolds());
+        assertFalse(result.allowsBack());
+
+        result.checkAgain();
+        assertEquals("srv003.rwwilden01.local: no SPN conflict", result.checkProperty().get());
+
+        result.undo();
+        assertEquals(List.of(Step.REVIEW), navigated);
+        assertEquals(WizardSession.Purpose.UNDO, session.purposeProperty().get());
+        ReviewPageModel review = new ReviewPageModel(session, runner, plans);
+        review.onEnter();
+        assertEquals("_Undo 1 change", review.primaryLabel().get());
+        review.next(() -> { });
+        result.onEnter();
+        assertTrue(msaHolds(), "undo restores the exact value");
+        result.checkAgain();
+        assertTrue(result.checkProperty().get().contains("still a conflict (http-spn-on-service-account)"));
+    }
+
+    @Test
+    void result_aRefusedChange_saysWhatWasAndWasNotApplied() throws Exception {
+        demo.apply(new SpnChange.Remove(session.planProperty().get().changes().get(0).account(), HTTP));
+        ResultPageModel result = new ResultPageModel(session, runner, plans, () -> { }, s -> { });
+        session.pendingApplyProperty().set(session.planProperty().get());
+        result.onEnter();
+        assertEquals(ChangeStatus.FAILED, result.rows().get(0).statusProperty().get());
+        assertTrue(result.outcomeProperty().get().contains("Stopped at change 1 of 1"), result.outcomeProperty().get());
+        assertFalse(result.canUndoProperty().get());
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.spndoctor.app.page;
+
+import io.github.spndoctor.app.page.symptom.ParserSymptomReader;
+import io.github.spndoctor.app.page.symptom.SymptomPageModel;
+import io.github.spndoctor.app.session.WizardSession;
+import io.github.spndoctor.app.task.ImmediateTaskRunner;
+import io.github.spndoctor.app.task.QueueTaskRunner;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SymptomPageModelTest {
+    private static final String EVENT = "The Kerberos client received a KRB_AP_ERR_MODIFIED error from the server srv003. "
+            + "The target name used was HTTP/srv003.rwwilden01.local. This indicates that the target server failed to decrypt the ticket";
+
+    private final WizardSession session = new WizardSession();
+
+    @Test
+    void pastedText_isRecognised_andFillsAnEmptyTarget() {
+        SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new ParserSymptomReader(), List.of());
+        m.textProperty().set("Invoke-Command failed with errorcode 0x80090322 ... " + EVENT);
+        assertTrue(m.recognisedProperty().get().codes().contains("0x80090322"));
+        assertTrue(m.recognisedProperty().get().codes().contains("KRB_AP_ERR_MODIFIED"));
+        assertEquals("Invoke-Command", m.recognisedProperty().get().client().orElseThrow());
+        assertEquals("srv003.rwwilden01.local", m.targetProperty().get());
+        assertTrue(SymptomPageModel.summary(m.recognisedProperty().get()).contains("Error code: 0x80090322"));
+    }
+
+    @Test
+    void aTargetTheUserTyped_isNeverOverwritten() {
+        SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new ParserSymptomReader(), List.of());
+        m.targetProperty().set("web05");
+        m.textProperty().set(EVENT);
+        assertEquals("web05", m.targetProperty().get());
+    }
+
+    @Test
+    void reading_isDebounced_onlyTheLatestTextCounts() {
+        QueueTaskRunner runner = new QueueTaskRunner();
+        SymptomPageModel m = new SymptomPageModel(session, runner, new ParserSymptomReader(), List.of());
+        m.textProperty().set("0x80090322");
+        m.textProperty().set("0x80090322 and 0x80338012");
+        assertTrue(m.isReading());
+        runner.runAll();
+        assertFalse(m.isReading());
+        assertEquals(List.of("0x80090322", "0x80338012"), m.recognisedProperty().get().codes());
+    }
+
+    @Test
+    void next_withABadTarget_showsTheErrorUnderTheField_andStays() {
+        SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new ParserSymptomReader(), List.of());
+        boolean[] moved = {false};
+        m.targetProperty().set("*)(servicePrincipalName=*");
+        m.next(() -> moved[0] = true);
+        assertFalse(moved[0]);
+        assertFalse(m.targetErrorProperty().get().isEmpty());
+        assertNull(session.targetProperty().get());
+        m.targetProperty().set("srv003.rwwilden01.local");
+        assertTrue(m.targetErrorProperty().get().isEmpty(), "editing clears the error");
+        m.next(() -> moved[0] = true);
+        assertTrue(moved[0]);
+        assertEquals("srv003", session.targetProperty().get().shortName());
+    }
+
+    @Test
+    void tenMegabytes_areReadInBoundedTimeWithoutFailing() {
+        StringBuilder sb = new StringBuilder(10_000_000);
+        while (sb.length() < 10_000_000) {
+            sb.append("0x80090322 KRB_AP_ERR_MODIFIED ");
+        }
+        SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new ParserSymptomReader(), List.of());
+        m.textProperty().set(sb.toString());
+        assertTrue(m.recognisedProperty().get().truncated());
+        assertTrue(m.recognisedProperty().get().codes().contains("0x80090322"));
+        m.textWasCut(10_000_000);
+        assertTrue(m.noticeProperty().get().contains("10,000,000"), m.noticeProperty().get());
+    }
+}
