@@ -65,7 +65,7 @@ public final class DirectoryOptions {
     @Option(names = "--password-file", paramLabel = "FILE", description = "Read the bind password from the first line of this file.")
     Path passwordFile;
 
-    @Option(names = "--gssapi", description = "Kerberos bind with the ticket cache (kinit / Windows logon) and krb5.conf ($KRB5_CONFIG).")
+    @Option(names = "--gssapi", description = "Kerberos bind with the ticket cache (kinit / Windows logon) and krb5.conf ($KRB5_CONFIG). With ldap:// the session is sealed by Kerberos (no TLS needed; Samba requires this form).")
     boolean gssapi;
 
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust only the certificate authorities in this PEM file.")
