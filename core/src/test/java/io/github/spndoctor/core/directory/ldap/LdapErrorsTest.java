@@ -25,7 +25,7 @@ class LdapErrorsTest {
                 ResultCode.SERVER_DOWN, Kind.UNREACHABLE,
                 ResultCode.CONNECT_ERROR, Kind.UNREACHABLE);
         for (Map.Entry<ResultCode, Kind> e : expected.entrySet()) {
-            DirectoryException d = LdapErrors.map(new LDAPException(e.getKey(), "000021C7: AtrErr: DSID-03200BBA"), "testing");
+            DirectoryException d = LdapErrors.map(new LDAPException(new com.unboundid.ldap.sdk.LDAPResult(1, e.getKey(), "000021C7: AtrErr: DSID-03200BBA", null, (String[]) null, null)), "testing");
             assertEquals(e.getValue(), d.kind(), e.getKey().toString());
             assertTrue(d.detail().startsWith("LDAP result " + e.getKey().intValue()), d.detail());
             assertTrue(d.detail().contains("000021C7"), "server text kept: " + d.detail());
