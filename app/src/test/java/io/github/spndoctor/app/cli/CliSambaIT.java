@@ -137,4 +137,20 @@ class CliSambaIT {
         assertEquals("svc-srv003-web$", holders(r, "HTTP/srv003.lab.test").get(0).get("sAMAccountName").asText());
         assertTrue(r.get("source").asText().contains("Kerberos"), r.get("source").asText());
     }
+
+    @Test
+    void savedProfileIsReusedWithoutThePassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        io.github.spndoctor.core.directory.connect.ProfileStore store =
+                new io.github.spndoctor.core.directory.connect.ProfileStore(dir.resolve("profiles.json"));
+        DirectoryOptions save = DirectoryOptionsTest.parse(live("--save-profile", "lab"));
+        save.store = store;
+        save.open().close();
+        String file = java.nio.file.Files.readString(store.file());
+        assertFalse(file.contains(System.getenv("SAMBALAB_BIND_PW")), file);
+        DirectoryOptions reuse = DirectoryOptionsTest.parse("--profile", "lab", "--password-env", "SAMBALAB_BIND_PW");
+        reuse.store = store;
+        try (var d = reuse.open()) {
+            assertTrue(d.lookup(io.github.spndoctor.core.model.TargetName.parse("srv004.lab.test")).computer().isPresent());
+        }
+    }
 }
