@@ -38,6 +38,9 @@ public final class DirectoryOptions {
     @Option(names = "--profile", paramLabel = "NAME", description = "Use a connection profile saved by the wizard (see its Connect page).")
     String profileName;
 
+    @Option(names = "--save-profile", paramLabel = "NAME", description = "After a successful connection, save these options (never the password) as a profile for --profile and the wizard's Connect page.")
+    String saveProfile;
+
     @Option(names = "--url", paramLabel = "URL", description = "Domain controller: ldaps://HOST[:PORT] (default port 636) or ldap://HOST[:PORT] with --starttls.")
     String url;
 
@@ -65,7 +68,7 @@ public final class DirectoryOptions {
     @Option(names = "--password-file", paramLabel = "FILE", description = "Read the bind password from the first line of this file.")
     Path passwordFile;
 
-    @Option(names = "--gssapi", description = "Kerberos bind with the ticket cache (kinit / Windows logon) and krb5.conf ($KRB5_CONFIG).")
+    @Option(names = "--gssapi", description = "Kerberos bind with the ticket cache (kinit / Windows logon) and krb5.conf ($KRB5_CONFIG). With ldap:// the session is sealed by Kerberos (no TLS needed; Samba requires this form).")
     boolean gssapi;
 
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust only the certificate authorities in this PEM file.")
@@ -102,7 +105,7 @@ public final class DirectoryOptions {
 
     /** True when any directory option, including --demo, was given. */
     public boolean anyGiven() {
-        return demo || profileName != null || url != null || startTls || domain != null || dnsServer != null
+        return demo || profileName != null || saveProfile != null || url != null || startTls || domain != null || dnsServer != null
                 || gcUrl != null || bindDn != null || bindUpn != null || passwordEnv != null || passwordFile != null
                 || gssapi || caFile != null || trustFingerprint != null || baseDn != null || allowPlainLdap
                 || allowChanges;
@@ -124,7 +127,16 @@ public final class DirectoryOptions {
         ConnectionProfile profile = profile();
         char[] password = profile.needsPassword() ? password(profile) : null;
         try {
-            return Connector.open(profile, password);
+            Directory dir = Connector.open(profile, password);
+            if (saveProfile != null) {
+                try {
+                    store.save(profile.withName(saveProfile));
+                } catch (RuntimeException e) {
+                    dir.close();
+                    throw new IllegalArgumentException(e.getMessage());
+                }
+            }
+            return dir;
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');

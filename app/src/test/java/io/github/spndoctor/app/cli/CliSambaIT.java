@@ -124,4 +124,33 @@ class CliSambaIT {
         assertFalse(err.toString().contains(System.getenv("SAMBALAB_BIND_PW")), "password never printed");
         assertEquals("", out.toString());
     }
+
+    @Test
+    void kerberosLookupSealedOnPlainLdap() throws Exception {
+        if (new ProcessBuilder("klist", "-s").start().waitFor() != 0) {
+            Process kinit = new ProcessBuilder("kinit", "Administrator@" + System.getenv("SAMBALAB_REALM")).redirectErrorStream(true).start();
+            kinit.getOutputStream().write((System.getenv("SAMBALAB_BIND_PW") + "\n").getBytes());
+            kinit.getOutputStream().close();
+            assertEquals(0, kinit.waitFor(), new String(kinit.getInputStream().readAllBytes()));
+        }
+        JsonNode r = json("lookup", "--target", "srv003.lab.test", "--url", "ldap://127.0.0.1", "--gssapi", "--json");
+        assertEquals("svc-srv003-web$", holders(r, "HTTP/srv003.lab.test").get(0).get("sAMAccountName").asText());
+        assertTrue(r.get("source").asText().contains("Kerberos"), r.get("source").asText());
+    }
+
+    @Test
+    void savedProfileIsReusedWithoutThePassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        io.github.spndoctor.core.directory.connect.ProfileStore store =
+                new io.github.spndoctor.core.directory.connect.ProfileStore(dir.resolve("profiles.json"));
+        DirectoryOptions save = DirectoryOptionsTest.parse(live("--save-profile", "lab"));
+        save.store = store;
+        save.open().close();
+        String file = java.nio.file.Files.readString(store.file());
+        assertFalse(file.contains(System.getenv("SAMBALAB_BIND_PW")), file);
+        DirectoryOptions reuse = DirectoryOptionsTest.parse("--profile", "lab", "--password-env", "SAMBALAB_BIND_PW");
+        reuse.store = store;
+        try (var d = reuse.open()) {
+            assertTrue(d.lookup(io.github.spndoctor.core.model.TargetName.parse("srv004.lab.test")).computer().isPresent());
+        }
+    }
 }

@@ -44,6 +44,8 @@ class ConnectorIT {
         ConnectionProfile p = SambaLab.profile().withBind(BindKind.SIMPLE_DN, SambaLab.bindDn());
         try (Directory dir = Connector.open(p, SambaLab.password().toCharArray())) {
             assertEquals("svc-srv003-web$", holderOf(dir, "srv003.lab.test", "HTTP/srv003.lab.test"));
+            String dn = dir.lookup(TargetName.parse("srv003.lab.test")).computer().orElseThrow().ref().dn();
+            assertEquals("SRV003$", dir.readAccount(dn).orElseThrow().ref().samAccountName(), "domain DC pool (lazy) reads");
             assertTrue(dir.info().readOnly());
             assertTrue(dir.info().banner().startsWith("LIVE · 127.0.0.1:636 · GC 127.0.0.1:3269"), dir.info().banner());
         }

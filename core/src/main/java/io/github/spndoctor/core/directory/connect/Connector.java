@@ -110,13 +110,15 @@ public final class Connector {
             }
             String saslHost = attr(root, "dnsHostName");
             BindRequest bind = bindRequest(saslHost != null ? saslHost : dcs.get(0).name());
-            LDAPConnectionPool domain = pool(dcSet, bind, dcs);
+            // the DC pool connects on first use: lookups and scans need only the GC, whose bind below proves the
+            // credentials; a DC that fails later gets the same mapped error on that first read or write
+            LDAPConnectionPool domain = pool(dcSet, bind, dcs, 0);
             LDAPConnectionPool gc;
             List<Endpoint> gcs;
             try {
                 gcs = globalCatalogs(dcs, root);
                 boolean sameHost = gcs.get(0).name().equalsIgnoreCase(dcs.get(0).name());
-                gc = pool(serverSet(gcs), sameHost ? bind : bindRequest(gcs.get(0).name()), gcs);
+                gc = pool(serverSet(gcs), sameHost ? bind : bindRequest(gcs.get(0).name()), gcs, 1);
             } catch (DirectoryException e) {
                 domain.close();
                 throw new DirectoryException(e.kind(), "The domain controller answered, but no global catalog did: "
@@ -238,9 +240,10 @@ public final class Connector {
             }
         }
 
-        private LDAPConnectionPool pool(ServerSet set, BindRequest bind, List<Endpoint> where) throws DirectoryException {
+        private LDAPConnectionPool pool(ServerSet set, BindRequest bind, List<Endpoint> where, int initial)
+                throws DirectoryException {
             try {
-                LDAPConnectionPool pool = new LDAPConnectionPool(set, bind, 1, MAX_POOL);
+                LDAPConnectionPool pool = new LDAPConnectionPool(set, bind, initial, MAX_POOL);
                 pool.setRetryFailedOperationsDueToInvalidConnections(false);
                 pool.setConnectionPoolName("spn-doctor " + where.get(0).label());
                 return pool;

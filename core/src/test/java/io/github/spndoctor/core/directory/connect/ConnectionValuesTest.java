@@ -59,4 +59,23 @@ class ConnectionValuesTest {
         assertEquals("corp.example.com", Connector.dnsName("dc=Corp, DC=Example,DC=com"));
         assertEquals(null, Connector.dnsName("CN=Configuration"));
     }
+
+    @Test
+    void readOnlyDemoProfileRefusesWritesButLooksUpAndScans() throws Exception {
+        try (var dir = Connector.open(ConnectionProfile.demo(true), null)) {
+            assertTrue(dir.info().readOnly());
+            assertTrue(dir.info().banner().startsWith("DEMO"));
+            var r = dir.lookup(io.github.spndoctor.core.model.TargetName.parse("srv003.rwwilden01.local"));
+            assertTrue(r.source().readOnly(), "the lookup's banner says read-only too");
+            var holder = r.computer().orElseThrow().ref();
+            var e = assertThrows(io.github.spndoctor.core.directory.DirectoryException.class, () -> dir.apply(
+                    new io.github.spndoctor.core.model.SpnChange.Add(holder, io.github.spndoctor.core.model.Spn.parse("HTTP/x"))));
+            assertEquals(io.github.spndoctor.core.directory.DirectoryException.Kind.READ_ONLY, e.kind());
+            assertTrue(io.github.spndoctor.core.scan.ForestScanner.scan(dir, io.github.spndoctor.core.scan.ScanListener.NONE)
+                    .findings().size() >= 5);
+        }
+        try (var dir = Connector.open(ConnectionProfile.demo(false), null)) {
+            assertFalse(dir.info().readOnly());
+        }
+    }
 }

@@ -1,0 +1,182 @@
+package io.github.spndoctor.core.scan;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.directory.connect.Connector;
+import io.github.spndoctor.core.directory.ldap.LdapDirectory;
+import io.github.spndoctor.core.samba.SambaLab;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Benchmarks (not tests), run by bench/run-benchmarks.sh:
+ * <ul>
+ *   <li>{@code server SPNS}: an in-memory directory in this process with SPNS servicePrincipalName values (two per
+ *       account, one computer per 50 accounts with HOST/, a few seeded conflicts); prints "READY port".</li>
+ *   <li>{@code heap PORT}: scans that server from this (separate) process and reports the scanner's retained heap per
+ *       SPN (used heap after full GCs, minus the baseline) and wall times.</li>
+ *   <li>{@code samba RUNS}: wall time of full scans of the Samba lab through the Connector (LDAPS, GC).</li>
+ * </ul>
+ */
+public final class ScanBenchmark {
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "server" -> server(Integer.parseInt(args[1]));
+            case "heap" -> heap(Integer.parseInt(args[1]));
+            case "samba" -> samba(Integer.parseInt(args[1]));
+            case "feed" -> feed(Integer.parseInt(args[1]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void server(int spns) throws Exception {
+        InMemoryDirectoryServerConfig cfg = new InMemoryDirectoryServerConfig("DC=bench,DC=test");
+        cfg.setSchema(null);
+        cfg.setAccessLogHandler(null);
+        cfg.setMaxSizeLimit(0);
+        cfg.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("bench", InetAddress.getLoopbackAddress(), 0, null));
+        InMemoryDirectoryServer server = new InMemoryDirectoryServer(cfg);
+        server.add(new Entry("DC=bench,DC=test", new com.unboundid.ldap.sdk.Attribute("objectClass", "top", "domain")));
+        long t0 = System.nanoTime();
+        List<Entry> batch = new ArrayList<>();
+        int accounts = spns / 2;
+        for (int i = 0; i < accounts; i++) {
+            String n = String.format(Locale.ROOT, "%07d", i);
+            Entry e;
+            if (i % 50 == 0) {
+                e = new Entry("CN=HOST" + n + ",DC=bench,DC=test");
+                e.addAttribute("objectClass", "top", "person", "organizationalPerson", "user", "computer");
+                e.addAttribute("sAMAccountName", "HOST" + n + "$");
+                e.addAttribute("dNSHostName", "host" + n + ".bench.test");
+                e.addAttribute("servicePrincipalName", "HOST/HOST" + n, "HOST/host" + n + ".bench.test");
+            } else {
+                e = new Entry("CN=svc" + n + ",DC=bench,DC=test");
+                e.addAttribute("objectClass", "top", "person", "organizationalPerson", "user");
+                e.addAttribute("sAMAccountName", "svc" + n);
+                // every 10,000th service account hijacks the previous computer's name; every 25,000th duplicates
+                String http = i % 10_000 == 1 ? "HTTP/host" + String.format(Locale.ROOT, "%07d", i - 1) + ".bench.test"
+                        : "HTTP/app" + n + ".bench.test";
+                String sql = i % 25_000 == 2 ? "MSSQLSvc/app0000003.bench.test:1433" : "MSSQLSvc/db" + n + ".bench.test:1433";
+                e.addAttribute("servicePrincipalName", http, sql);
+            }
+            batch.add(e);
+            if (batch.size() == 20_000) {
+                server.addEntries(batch);
+                batch.clear();
+            }
+        }
+        server.addEntries(batch);
+        server.startListening();
+        System.out.printf(Locale.ROOT, "loaded %d accounts in %.1f s%n", accounts, (System.nanoTime() - t0) / 1e9);
+        System.out.println("READY " + server.getListenPort());
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    static long usedAfterGc() throws InterruptedException {
+        var mem = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return mem.getHeapMemoryUsage().getUsed();
+    }
+
+    static void heap(int port) throws Exception {
+        LDAPConnectionPool pool = new LDAPConnectionPool(new LDAPConnection("127.0.0.1", port), 1, 2);
+        LdapDirectory dir = new LdapDirectory(pool, "", pool, new DirectoryInfo(false, "in-memory:" + port, "anonymous", true),
+                600, pool::close);
+        // warm the code paths on a cancelled scan, then measure
+        ForestScanner.scan(dir, 1000, new ScanListener() {
+            int pages;
+
+            @Override
+            public void progress(ScanProgress p) { pages++; }
+
+            @Override
+            public boolean cancelled() { return pages > 20; }
+        });
+        long before = usedAfterGc();
+        long t0 = System.nanoTime();
+        ForestScanner.Index index = new ForestScanner.Index(ScanListener.NONE, t0);
+        dir.scanSpns(1000, index);
+        double streamSeconds = (System.nanoTime() - t0) / 1e9;
+        long after = usedAfterGc();
+        System.out.printf(Locale.ROOT, "streamed %,d SPNs on %,d accounts in %.2f s (%.0f SPNs/s)%n", index.spns,
+                index.accounts, streamSeconds, index.spns / streamSeconds);
+        System.out.printf(Locale.ROOT, "retained heap of the scan index: %,d bytes = %.1f bytes/SPN (arrays alone: %.1f bytes/SPN)%n",
+                after - before, (after - before) / (double) index.spns, index.footprintBytes() / (double) index.spns);
+        java.lang.ref.Reference.reachabilityFence(index);
+        index = null;
+        for (int run = 1; run <= 3; run++) {
+            long s = System.nanoTime();
+            ScanReport r = ForestScanner.scan(dir, 1000, ScanListener.NONE);
+            System.out.printf(Locale.ROOT, "full scan %d: %.2f s, %d findings (%s)%n", run, (System.nanoTime() - s) / 1e9,
+                    r.findings().size(), summary(r));
+        }
+        dir.close();
+    }
+
+    /**
+     * The scan index's retained heap at SPNS values, fed the same entry mix as {@code server} builds, straight from
+     * memory (no LDAP): isolates the scanner's own memory from any server or transport.
+     */
+    static void feed(int spns) throws Exception {
+        long before = usedAfterGc();
+        long t0 = System.nanoTime();
+        ForestScanner.Index index = new ForestScanner.Index(ScanListener.NONE, t0);
+        int accounts = spns / 2;
+        for (int i = 0; i < accounts; i++) {
+            String n = String.format(Locale.ROOT, "%07d", i);
+            if (i % 50 == 0) {
+                index.accept(new io.github.spndoctor.core.directory.SpnHolder("CN=HOST" + n + ",DC=bench,DC=test",
+                        "HOST" + n + "$", io.github.spndoctor.core.model.AccountKind.COMPUTER, "host" + n + ".bench.test",
+                        List.of("HOST/HOST" + n, "HOST/host" + n + ".bench.test")));
+            } else {
+                String http = i % 10_000 == 1 ? "HTTP/host" + String.format(Locale.ROOT, "%07d", i - 1) + ".bench.test"
+                        : "HTTP/app" + n + ".bench.test";
+                String sql = i % 25_000 == 2 ? "MSSQLSvc/app0000003.bench.test:1433" : "MSSQLSvc/db" + n + ".bench.test:1433";
+                index.accept(new io.github.spndoctor.core.directory.SpnHolder("CN=svc" + n + ",DC=bench,DC=test",
+                        "svc" + n, io.github.spndoctor.core.model.AccountKind.USER, null, List.of(http, sql)));
+            }
+            if (i % 1000 == 999) {
+                index.pageDone(i + 1);
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long after = usedAfterGc();
+        System.out.printf(Locale.ROOT, "fed %,d SPNs on %,d accounts in %.2f s (%.0f SPNs/s of index work)%n", index.spns,
+                index.accounts, seconds, index.spns / seconds);
+        System.out.printf(Locale.ROOT, "retained heap of the scan index: %,d bytes = %.1f bytes/SPN (arrays alone: %.1f bytes/SPN); "
+                + "%d duplicate candidates, %d HTTP-on-service candidates%n", after - before, (after - before) / (double) index.spns,
+                index.footprintBytes() / (double) index.spns, index.duplicates.size(), index.httpOnServiceAccounts.size());
+        java.lang.ref.Reference.reachabilityFence(index);
+    }
+
+    static void samba(int runs) throws Exception {
+        try (Directory dir = Connector.open(SambaLab.profile(), SambaLab.password().toCharArray())) {
+            ForestScanner.scan(dir, ScanListener.NONE); // warm-up
+            for (int run = 1; run <= runs; run++) {
+                long s = System.nanoTime();
+                ScanReport r = ForestScanner.scan(dir, 1000, ScanListener.NONE);
+                System.out.printf(Locale.ROOT, "samba scan %d: %.3f s, %,d SPNs, %d findings (%s)%n", run,
+                        (System.nanoTime() - s) / 1e9, r.spns(), r.findings().size(), summary(r));
+            }
+        }
+    }
+
+    private static String summary(ScanReport r) {
+        return r.findings().stream().collect(java.util.stream.Collectors.groupingBy(f -> f.cause().id(),
+                java.util.TreeMap::new, java.util.stream.Collectors.counting())).toString();
+    }
+}
