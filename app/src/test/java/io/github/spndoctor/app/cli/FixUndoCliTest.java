@@ -208,6 +208,35 @@ class FixUndoCliTest {
     }
 
     @Test
+    void filterInjectionTarget_isRejectedWithAPlainMessage() {
+        Run r = run(null, "fix", "--target", "*)(servicePrincipalName=*", "--remedy", "remove-spn", "--yes");
+        assertEquals(CliErrors.EXIT_INPUT, r.status());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void deadServer_isADirectoryError_andNothingElseHappens() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = SpnDoctorCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), "fix", "--target", "srv003.lab.test",
+                "--remedy", "remove-spn", "--yes", "--url", "ldaps://127.0.0.1:1", "--bind-upn", "a@lab.test", "--password-env", "PATH",
+                "--connect-timeout", "2", "--allow-changes");
+        assertEquals(CliErrors.EXIT_DIRECTORY, status, out + " / " + err);
+        assertTrue(err.toString().contains("cannot be reached") || err.toString().contains("error:"), err.toString());
+        assertFalse(out.toString().contains("Journal"), "no journal is written when the directory cannot be reached");
+    }
+
+    @Test
+    void undo_withAFileThatIsNotAJournal_saysSo() throws Exception {
+        Path notJournal = tmp.resolve("x.ldif");
+        Files.writeString(notJournal, "dn: cn=x\nchangetype: delete\n");
+        Run r = run(null, "undo", "--journal", notJournal.toString(), "--yes");
+        assertEquals(CliErrors.EXIT_INPUT, r.status());
+        assertTrue(r.err().contains("not an SPN Doctor journal"), r.err());
+    }
+
+    @Test
     void unknownRemedy_isAnInputError() {
         Run r = run(null, "fix", "--target", "srv003", "--remedy", "reboot");
         assertEquals(CliErrors.EXIT_INPUT, r.status());

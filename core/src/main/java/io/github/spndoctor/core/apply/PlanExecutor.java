@@ -242,7 +242,14 @@ public final class PlanExecutor {
             case VALUE_EXISTS, VALUE_MISSING -> {
                 return new ChangeOutcome(c, ChangeOutcome.Status.FAILED, "someone else changed this value since the check: " + why);
             }
-            case REFUSED_BY_DC, ACCESS_DENIED, READ_ONLY, NOT_AUTHENTICATED, NO_SUCH_ACCOUNT, BAD_INPUT, ENCRYPTION_REQUIRED -> {
+            case REFUSED_BY_DC -> {
+                String hint = c instanceof SpnChange.Remove
+                        ? "; some domain controllers (Samba) refuse to delete one copy of an SPN registered on two accounts - "
+                          + "remove that copy with setspn -D or samba-tool spn delete, which rewrite the account's whole list"
+                        : "";
+                return new ChangeOutcome(c, ChangeOutcome.Status.FAILED, why + hint);
+            }
+            case ACCESS_DENIED, READ_ONLY, NOT_AUTHENTICATED, NO_SUCH_ACCOUNT, BAD_INPUT, ENCRYPTION_REQUIRED -> {
                 return new ChangeOutcome(c, ChangeOutcome.Status.FAILED, why);
             }
             default -> { }
