@@ -113,8 +113,8 @@ public final class FixCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TargetName name = TargetName.parse(target);
-        if (!Remedies.IDS.contains(remedy)) {
-            throw new IllegalArgumentException("Unknown remedy '" + remedy + "'. Known remedies: " + String.join(", ", Remedies.IDS) + ".");
+        if (!Remedies.ALL_IDS.contains(remedy)) {
+            throw new IllegalArgumentException("Unknown remedy '" + remedy + "'. Known remedies: " + String.join(", ", Remedies.ALL_IDS) + ".");
         }
         if (journalFile != null && Files.exists(journalFile)) {
             throw new IllegalArgumentException("The journal file " + journalFile + " already exists; a journal is never "
