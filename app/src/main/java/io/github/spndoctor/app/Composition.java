@@ -30,6 +30,11 @@ import io.github.spndoctor.app.wizard.PageView;
 import io.github.spndoctor.app.wizard.Step;
 import io.github.spndoctor.app.wizard.WizardModel;
 import io.github.spndoctor.app.wizard.WizardShell;
+import io.github.spndoctor.app.page.connect.LiveConnectForm;
+import io.github.spndoctor.app.page.scan.ScanModel;
+import io.github.spndoctor.app.page.scan.ScanWindow;
+import io.github.spndoctor.core.apply.StatePaths;
+import io.github.spndoctor.core.directory.connect.ProfileStore;
 import io.github.spndoctor.core.directory.demo.DemoDirectory;
 
 import java.nio.file.Path;
@@ -44,11 +49,10 @@ import java.util.function.Supplier;
  */
 public final class Composition {
     /** Where the wizard keeps its files (scripts for administrators, journals) and how it starts the demo directory. */
-    public record Settings(Path home, Supplier<DemoDirectory> demoStarter, FileDialogs files) {
-        /** The defaults: {@code ~/.spn-doctor}, the seeded demo directory, the platform file chooser. */
+    public record Settings(Path home, Supplier<DemoDirectory> demoStarter, FileDialogs files, Supplier<ProfileStore> profiles) {
+        /** The defaults: SPN Doctor's state directory, the seeded demo directory, the file chooser, saved profiles. */
         public static Settings defaults() {
-            return new Settings(Path.of(System.getProperty("user.home"), ".spn-doctor"), DemoDirectory::start,
-                    FileDialogs.system());
+            return new Settings(StatePaths.home(), DemoDirectory::start, FileDialogs.system(), ProfileStore::defaultStore);
         }
     }
 
@@ -57,6 +61,7 @@ public final class Composition {
     private final WizardModel wizard;
     private final WizardShell shell;
     private final ConnectPageModel connect;
+    private final TaskRunner runner;
 
     public Composition(Settings settings, TaskRunner runner, Runnable closer) {
         connections = new Connections(settings.demoStarter());
@@ -65,7 +70,7 @@ public final class Composition {
         RemedyService remedies = new CoreRemedies();
         PlanService plans = new CorePlanService(settings.home());
 
-        connect = new ConnectPageModel(session, connections, runner);
+        connect = new ConnectPageModel(session, connections, runner, new LiveConnectForm(settings.profiles()));
         SymptomPageModel symptom = new SymptomPageModel(session, runner, reader, ParserSymptomReader.commonChoices());
         LookupPageModel lookup = new LookupPageModel(session, runner);
         DiagnosisPageModel diag = new DiagnosisPageModel(session, runner, diagnosis);
@@ -77,25 +82,36 @@ public final class Composition {
         wizard = new WizardModel(List.of(connect, symptom, lookup, diag, remedy, review, result), closer);
         w[0] = wizard;
 
-        Map<Step, PageView> views = new EnumMap<>(Step.class);
-        views.put(Step.CONNECT, new ConnectPage(connect));
-        views.put(Step.SYMPTOM, new SymptomPage(symptom));
-        views.put(Step.LOOKUP, new LookupPage(lookup));
-        views.put(Step.DIAGNOSIS, new DiagnosisPage(diag));
-        views.put(Step.REMEDY, new RemedyPage(remedy));
-        views.put(Step.REVIEW, new ReviewPage(review, settings.files()));
-        views.put(Step.RESULT, new ResultPage(result, settings.files()));
+        Map<Step, Supplier<PageView>> views = new EnumMap<>(Step.class);
+        views.put(Step.CONNECT, () -> new ConnectPage(connect));
+        views.put(Step.SYMPTOM, () -> new SymptomPage(symptom));
+        views.put(Step.LOOKUP, () -> new LookupPage(lookup));
+        views.put(Step.DIAGNOSIS, () -> new DiagnosisPage(diag));
+        views.put(Step.REMEDY, () -> new RemedyPage(remedy));
+        views.put(Step.REVIEW, () -> new ReviewPage(review, settings.files()));
+        views.put(Step.RESULT, () -> new ResultPage(result, settings.files()));
         shell = new WizardShell(wizard, session, views);
+        connect.setScanOpener(d -> ScanWindow.open(shell.getScene() == null ? null : shell.getScene().getWindow(),
+                new ScanModel(d, runner), Composition.class.getResource("app.css").toExternalForm()));
+        this.runner = runner;
         wizard.start();
     }
 
     /**
-     * Starts the demo directory in the background; the Connect page is told when it is ready. Call after the window
-     * is shown, on the UI thread.
+     * Starts the demo directory in the background (the Connect page is told when it is ready), reads the saved
+     * profiles, and builds the other pages' views in idle time. Call after the window is shown, on the UI thread.
      */
     public void startBackgroundWork() {
+        shell.prepareRemainingPages();
         connections.startDemoInBackground();
+        runner.run(ui -> {
+            return settingsProfiles();
+        }, list -> connect.live().savedProfiles().setAll(list), t -> { });
         connections.demoReady().whenComplete((d, t) -> javafx.application.Platform.runLater(() -> connect.demoStarted(t)));
+    }
+
+    private java.util.List<io.github.spndoctor.core.directory.connect.ConnectionProfile> settingsProfiles() {
+        return connect.live().store().list();
     }
 
     public WizardShell shell() { return shell; }

@@ -14,6 +14,14 @@ import java.lang.management.ManagementFactory;
 final class StartupProbe {
     private StartupProbe() {}
 
+    /** Prints a phase time when probing. */
+    static void mark(String phase) {
+        if (Boolean.getBoolean("spndoctor.startupProbe")) {
+            System.out.println("  " + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
+                    + " ms: " + phase);
+        }
+    }
+
     static void report(Scene scene) {
         new AnimationTimer() {
             private int frames;

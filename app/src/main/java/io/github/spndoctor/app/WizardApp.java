@@ -16,8 +16,10 @@ public class WizardApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.mark("start() entered");
         runner = new FxTaskRunner();
         composition = new Composition(Composition.Settings.defaults(), runner, stage::close);
+        StartupProbe.mark("wizard built");
         Scene scene = new Scene(composition.shell(), 960, 680);
         scene.getStylesheets().add(WizardApp.class.getResource("app.css").toExternalForm());
         stage.setTitle(Messages.get("app.title"));
@@ -25,10 +27,22 @@ public class WizardApp extends Application {
         stage.setMinWidth(640);
         stage.setMinHeight(480);
         stage.show();
-        composition.startBackgroundWork();
+        StartupProbe.mark("window shown");
         if (Boolean.getBoolean("spndoctor.startupProbe")) {
             StartupProbe.report(scene);
         }
+        // background work starts once the first page has been drawn, so it does not compete with the first frame
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames >= 2) {
+                    stop();
+                    composition.startBackgroundWork();
+                }
+            }
+        }.start();
     }
 
     @Override

@@ -34,11 +34,17 @@ import java.util.stream.Collectors;
 public final class CorePlanService implements PlanService {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private final Path home;
-    private final PlanExecutor executor;
+    private PlanExecutor executor;
 
     public CorePlanService(Path home) {
         this.home = home;
-        this.executor = new PlanExecutor(new AuditLog(home.resolve("audit.log")));
+    }
+
+    private synchronized PlanExecutor executor() {
+        if (executor == null) {
+            executor = new PlanExecutor(new AuditLog(home.resolve("audit.log")));
+        }
+        return executor;
     }
 
     @Override
@@ -53,14 +59,14 @@ public final class CorePlanService implements PlanService {
 
     @Override
     public Recheck recheck(Directory directory, Plan plan) throws DirectoryException {
-        io.github.spndoctor.core.apply.Recheck r = executor.recheck(directory, plan);
+        io.github.spndoctor.core.apply.Recheck r = executor().recheck(directory, plan);
         return new Recheck(r.canApply(), r.plan(), r.notes(), r.message());
     }
 
     @Override
     public ApplyOutcome apply(Directory directory, TargetName target, Plan plan, ApplyListener listener) throws IOException {
         Journal journal = Journal.create(home.resolve("journals"), directory.info(), target, plan);
-        ApplyReport report = executor.apply(directory, plan, journal, new io.github.spndoctor.core.apply.ApplyListener() {
+        ApplyReport report = executor().apply(directory, plan, journal, new io.github.spndoctor.core.apply.ApplyListener() {
             @Override
             public void starting(int index, int total, SpnChange change) {
                 listener.changed(index, ChangeStatus.APPLYING, "");

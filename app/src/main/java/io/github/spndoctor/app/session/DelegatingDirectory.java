@@ -31,6 +31,14 @@ public class DelegatingDirectory implements Directory {
     public List<Account> findHolders(Spn spn) throws DirectoryException { return delegate.findHolders(spn); }
 
     @Override
+    public List<Account> findDelegatingTo(Spn spn) throws DirectoryException { return delegate.findDelegatingTo(spn); }
+
+    @Override
+    public boolean scanSpns(int pageSize, io.github.spndoctor.core.directory.SpnScanSink sink) throws DirectoryException {
+        return delegate.scanSpns(pageSize, sink);
+    }
+
+    @Override
     public Optional<Account> readAccount(String dn) throws DirectoryException { return delegate.readAccount(dn); }
 
     @Override

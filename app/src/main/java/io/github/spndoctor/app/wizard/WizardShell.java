@@ -25,16 +25,21 @@ public final class WizardShell extends BorderPane {
     private final WizardModel model;
     private final WizardSession session;
     private final Map<Step, PageView> views = new EnumMap<>(Step.class);
+    private final Map<Step, java.util.function.Supplier<PageView>> factories = new EnumMap<>(Step.class);
     private final Map<Step, Label> stepLabels = new EnumMap<>(Step.class);
     private final StackPane host = new StackPane();
     private final Button back = new Button(Messages.get("button.back"));
     private final Button primary = new Button();
     private final Button cancel = new Button();
 
-    public WizardShell(WizardModel model, WizardSession session, Map<Step, PageView> pageViews) {
+    /**
+     * @param pageViews builds each page's view; the first page is built at once, the others on first use or, after
+     *                  the first frame, one per pulse in idle time ({@link #prepareRemainingPages()})
+     */
+    public WizardShell(WizardModel model, WizardSession session, Map<Step, java.util.function.Supplier<PageView>> pageViews) {
         this.model = model;
         this.session = session;
-        views.putAll(pageViews);
+        factories.putAll(pageViews);
         getStyleClass().add("wizard");
 
         Label instruction = new Label();
@@ -96,14 +101,43 @@ public final class WizardShell extends BorderPane {
         BorderPane.setMargin(bottom, new Insets(0));
         setBottom(bottom);
 
+        // JavaFX keeps an empty entry per mnemonic key after its node left the scene or changed its text, and the
+        // first entry matching a key press wins: a stale Alt+'c' would swallow a live Alt+'C'. Skins update their
+        // mnemonics during layout, so empty entries are dropped after every layout pass.
+        Runnable dropStaleMnemonics = () -> getScene().getMnemonics().values().removeIf(java.util.List::isEmpty);
+        sceneProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.removePostLayoutPulseListener(dropStaleMnemonics);
+            }
+            if (b != null) {
+                b.addPostLayoutPulseListener(dropStaleMnemonics);
+            }
+        });
         model.currentProperty().addListener((o, a, b) -> show(b));
         if (model.currentProperty().get() != null) {
             show(model.currentProperty().get());
         }
     }
 
+    private PageView view(Step step) {
+        return views.computeIfAbsent(step, s -> factories.get(s).get());
+    }
+
+    /** Builds the views not built yet, one per UI-thread turn, so start-up shows the first page sooner. */
+    public void prepareRemainingPages() {
+        for (Step s : Step.values()) {
+            if (!views.containsKey(s)) {
+                Platform.runLater(() -> {
+                    view(s);
+                    prepareRemainingPages();
+                });
+                return;
+            }
+        }
+    }
+
     private void show(PageModel page) {
-        PageView view = views.get(page.step());
+        PageView view = view(page.step());
         Node root = view.root();
         host.getChildren().setAll(root);
         for (Step s : Step.values()) {
@@ -122,11 +156,6 @@ public final class WizardShell extends BorderPane {
         boolean live = session.directory() != null && !session.directory().info().demo();
         primary.setDefaultButton(!(page.commits() && live));
         Platform.runLater(() -> {
-            if (getScene() != null) {
-                // JavaFX keeps an empty entry per mnemonic key after its node left the scene, and the first entry
-                // that matches a key press wins: a stale Alt+'c' would swallow a live Alt+'C'. Drop empty entries.
-                getScene().getMnemonics().values().removeIf(java.util.List::isEmpty);
-            }
             Node focus = view.focusTarget();
             if (focus != null && focus.getScene() != null) {
                 focus.requestFocus();

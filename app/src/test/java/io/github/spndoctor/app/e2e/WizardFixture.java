@@ -41,7 +41,8 @@ final class WizardFixture {
 
     void start(Stage stage) {
         FileDialogs files = (owner, title, name) -> Optional.of(home.resolve(name));
-        composition = new Composition(new Composition.Settings(home, () -> demo, files), runner, () -> closed = true);
+        composition = new Composition(new Composition.Settings(home, () -> demo, files,
+                () -> new io.github.spndoctor.core.directory.connect.ProfileStore(home.resolve("profiles.json"))), runner, () -> closed = true);
         Scene scene = new Scene(composition.shell(), 960, 700);
         scene.getStylesheets().add(Composition.class.getResource("app.css").toExternalForm());
         stage.setScene(scene);

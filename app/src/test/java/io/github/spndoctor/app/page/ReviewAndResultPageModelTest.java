@@ -4,7 +4,7 @@ import io.github.spndoctor.app.page.result.ResultPageModel;
 import io.github.spndoctor.app.page.review.ReviewPageModel;
 import io.github.spndoctor.app.plan.CorePlanService;
 import io.github.spndoctor.app.plan.ChangeStatus;
-import io.github.spndoctor.app.session.ReadOnlyDirectory;
+import io.github.spndoctor.app.session.ReadOnlyView;
 import io.github.spndoctor.app.session.WizardSession;
 import io.github.spndoctor.app.task.ImmediateTaskRunner;
 import io.github.spndoctor.app.wizard.Step;
@@ -92,7 +92,7 @@ class ReviewAndResultPageModelTest {
 
     @Test
     void readOnly_offersAScriptForAnAdministrator_andNeverWrites() throws Exception {
-        session.directoryProperty().set(new ReadOnlyDirectory(demo));
+        session.directoryProperty().set(new ReadOnlyView(demo));
         ReviewPageModel m = new ReviewPageModel(session, runner, plans);
         m.onEnter();
         assertEquals("_Create a script for an administrator", m.primaryLabel().get());

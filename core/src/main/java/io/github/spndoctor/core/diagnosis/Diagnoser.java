@@ -54,9 +54,13 @@ public final class Diagnoser {
         return new Diagnosis(t.rank(symptom), symptom, lookup.isPresent(), lookup, names);
     }
 
-    /** Diagnoses from text after the lookup failed: {@code unknown} carries the failure, text causes stay hypotheses. */
+    /**
+     * Diagnoses from text after the lookup failed: {@code unknown} ranks first and carries the failure; the text's
+     * causes follow as hypotheses. Never a verdict.
+     */
     public static Diagnosis diagnoseAfterFailedLookup(Symptom symptom, DirectoryException failure) {
         Tally t = new Tally();
+        t.unknownFirst = true;
         text(symptom, t);
         t.support(CauseId.UNKNOWN, 0.5, new Evidence(Evidence.Source.DIRECTORY,
                 "The directory lookup failed: " + failure.getMessage()
@@ -270,6 +274,8 @@ public final class Diagnoser {
         private final Map<CauseId, Double> factSupport = new EnumMap<>(CauseId.class);
         private final Map<CauseId, Double> against = new EnumMap<>(CauseId.class);
         private final Map<CauseId, List<Evidence>> evidence = new EnumMap<>(CauseId.class);
+        /** After a failed lookup the answer is "unknown": it ranks first, text causes follow as hypotheses. */
+        boolean unknownFirst;
 
         void text(CauseId id, double w, Evidence e) {
             if (w > 0) {
@@ -328,6 +334,9 @@ public final class Diagnoser {
                 }
             }
             double unknown = or(confidence(CauseId.UNKNOWN), UNKNOWN_BASE * (1 - best));
+            if (unknownFirst) {
+                unknown = Math.max(unknown, Math.min(1, best + 0.01));
+            }
             List<Evidence> ue = new ArrayList<>(evidence.getOrDefault(CauseId.UNKNOWN, List.of()));
             if (symptom.isEmpty()) {
                 ue.add(new Evidence(Evidence.Source.TEXT, "No error code, message, client or clue was recognised in the text", true));

@@ -38,6 +38,7 @@ public final class Rules {
         r(CNAME_ALIAS, 0.10, "an alias may be in use", KRB_AP_ERR_MODIFIED);
         r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.25, "the client asked for HTTP/, the class web applications register", REQUESTED_HTTP_SPN);
         r(SPN_ON_OTHER_COMPUTER, 0.25, "a HOST/ SPN of this name can only sit on a computer account", REQUESTED_OTHER_SPN);
+        r(HTTP_SPN_ON_SERVICE_ACCOUNT, -0.4, "the client did not ask for an HTTP/ SPN", REQUESTED_OTHER_SPN);
         r(MISSING_SPN, 0.20, "WSMAN/ SPNs are absent on some hosts (domain controllers)", REQUESTED_WSMAN_SPN);
         r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.10, "Server Manager uses HTTP/<name>", SERVER_MANAGER, SEC_E_WRONG_PRINCIPAL);
         r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.10, "event forwarding uses HTTP/<collector>", EVENT_FORWARDING, SEC_E_WRONG_PRINCIPAL);
@@ -90,6 +91,8 @@ public final class Rules {
         r(ACCESS_DENIED, 0.15, "loopback sessions are often blocked by hardening", LOOPBACK);
         r(SECOND_HOP_DELEGATION, 0.15, "loopback sessions carry no network credentials", LOOPBACK);
         r(IP_ADDRESS_NTLM, 0.60, "Kerberos cannot be used with an IP address", TARGET_IS_IP);
+        r(IP_ADDRESS_NTLM, -0.5, "the connection fails before any authentication", CONNECTIVITY);
+        r(IP_ADDRESS_NTLM, -0.6, "the connection fails before any authentication", ERROR_WSMAN_DESTINATION_UNREACHABLE);
         r(ACCESS_DENIED, 0.20, "WinRM does not use Kerberos for the local machine", TARGET_IS_LOCALHOST);
         r(SECOND_HOP_DELEGATION, 0.15, "loopback sessions carry no network credentials", TARGET_IS_LOCALHOST);
 
@@ -144,6 +147,12 @@ public final class Rules {
         r(SECOND_HOP_DELEGATION, 0.45, "access denied inside a remote session", E_ACCESSDENIED, SECOND_HOP);
         r(ACCESS_DENIED, -0.35, "inside a remote session the missing credentials explain the refusal", E_ACCESSDENIED, SECOND_HOP);
         r(ACCESS_DENIED, 0.35, "the credentials were refused", LOGON_FAILURE);
+        r(MISSING_SPN, 0.40, "Server Manager could not find a Kerberos principal for the name", KERBEROS_TARGET_RESOLUTION);
+        r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.30, "Server Manager's Kerberos target may be held by another account", KERBEROS_TARGET_RESOLUTION);
+        r(NAME_RESOLUTION, 0.30, "the name Server Manager uses may not be the computer's", KERBEROS_TARGET_RESOLUTION);
+        r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.30, "Negotiate failed where Kerberos should have worked", NEGOTIATE_AUTHENTICATION_ERROR);
+        r(CROSS_DOMAIN_NO_TRUST, 0.30, "Negotiate fails for servers outside the client's trust", NEGOTIATE_AUTHENTICATION_ERROR);
+        r(IP_ADDRESS_NTLM, 0.20, "Negotiate falls back to NTLM for addresses and untrusted hosts", NEGOTIATE_AUTHENTICATION_ERROR);
         r(CROSS_DOMAIN_NO_TRUST, 0.20, "a local or foreign account name does not work with Kerberos", LOGON_FAILURE);
         r(ACCESS_DENIED, 0.40, "the server rejected the credentials", CREDENTIALS_REJECTED);
         r(HTTP_SPN_ON_SERVICE_ACCOUNT, 0.30, "a Kerberos 401 from WinRM often means the ticket went to another account", CREDENTIALS_REJECTED, AuthPackage.KERBEROS);
@@ -153,6 +162,9 @@ public final class Rules {
         r(MISSING_SPN, 0.55, "with -IncludePortInSPN the port SPN must exist", CANNOT_FIND_COMPUTER, INCLUDE_PORT);
         r(CROSS_DOMAIN_NO_TRUST, 0.35, "another domain's server by short name", CANNOT_FIND_COMPUTER, DIFFERENT_DOMAIN);
         r(NAME_RESOLUTION, 0.80, "the server name does not resolve", SERVER_NAME_NOT_RESOLVED);
+        r(NAME_RESOLUTION, 0.45, "the name did not lead to a reachable host", NETWORK_PATH_NOT_FOUND);
+        r(WINRM_UNREACHABLE, 0.35, "the host could not be reached", NETWORK_PATH_NOT_FOUND);
+        r(CROSS_DOMAIN_NO_TRUST, 0.20, "the server's domain may not be reachable from here", NETWORK_PATH_NOT_FOUND);
         r(CREDSSP_DELEGATION_POLICY, 0.90, "the CredSSP delegation policy refused the target", CREDSSP_POLICY);
         r(CREDSSP_DELEGATION_POLICY, 0.85, "CredSSP is not enabled on one side", CREDSSP_DISABLED);
         r(BROKEN_SECURE_CHANNEL, 0.90, "the computer's trust with the domain is broken", TRUST_RELATIONSHIP_FAILED);

@@ -153,7 +153,7 @@ public final class ForestScanner {
         }
     }
 
-    /** The host part of a lower-cased SPN: between the first '/' and the next ':' or '/', without a trailing dot. */
+    /** The host part of a lower-cased SPN: between the first '/' and the next ':' or '/'. */
     static String hostOf(String lowerSpn, int slash) {
         int end = lowerSpn.length();
         int start = slash + 1;
@@ -168,8 +168,7 @@ public final class ForestScanner {
                 break;
             }
         }
-        String host = lowerSpn.substring(start, end);
-        return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        return lowerSpn.substring(start, end); // a trailing dot is kept: the KDC compares SPNs as written
     }
 
     /** True when the host part is followed by ":port". */
@@ -203,9 +202,6 @@ public final class ForestScanner {
         }
         if (holder.dnsHostName() != null && !holder.dnsHostName().isBlank()) {
             String dns = holder.dnsHostName().toLowerCase(Locale.ROOT).strip();
-            if (dns.endsWith(".")) {
-                dns = dns.substring(0, dns.length() - 1);
-            }
             names.add(dns);
             int dot = dns.indexOf('.');
             if (dot > 0) {

@@ -34,12 +34,12 @@ public enum Clue {
     SECOND_HOP("the command runs inside a remote session (second hop)",
             "second[- ]hop|double[- ]hop|multi[- ]hop|2nd[- ]hop|third[- ]hop"
                     + "|(inside|within|from|in)\\s+(a|the|an|my)\\s+(remote|ps|powershell|pssession|winrm)\\s*(session|pssession|shell)"
-                    + "|nested\\s+(ps)?sessions?|jump\\s*(box|host|server)|from\\s+the\\s+remote\\s+(machine|server|computer)\\s+to"
+                    + "|(inside|within|in)\\s+(the|a|my)\\s+(invoke-command|script\\s*block)|nested\\s+(ps)?sessions?|jump\\s*(box|host|server)|from\\s+the\\s+remote\\s+(machine|server|computer)\\s+to"
                     + "|\\[[\\w.-]{1,64}\\]:\\s*ps\\s+[^>\\n]{0,100}>\\s*(invoke-command|enter-pssession|new-pssession|copy-item|get-childitem|dir|ls|net\\s+use|test-path|get-ad\\w+|invoke-webrequest)\\b"
                     + "|kerberos\\s+(constrained\\s+)?delegation|resource[- ]based\\s+constrained"),
     SSH_LOGON("the session was opened over SSH (key logon)", "\\bssh\\b|openssh|\\bsshd\\b|public[- ]key\\s+(auth|logon|login)|key[- ]based\\s+(auth|logon|login)"),
     RUNS_AS_SERVICE("the call runs under a service, agent or scheduled task",
-            "scheduled\\s+task|\\bnt\\s+authority\\\\system\\b|local\\s*system\\s+account|build\\s+agent|deployment\\s+agent|codedeploy|azure\\s+devops\\s+agent|jenkins|octopus\\s+tentacle|gitlab\\s+runner"),
+            "scheduled\\s+task|sql\\s+(server\\s+)?agent|\\bnt\\s+authority\\\\system\\b|local\\s*system\\s+account|build\\s+agent|deployment\\s+agent|codedeploy|azure\\s+devops\\s+agent|jenkins|octopus\\s+tentacle|gitlab\\s+runner"),
     CLOCK("clocks or time synchronisation are mentioned",
             "\\bclocks?\\b|time\\s*(skew|difference|drift|sync\\w*|service)|\\bntp\\b|\\bw32tm\\b|\\bw32time\\b|minutes\\s+(ahead|behind|off|apart)|wrong\\s+time|time\\s+is\\s+(off|wrong)"),
     SECURE_CHANNEL("the machine account password or secure channel is in question (snapshot, restore, rejoin)",
@@ -69,7 +69,7 @@ public enum Clue {
                     + "|session\\s*configuration|set-pssessionconfiguration|localaccounttokenfilterpolicy|\\buac\\b|access\\s+rights|showsecuritydescriptorui|\\bsddl\\b|-enablenetworkaccess|jea\\b"),
     CONNECTIVITY("the connection itself fails (firewall, listener, port, service stopped, timeout)",
             "firewall|\\blistener|(port\\s+)?598[56]\\s+(is\\s+)?(blocked|closed|not\\s+open|filtered)|winrm\\s+service\\s+(is\\s+)?(not\\s+running|stopped|disabled)|winrm\\s+quickconfig"
-                    + "|test-netconnection|connection\\s+refused|actively\\s+refused|timed\\s+out|no\\s+route\\s+to\\s+host|max\\s+retries\\s+exceeded|connecttimeout|newconnectionerror|connection\\s+reset"),
+                    + "|test-netconnection|connection\\s+refused|actively\\s+refused|timed\\s+out|no\\s+route\\s+to\\s+host|set\\s+to\\s+public|connection\\s+aborted|max\\s+retries\\s+exceeded|connecttimeout|newconnectionerror|connection\\s+reset"),
     PASSWORD_WORDS("the password or credentials are in question", "wrong\\s+password|bad\\s+password|password\\s+(expired|changed|is\\s+wrong)|locked\\s+out"),
     WORKS_ELSEWHERE("the same command works from another machine or for another host",
             "works?\\s+(fine\\s+)?(from|on|for|against)\\s+(other|another|every|all)|other\\s+servers?\\s+work");

@@ -59,10 +59,17 @@ public record Symptom(List<Fact<KnownError>> errors, List<Fact<AuthPackage>> aut
         if (!truncated) {
             return Optional.empty();
         }
+        if (length > SymptomParser.HEAD + SymptomParser.TAIL) {
+            return Optional.of(String.format(java.util.Locale.ROOT,
+                    "The text has %,d characters; only the first %,d and the last %,d were read for error codes and "
+                            + "messages (%,d and %,d for names and clues). Paste the error itself (not a whole log) for a "
+                            + "complete reading.",
+                    length, SymptomParser.HEAD, SymptomParser.TAIL, SymptomParser.WORDS_HEAD, SymptomParser.WORDS_TAIL));
+        }
         return Optional.of(String.format(java.util.Locale.ROOT,
-                "The text has %,d characters; only the first %,d and the last %,d were read. Paste the error itself "
-                        + "(not a whole log) for a complete reading.",
-                length, SymptomParser.HEAD, SymptomParser.TAIL));
+                "The text has %,d characters; error codes and messages were read throughout, names and clues only in "
+                        + "the first %,d and the last %,d. Paste the error itself (not a whole log) for a complete reading.",
+                length, SymptomParser.WORDS_HEAD, SymptomParser.WORDS_TAIL));
     }
 
     /** One line for a status bar: "0x80090322 · Server Manager · target srv003 (short name)". */

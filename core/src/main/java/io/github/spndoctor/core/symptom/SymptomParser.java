@@ -26,6 +26,10 @@ public final class SymptomParser {
     public static final int HEAD = 200_000;
     /** Characters read from the end of a long text. */
     public static final int TAIL = 50_000;
+    /** Characters of a long text (from the start) in which clues, clients, targets and SPNs are read. */
+    public static final int WORDS_HEAD = 60_000;
+    /** Characters of a long text (from the end) in which clues, clients, targets and SPNs are read. */
+    public static final int WORDS_TAIL = 20_000;
     private static final int MAX_EXCERPT = 160;
     private static final int MAX_SPNS = 40;
 
@@ -87,7 +91,7 @@ public final class SymptomParser {
             Pattern.compile("connecting\\s+to\\s+remote\\s+server\\s+(\\S{1,300}?)\\s+failed"),
             Pattern.compile("cannot\\s+find\\s+the\\s+computer\\s+(\\S{1,300}?)\\.?(?:\\s|$)"),
             Pattern.compile("-computername[:\\s]\\s*['\"]?([^\\s'\",;)|]{1,300})"),
-            Pattern.compile("\\b(?:enter-pssession|new-pssession|etsn|test-wsman|new-cimsession)\\s+(?!-)['\"]?([^\\s'\",;)|]{1,300})"),
+            Pattern.compile("\\b(?:enter-pssession|new-pssession|etsn|test-wsman|new-cimsession)\\s+(?:(?:against|to|on|into|with)\\s+)?(?!-)['\"]?([^\\s'\",;)|]{1,300})"),
             Pattern.compile("\\binvoke-command\\s+-cn\\s+['\"]?([^\\s'\",;)|]{1,300})"),
             Pattern.compile("\\bwinrs(?:\\.exe)?\\s+[-/]r(?:emote)?:([^\\s'\"]{1,300})"),
             Pattern.compile("target\\s+name\\s+used\\s+was\\s+[a-z]{2,20}/([^\\s:/]{1,300})"),
@@ -100,6 +104,12 @@ public final class SymptomParser {
                     + "((?:\\d{1,3}\\.){3}\\d{1,3}|[A-Za-z0-9][\\w-]{0,62}(?:\\.[A-Za-z0-9][\\w-]{0,62}){1,10})"),
             Pattern.compile("\\bthe\\s+server\\s+((?:\\d{1,3}\\.){3}\\d{1,3}|[A-Za-z0-9][\\w-]{0,62}\\.[A-Za-z0-9][\\w.-]{1,200})"));
 
+    /** Words that follow "Enter-PSSession" or "connect to" in prose but are not server names. */
+    private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("failed", "fails", "works", "worked", "the",
+            "a", "an", "server", "computer", "machine", "host", "servername", "fqdn", "hostname", "string", "against",
+            "to", "on", "into", "with", "from", "for", "and", "or", "it", "this", "that", "them", "there", "is", "was",
+            "command", "cmdlet", "session", "localhost.", "remote", "my", "our", "your", "its", "any", "all", "also",
+            "again", "still", "now", "then", "but", "not", "no", "yes", "here", "one", "two");
     private static final Map<String, KnownError> TOKENS = new HashMap<>();
     private static final Map<String, KnownError> PHRASES = new LinkedHashMap<>();
     private static final List<String> BOILERPLATE_KEYS = BOILERPLATE.stream().map(Squashed::key).toList();
@@ -137,8 +147,8 @@ public final class SymptomParser {
     }
 
     private static Symptom read(String original) {
-        boolean truncated = original.length() > HEAD + TAIL;
-        String text = truncated
+        boolean truncated = original.length() > WORDS_HEAD + WORDS_TAIL;
+        String text = original.length() > HEAD + TAIL
                 ? original.substring(0, HEAD) + "\n" + original.substring(original.length() - TAIL)
                 : original;
         char[] work = text.toCharArray();
@@ -185,8 +195,10 @@ public final class SymptomParser {
             errorList.add(errors.get(KnownError.values()[o[1]]));
         }
 
-        String clean = maskedText(work, masked);
+        String clean = window(maskedText(work, masked));
         String cleanLower = lower(clean);
+        prepared = window(prepared);
+        preparedLower = lower(prepared);
         List<Fact<Clue>> clues = new ArrayList<>();
         for (Clue c : Clue.values()) {
             firstMatch(c.pattern(), cleanLower, clean).ifPresent(ex -> clues.add(new Fact<>(c, ex)));
@@ -216,6 +228,15 @@ public final class SymptomParser {
             c[i] = Character.toLowerCase(c[i]);
         }
         return new String(c);
+    }
+
+    /**
+     * Error messages are found anywhere in the scanned text, but the user's own words (clues, clients, names) are
+     * read in its first and last part only: that keeps the regular expressions' cost bounded on huge pastes.
+     */
+    private static String window(String s) {
+        return s.length() <= WORDS_HEAD + WORDS_TAIL ? s
+                : s.substring(0, WORDS_HEAD) + "\n" + s.substring(s.length() - WORDS_TAIL);
     }
 
     /** Literal "\n", "\r", "\t" (JSON / Python repr output) become spaces, keeping positions. */
@@ -296,8 +317,7 @@ public final class SymptomParser {
             return Optional.empty();
         }
         String low = s.toLowerCase(Locale.ROOT);
-        if (low.equals("failed") || low.equals("the") || low.equals("server") || low.equals("computer")
-                || low.equals("servername") || low.equals("fqdn") || low.equals("hostname") || low.equals("string")) {
+        if (NOT_NAMES.contains(low)) {
             return Optional.empty();
         }
         try {

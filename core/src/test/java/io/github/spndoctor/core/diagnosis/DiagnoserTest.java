@@ -157,7 +157,8 @@ class DiagnoserTest {
         assertEquals(CauseId.UNKNOWN, d.top().id());
         assertTrue(d.top().evidence().stream().anyMatch(e -> e.detail().contains("did not answer")));
         Diagnosis withText = Diagnoser.diagnoseAfterFailedLookup(WRONG_PRINCIPAL, ex);
-        assertTrue(withText.rank(CauseId.UNKNOWN) > 0, "unknown stays in the ranking");
+        assertEquals(CauseId.UNKNOWN, withText.top().id(), "a failed lookup yields unknown first");
+        assertFalse(withText.verdict());
         assertTrue(withText.rank(CauseId.HTTP_SPN_ON_SERVICE_ACCOUNT) > 0, "text hypotheses stay too");
     }
 

@@ -43,9 +43,6 @@ class ForestScannerDemoTest {
             public void progress(ScanProgress p) { progress.add(p); }
         });
         assertTrue(r.complete());
-        for (ScanFinding f : r.findings()) {
-            System.out.println(f.cause().id() + " " + f.spns() + " " + sams(f));
-        }
         List<ScanFinding> hijacks = r.findings().stream().filter(f -> f.cause() == CauseId.HTTP_SPN_ON_SERVICE_ACCOUNT).toList();
         assertTrue(hijacks.stream().anyMatch(f -> f.spns().get(0).equalsIgnoreCase("HTTP/srv003.rwwilden01.local")
                 && sams(f).equals(Set.of("svc-srv003-web$", "srv003$"))), "srv003 hijack");

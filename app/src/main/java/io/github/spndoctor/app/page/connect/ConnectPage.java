@@ -18,7 +18,6 @@ public final class ConnectPage implements PageView {
     private final RadioButton demo = new RadioButton(Messages.get("connect.demo"));
 
     public ConnectPage(ConnectPageModel model) {
-        root.getStyleClass().add(Styles.PAGE);
         ToggleGroup group = new ToggleGroup();
         demo.setId("demoChoice");
         demo.setToggleGroup(group);
@@ -34,6 +33,26 @@ public final class ConnectPage implements PageView {
                 model.modeProperty().set(ConnectPageModel.Mode.DEMO);
             }
         });
+
+        RadioButton liveChoice = new RadioButton(Messages.get("connect.live"));
+        liveChoice.setId("liveChoice");
+        liveChoice.setToggleGroup(group);
+        liveChoice.setMnemonicParsing(true);
+        liveChoice.selectedProperty().addListener((o, a, b) -> {
+            if (b) {
+                model.modeProperty().set(ConnectPageModel.Mode.LIVE);
+            }
+        });
+        // the live form is built when first chosen: the demo path starts faster without it
+        VBox livePane = new VBox();
+        livePane.visibleProperty().bind(liveChoice.selectedProperty());
+        livePane.managedProperty().bind(livePane.visibleProperty());
+        liveChoice.selectedProperty().addListener((o, a, b) -> {
+            if (b && livePane.getChildren().isEmpty()) {
+                livePane.getChildren().add(new LiveConnectPane(model.live()));
+            }
+        });
+        model.modeProperty().addListener((o, a, b) -> (b == ConnectPageModel.Mode.LIVE ? liveChoice : demo).setSelected(true));
 
         CheckBox allow = new CheckBox(Messages.get("connect.allowChanges"));
         allow.setId("allowChanges");
@@ -52,8 +71,20 @@ public final class ConnectPage implements PageView {
 
         Label intro = new Label(Messages.get("connect.intro"));
         intro.setWrapText(true);
-        root.getChildren().addAll(intro, demo, demoHelp, status, allow, allowHelp,
-                error, details);
+        javafx.scene.control.Button scan = new javafx.scene.control.Button(Messages.get("connect.scan"));
+        scan.setId("scanButton");
+        scan.setMnemonicParsing(true);
+        scan.disableProperty().bind(model.busyProperty());
+        scan.setOnAction(e -> model.openScan());
+        Label scanHelp = new Label(Messages.get("connect.scan.help"));
+        scanHelp.setWrapText(true);
+        scanHelp.getStyleClass().add(Styles.NOTE);
+        VBox content = new VBox(intro, demo, demoHelp, status, liveChoice, livePane, allow, allowHelp, error, details,
+                new javafx.scene.control.Separator(), scan, scanHelp);
+        content.getStyleClass().add(Styles.PAGE);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        root.getChildren().add(scroll);
     }
 
     @Override

@@ -31,12 +31,15 @@ public final class ConnectPageModel extends BasePageModel {
     private final StringProperty demoStatus = new SimpleStringProperty(Messages.get("connect.demo.starting"));
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty errorDetail = new SimpleStringProperty("");
+    private final LiveConnectForm live;
+    private java.util.function.Consumer<Directory> scanOpener = d -> { };
 
-    public ConnectPageModel(WizardSession session, Connections connections, TaskRunner runner) {
+    public ConnectPageModel(WizardSession session, Connections connections, TaskRunner runner, LiveConnectForm live) {
         super(Step.CONNECT);
         this.session = session;
         this.connections = connections;
         this.runner = runner;
+        this.live = live;
         mainInstruction.set(Messages.get("connect.instruction"));
         mode.addListener((o, a, b) -> {
             allowChanges.set(b == Mode.DEMO);
@@ -55,6 +58,9 @@ public final class ConnectPageModel extends BasePageModel {
 
     public StringProperty errorDetailProperty() { return errorDetail; }
 
+    /** The "My Active Directory" form. */
+    public LiveConnectForm live() { return live; }
+
     /** Called on the UI thread when the demo directory has started (or failed to). */
     public void demoStarted(Throwable failure) {
         demoStatus.set(failure == null ? Messages.get("connect.demo.ready") : Messages.get("connect.demo.failed", ErrorText.message(failure)));
@@ -67,21 +73,54 @@ public final class ConnectPageModel extends BasePageModel {
 
     @Override
     public void next(Runnable proceed) {
+        connect(d -> proceed.run());
+    }
+
+    /** Connects (as Next does), then opens the forest scan view for that directory. */
+    public void openScan() {
+        connect(scanOpener);
+    }
+
+    /** Where the forest scan view is opened (set by the composition). */
+    public void setScanOpener(java.util.function.Consumer<Directory> opener) {
+        this.scanOpener = opener;
+    }
+
+    private static boolean sameDemo(Directory a, Directory b) {
+        return a.info().demo() && b.info().demo();
+    }
+
+    private void connect(java.util.function.Consumer<Directory> then) {
         error.set("");
         errorDetail.set("");
         boolean write = allowChanges.get();
+        TaskRunner.Job<Directory> job;
+        if (mode.get() == Mode.LIVE) {
+            var profile = live.validate(write);
+            if (profile.isEmpty()) {
+                return;
+            }
+            job = ui -> live.open(profile.get());
+        } else {
+            job = ui -> connections.demo(write);
+        }
         busy.set(true);
-        TaskRunner.Job<Directory> job = ui -> connections.demo(write);
         runner.run(job, d -> {
             busy.set(false);
             Directory old = session.directory();
+            if (old != null && old != d && sameDemo(old, d)) {
+                old = null;   // both are views of the shared demo directory
+            }
+            live.clearPassword();
+            live.failed(null);
             session.directoryProperty().set(d);
             if (old != null && old != d) {
                 old.close();
             }
-            proceed.run();
+            then.accept(d);
         }, failure -> {
             busy.set(false);
+            live.failed(failure);
             error.set(ErrorText.message(failure));
             errorDetail.set(ErrorText.detail(failure));
         });

@@ -46,6 +46,9 @@ public final class LookupPage implements PageView {
         table.getColumns().add(column(Messages.get("lookup.col.kind"), LookupRow::kind));
         table.getColumns().add(column(Messages.get("lookup.col.status"), LookupRow::statusText));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().get(0).prefWidthProperty().bind(table.widthProperty().multiply(0.40));
+        table.getColumns().get(1).prefWidthProperty().bind(table.widthProperty().multiply(0.25));
+        table.getColumns().get(2).prefWidthProperty().bind(table.widthProperty().multiply(0.12));
         table.setPlaceholder(new Label(""));
         VBox.setVgrow(table, Priority.ALWAYS);
         table.visibleProperty().bind(model.errorProperty().isEmpty());

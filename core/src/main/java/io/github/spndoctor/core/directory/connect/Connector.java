@@ -29,7 +29,6 @@ import io.github.spndoctor.core.directory.ldap.LdapDirectory;
 import io.github.spndoctor.core.directory.ldap.LdapErrors;
 
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -206,11 +205,13 @@ public final class Connector {
             PostConnectProcessor startTls = null;
             try {
                 SSLUtil ssl = trust == null ? null : new SSLUtil(trust);
+                int handshake = (int) Math.min(Integer.MAX_VALUE, Math.max(profile.connectTimeout().toMillis(),
+                        profile.responseTimeout().toMillis()));
                 if (profile.security() == ConnectionProfile.Security.LDAPS) {
-                    socketFactory = ssl.createSSLSocketFactory();
+                    socketFactory = new HandshakeTimeoutSocketFactory(ssl.createSSLSocketFactory(), handshake);
                 } else if (profile.security() == ConnectionProfile.Security.STARTTLS) {
-                    SSLContext ctx = ssl.createSSLContext();
-                    startTls = new StartTLSPostConnectProcessor(ctx);
+                    startTls = new StartTLSPostConnectProcessor(
+                            new HandshakeTimeoutSocketFactory(ssl.createSSLSocketFactory(), handshake));
                 }
             } catch (GeneralSecurityException e) {
                 throw new DirectoryException(Kind.OTHER, "TLS could not be set up: " + e.getMessage(), e.toString(), e);

@@ -1,0 +1,49 @@
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * The baseline of the start-up benchmark: a bare JavaFX "hello window" (a label and a button), started exactly like
+ * the wizard (plain main class, JavaFX from the same shaded jar on the class path). Prints the milliseconds from JVM
+ * start to the second pulse after the window was shown, then exits.
+ */
+public class HelloFx {
+    public static void main(String[] args) {
+        // a plain main class, like io.github.spndoctor.app.Main: JavaFX is loaded from the class path
+        Application.launch(App.class, args);
+    }
+
+    /** The window. */
+    public static class App extends Application {
+
+    @Override
+    public void start(Stage stage) {
+        Button b = new Button("_Next");
+        stage.setScene(new Scene(new VBox(new Label("Hello"), b), 960, 680));
+        stage.setTitle("Hello");
+        stage.show();
+        b.requestFocus();
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames < 2) {
+                    return;
+                }
+                stop();
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("FIRST_PAGE_INTERACTIVE_MS=" + ms);
+                Platform.exit();
+            }
+        }.start();
+    }
+    }
+}
