@@ -32,7 +32,7 @@ public final class Remedies {
     /** The remedies for the SPN conflict and its neighbours, in the order they are offered. */
     public static final List<String> IDS = List.of(REMOVE_SPN, PORT_SPN, WSMAN_PREFIX, MOVE_SPN_TO_COMPUTER,
             TEMPORARY_RESET, CREDSSP, TRUSTEDHOSTS, USE_FQDN);
-    /** Remedies for the other causes of the diagnosis catalogue; {@link #plan} knows them, {@link #options} lists them after {@link #IDS}. */
+    /** Remedies for the other causes of the diagnosis catalogue; {@link #plan} knows them, {@link #allOptions} lists them. */
     public static final List<String> OTHER_IDS = List.of(REGISTER_SPN, REMOVE_STALE_SPN, SECURE_CHANNEL, TIME_SYNC,
             GRANT_REMOTING_RIGHTS, ENABLE_REMOTING);
     /** Every id {@link #plan} accepts. */
@@ -41,10 +41,15 @@ public final class Remedies {
     private Remedies() {}
 
     /**
-     * Every remedy ({@link #IDS} then {@link #OTHER_IDS}), each marked applicable or not for this lookup (with why), at
-     * most one recommended.
+     * The remedies for the SPN conflict and its neighbours ({@link #IDS}), each marked applicable or not for this lookup
+     * (with why), at most one recommended.
      */
     public static List<RemedyOption> options(LookupResult lookup) {
+        return allOptions(lookup).stream().filter(o -> IDS.contains(o.id())).toList();
+    }
+
+    /** {@link #options} followed by the remedies for the diagnosis catalogue's other causes ({@link #OTHER_IDS}). */
+    public static List<RemedyOption> allOptions(LookupResult lookup) {
         Situation s = new Situation(lookup);
         boolean computer = s.computer().isPresent();
         List<Situation.Conflict> conflicts = s.httpConflicts();
