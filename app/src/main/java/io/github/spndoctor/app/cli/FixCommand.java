@@ -86,6 +86,9 @@ public final class FixCommand implements Callable<Integer> {
     @Option(names = "--verify-keytab", paramLabel = "KEYTAB", description = "After applying, prove the fix with kvno -k KEYTAB (the target host's keytab).")
     Path verifyKeytab;
 
+    @Option(names = "--krb5-ccache", paramLabel = "CCACHE", description = "Ticket cache for the Kerberos check (sets KRB5CCNAME for kvno), e.g. FILE:/tmp/cc after a fresh kinit.")
+    String krb5Ccache;
+
     @Option(names = "--no-kerberos", description = "Do not request a Kerberos ticket when verifying.")
     boolean noKerberos;
 
@@ -279,11 +282,13 @@ public final class FixCommand implements Callable<Integer> {
         if (noKerberos) {
             return Optional.empty();
         }
+        Map<String, String> env = krb5Ccache == null ? Map.of() : Map.of("KRB5CCNAME", krb5Ccache);
         if (verifyKeytab != null) {
-            return Optional.of(new ToolKerberosProbe(CommandRunner.PROCESS, false, Optional.of(verifyKeytab), Map.of()));
+            return Optional.of(new ToolKerberosProbe(CommandRunner.PROCESS, false, Optional.of(verifyKeytab), env));
         }
-        return ToolKerberosProbe.available(CommandRunner.PROCESS, Map.of())
-                ? Optional.of(ToolKerberosProbe.forThisMachine()) : Optional.empty();
+        return ToolKerberosProbe.available(CommandRunner.PROCESS, env)
+                ? Optional.of(new ToolKerberosProbe(CommandRunner.PROCESS, System.getProperty("os.name", "").startsWith("Windows"),
+                        Optional.empty(), env)) : Optional.empty();
     }
 
     private void writeReport(SessionReport report, PrintWriter out) throws IOException {
