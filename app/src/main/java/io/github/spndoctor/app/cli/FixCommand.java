@@ -80,6 +80,9 @@ public final class FixCommand implements Callable<Integer> {
     @Option(names = "--format", split = ",", paramLabel = "FORMAT", converter = FormatConverter.class, description = "Preview formats to print: summary, setspn, powershell, ldif, reg (default: all with --dry-run, else summary,setspn).")
     List<Format> formats;
 
+    @Option(names = "--save", paramLabel = "DIR", description = "Also save the plan in every format (.txt, .cmd, .ps1, .ldif, .reg) into DIR, e.g. for an administrator.")
+    Path saveDir;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write a session report (.html for HTML, anything else Markdown).")
     Path reportFile;
 
@@ -137,6 +140,9 @@ public final class FixCommand implements Callable<Integer> {
                 return EXIT_NOT_APPLIED;
             }
             report = report.withPlan(plan);
+            if (saveDir != null) {
+                saveAll(plan, lookup.target(), out);
+            }
             printPreview(out, plan, formats != null ? formats : dryRun ? List.of(Format.values()) : List.of(Format.SUMMARY, Format.SETSPN));
             if (dryRun) {
                 out.println("Dry run: nothing was changed.");
@@ -225,6 +231,16 @@ public final class FixCommand implements Callable<Integer> {
         }
         out.println("Cancelled: nothing was changed.");
         return false;
+    }
+
+    private void saveAll(Plan plan, TargetName t, PrintWriter out) throws IOException {
+        Files.createDirectories(saveDir);
+        String base = "spn-doctor-" + t.asTyped().replaceAll("[^A-Za-z0-9.-]", "_") + "-" + plan.remedyId();
+        for (Format f : Format.values()) {
+            Path file = saveDir.resolve(base + "." + f.extension());
+            Files.writeString(file, Preview.render(plan, f), StandardCharsets.UTF_8);
+            out.println("Saved " + f.label() + ": " + file);
+        }
     }
 
     static void printPreview(PrintWriter out, Plan plan, List<Format> formats) {

@@ -325,6 +325,19 @@ class FixUndoCliTest {
     }
 
     @Test
+    void save_writesEveryFormatForAnAdministrator() throws Exception {
+        Path dir = tmp.resolve("scripts");
+        Run r = run(null, "fix", "--target", "DYNAMICS-CRM", "--remedy", "wsman-prefix", "--dry-run", "--save", dir.toString());
+        assertEquals(0, r.status(), r.err());
+        for (String ext : List.of("txt", "cmd", "ps1", "ldif", "reg")) {
+            Path f = dir.resolve("spn-doctor-DYNAMICS-CRM-wsman-prefix." + ext);
+            assertTrue(Files.size(f) > 0, ext);
+        }
+        assertTrue(Files.readString(dir.resolve("spn-doctor-DYNAMICS-CRM-wsman-prefix.reg")).contains("\"spn_prefix\"=\"WSMAN\""));
+        assertTrue(Files.readString(dir.resolve("spn-doctor-DYNAMICS-CRM-wsman-prefix.cmd")).contains("setspn -F -S WSMAN/DYNAMICS-CRM DYNAMICS-CRM"));
+    }
+
+    @Test
     void report_isWrittenAsHtml() throws Exception {
         Path report = tmp.resolve("r.html");
         Run r = run(null, "fix", "--target", "srv003.rwwilden01.local", "--remedy", "port-spn", "--dry-run", "--report", report.toString());
