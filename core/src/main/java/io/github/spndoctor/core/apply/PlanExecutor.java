@@ -146,7 +146,12 @@ public final class PlanExecutor {
         if (dropped) {
             return new Recheck(Recheck.Status.REBUILT, plan.withChanges(keep), notes);
         }
-        return new Recheck(drift ? Recheck.Status.STILL_SAFE : Recheck.Status.UNCHANGED, plan.withChanges(keep), notes);
+        boolean unknownBasis = plan.accounts().stream().anyMatch(r -> plan.basisOf(r).isEmpty());
+        if (unknownBasis) {
+            notes.add("There is no record of how the accounts looked when the plan was made, so every change was checked "
+                    + "against the directory as it is now.");
+        }
+        return new Recheck(drift || unknownBasis ? Recheck.Status.STILL_SAFE : Recheck.Status.UNCHANGED, plan.withChanges(keep), notes);
     }
 
     private static String key(AccountRef ref) {
