@@ -80,11 +80,17 @@ public final class FixCommand implements Callable<Integer> {
     @Option(names = "--format", split = ",", paramLabel = "FORMAT", converter = FormatConverter.class, description = "Preview formats to print: summary, setspn, powershell, ldif, reg (default: all with --dry-run, else summary,setspn).")
     List<Format> formats;
 
+    @Option(names = "--save", paramLabel = "DIR", description = "Also save the plan in every format (.txt, .cmd, .ps1, .ldif, .reg) into DIR, e.g. for an administrator.")
+    Path saveDir;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write a session report (.html for HTML, anything else Markdown).")
     Path reportFile;
 
     @Option(names = "--verify-keytab", paramLabel = "KEYTAB", description = "After applying, prove the fix with kvno -k KEYTAB (the target host's keytab).")
     Path verifyKeytab;
+
+    @Option(names = "--krb5-ccache", paramLabel = "CCACHE", description = "Ticket cache for the Kerberos check (sets KRB5CCNAME for kvno), e.g. FILE:/tmp/cc after a fresh kinit.")
+    String krb5Ccache;
 
     @Option(names = "--no-kerberos", description = "Do not request a Kerberos ticket when verifying.")
     boolean noKerberos;
@@ -113,8 +119,8 @@ public final class FixCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TargetName name = TargetName.parse(target);
-        if (!Remedies.IDS.contains(remedy)) {
-            throw new IllegalArgumentException("Unknown remedy '" + remedy + "'. Known remedies: " + String.join(", ", Remedies.IDS) + ".");
+        if (!Remedies.ALL_IDS.contains(remedy)) {
+            throw new IllegalArgumentException("Unknown remedy '" + remedy + "'. Known remedies: " + String.join(", ", Remedies.ALL_IDS) + ".");
         }
         if (journalFile != null && Files.exists(journalFile)) {
             throw new IllegalArgumentException("The journal file " + journalFile + " already exists; a journal is never "
@@ -134,6 +140,9 @@ public final class FixCommand implements Callable<Integer> {
                 return EXIT_NOT_APPLIED;
             }
             report = report.withPlan(plan);
+            if (saveDir != null) {
+                saveAll(plan, lookup.target(), out);
+            }
             printPreview(out, plan, formats != null ? formats : dryRun ? List.of(Format.values()) : List.of(Format.SUMMARY, Format.SETSPN));
             if (dryRun) {
                 out.println("Dry run: nothing was changed.");
@@ -224,6 +233,16 @@ public final class FixCommand implements Callable<Integer> {
         return false;
     }
 
+    private void saveAll(Plan plan, TargetName t, PrintWriter out) throws IOException {
+        Files.createDirectories(saveDir);
+        String base = "spn-doctor-" + t.asTyped().replaceAll("[^A-Za-z0-9.-]", "_") + "-" + plan.remedyId();
+        for (Format f : Format.values()) {
+            Path file = saveDir.resolve(base + "." + f.extension());
+            Files.writeString(file, Preview.render(plan, f), StandardCharsets.UTF_8);
+            out.println("Saved " + f.label() + ": " + file);
+        }
+    }
+
     static void printPreview(PrintWriter out, Plan plan, List<Format> formats) {
         for (Format f : formats) {
             out.println();
@@ -279,11 +298,13 @@ public final class FixCommand implements Callable<Integer> {
         if (noKerberos) {
             return Optional.empty();
         }
+        Map<String, String> env = krb5Ccache == null ? Map.of() : Map.of("KRB5CCNAME", krb5Ccache);
         if (verifyKeytab != null) {
-            return Optional.of(new ToolKerberosProbe(CommandRunner.PROCESS, false, Optional.of(verifyKeytab), Map.of()));
+            return Optional.of(new ToolKerberosProbe(CommandRunner.PROCESS, false, Optional.of(verifyKeytab), env));
         }
-        return ToolKerberosProbe.available(CommandRunner.PROCESS, Map.of())
-                ? Optional.of(ToolKerberosProbe.forThisMachine()) : Optional.empty();
+        return ToolKerberosProbe.available(CommandRunner.PROCESS, env)
+                ? Optional.of(new ToolKerberosProbe(CommandRunner.PROCESS, System.getProperty("os.name", "").startsWith("Windows"),
+                        Optional.empty(), env)) : Optional.empty();
     }
 
     private void writeReport(SessionReport report, PrintWriter out) throws IOException {

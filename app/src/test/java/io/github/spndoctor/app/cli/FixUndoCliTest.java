@@ -208,6 +208,35 @@ class FixUndoCliTest {
     }
 
     @Test
+    void filterInjectionTarget_isRejectedWithAPlainMessage() {
+        Run r = run(null, "fix", "--target", "*)(servicePrincipalName=*", "--remedy", "remove-spn", "--yes");
+        assertEquals(CliErrors.EXIT_INPUT, r.status());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void deadServer_isADirectoryError_andNothingElseHappens() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = SpnDoctorCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), "fix", "--target", "srv003.lab.test",
+                "--remedy", "remove-spn", "--yes", "--url", "ldaps://127.0.0.1:1", "--bind-upn", "a@lab.test", "--password-env", "PATH",
+                "--connect-timeout", "2", "--allow-changes");
+        assertEquals(CliErrors.EXIT_DIRECTORY, status, out + " / " + err);
+        assertTrue(err.toString().contains("cannot be reached") || err.toString().contains("error:"), err.toString());
+        assertFalse(out.toString().contains("Journal"), "no journal is written when the directory cannot be reached");
+    }
+
+    @Test
+    void undo_withAFileThatIsNotAJournal_saysSo() throws Exception {
+        Path notJournal = tmp.resolve("x.ldif");
+        Files.writeString(notJournal, "dn: cn=x\nchangetype: delete\n");
+        Run r = run(null, "undo", "--journal", notJournal.toString(), "--yes");
+        assertEquals(CliErrors.EXIT_INPUT, r.status());
+        assertTrue(r.err().contains("not an SPN Doctor journal"), r.err());
+    }
+
+    @Test
     void unknownRemedy_isAnInputError() {
         Run r = run(null, "fix", "--target", "srv003", "--remedy", "reboot");
         assertEquals(CliErrors.EXIT_INPUT, r.status());
@@ -293,6 +322,19 @@ class FixUndoCliTest {
         assertTrue(out.toString().contains("setspn -D HTTP/srv003.rwwilden01.local svc-srv003-web$"));
         assertTrue(err.toString().contains("read-only"));
         assertEquals(before, state());
+    }
+
+    @Test
+    void save_writesEveryFormatForAnAdministrator() throws Exception {
+        Path dir = tmp.resolve("scripts");
+        Run r = run(null, "fix", "--target", "DYNAMICS-CRM", "--remedy", "wsman-prefix", "--dry-run", "--save", dir.toString());
+        assertEquals(0, r.status(), r.err());
+        for (String ext : List.of("txt", "cmd", "ps1", "ldif", "reg")) {
+            Path f = dir.resolve("spn-doctor-DYNAMICS-CRM-wsman-prefix." + ext);
+            assertTrue(Files.size(f) > 0, ext);
+        }
+        assertTrue(Files.readString(dir.resolve("spn-doctor-DYNAMICS-CRM-wsman-prefix.reg")).contains("\"spn_prefix\"=\"WSMAN\""));
+        assertTrue(Files.readString(dir.resolve("spn-doctor-DYNAMICS-CRM-wsman-prefix.cmd")).contains("setspn -F -S WSMAN/DYNAMICS-CRM DYNAMICS-CRM"));
     }
 
     @Test

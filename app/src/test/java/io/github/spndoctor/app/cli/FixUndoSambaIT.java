@@ -115,6 +115,33 @@ class FixUndoSambaIT {
         return new Run(status, out.toString(), err.toString());
     }
 
+    /** kinit (a TGT only) into a private cache, so the check after the fix asks the KDC afresh. */
+    private Path privateTicketCache() throws Exception {
+        Path cc = home.resolve("krb5cc");
+        ProcessBuilder pb = new ProcessBuilder("kinit", "Administrator@" + env("SAMBALAB_REALM")).redirectErrorStream(true);
+        pb.environment().put("KRB5CCNAME", "FILE:" + cc);
+        Process p = pb.start();
+        p.getOutputStream().write((env("SAMBALAB_BIND_PW") + "\n").getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return cc;
+    }
+
+    @org.junit.jupiter.api.Test
+    void fixRemoveSpn_provesItWithSrv003sKeytab() throws Exception {
+        Path cc = privateTicketCache();
+        Path keytab = Path.of(env("SAMBALAB_DIR"), "keytabs", "SRV003.keytab");
+        Run fix = cli("fix", "--target", "srv003.lab.test", "--remedy", "remove-spn", "--yes", "--journal", home.resolve("k.ldif").toString(),
+                "--verify-keytab", keytab.toString(), "--krb5-ccache", "FILE:" + cc);
+        assertEquals(0, fix.status(), fix.out() + fix.err());
+        assertTrue(fix.out().contains("Check: fixed"), fix.out());
+        assertTrue(fix.out().contains("keytab entry valid"), fix.out());
+        assertTrue(fix.out().contains("the host's own key decrypts it"), fix.out());
+        Run undo = cli("undo", "--journal", home.resolve("k.ldif").toString(), "--yes");
+        assertEquals(0, undo.status(), undo.out() + undo.err());
+    }
+
     @ParameterizedTest(name = "fix --remedy {0} --target {1}, then undo")
     @CsvSource({
         "remove-spn, srv003.lab.test, HTTP/srv003.lab.test",

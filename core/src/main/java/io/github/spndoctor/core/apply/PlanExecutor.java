@@ -146,7 +146,12 @@ public final class PlanExecutor {
         if (dropped) {
             return new Recheck(Recheck.Status.REBUILT, plan.withChanges(keep), notes);
         }
-        return new Recheck(drift ? Recheck.Status.STILL_SAFE : Recheck.Status.UNCHANGED, plan.withChanges(keep), notes);
+        boolean unknownBasis = plan.accounts().stream().anyMatch(r -> plan.basisOf(r).isEmpty());
+        if (unknownBasis) {
+            notes.add("There is no record of how the accounts looked when the plan was made, so every change was checked "
+                    + "against the directory as it is now.");
+        }
+        return new Recheck(drift || unknownBasis ? Recheck.Status.STILL_SAFE : Recheck.Status.UNCHANGED, plan.withChanges(keep), notes);
     }
 
     private static String key(AccountRef ref) {
@@ -242,7 +247,14 @@ public final class PlanExecutor {
             case VALUE_EXISTS, VALUE_MISSING -> {
                 return new ChangeOutcome(c, ChangeOutcome.Status.FAILED, "someone else changed this value since the check: " + why);
             }
-            case REFUSED_BY_DC, ACCESS_DENIED, READ_ONLY, NOT_AUTHENTICATED, NO_SUCH_ACCOUNT, BAD_INPUT, ENCRYPTION_REQUIRED -> {
+            case REFUSED_BY_DC -> {
+                String hint = c instanceof SpnChange.Remove
+                        ? "; some domain controllers (Samba) refuse to delete one copy of an SPN registered on two accounts - "
+                          + "remove that copy with setspn -D or samba-tool spn delete, which rewrite the account's whole list"
+                        : "";
+                return new ChangeOutcome(c, ChangeOutcome.Status.FAILED, why + hint);
+            }
+            case ACCESS_DENIED, READ_ONLY, NOT_AUTHENTICATED, NO_SUCH_ACCOUNT, BAD_INPUT, ENCRYPTION_REQUIRED -> {
                 return new ChangeOutcome(c, ChangeOutcome.Status.FAILED, why);
             }
             default -> { }

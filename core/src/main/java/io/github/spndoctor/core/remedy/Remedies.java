@@ -23,14 +23,33 @@ public final class Remedies {
     public static final String CREDSSP = GuidancePlanner.CREDSSP;
     public static final String TRUSTEDHOSTS = GuidancePlanner.TRUSTEDHOSTS;
     public static final String USE_FQDN = GuidancePlanner.USE_FQDN;
-    /** Every remedy id, in the order they are offered. */
+    public static final String REGISTER_SPN = MoreRemedies.REGISTER_SPN;
+    public static final String REMOVE_STALE_SPN = MoreRemedies.REMOVE_STALE_SPN;
+    public static final String SECURE_CHANNEL = MoreRemedies.SECURE_CHANNEL;
+    public static final String TIME_SYNC = MoreRemedies.TIME_SYNC;
+    public static final String GRANT_REMOTING_RIGHTS = MoreRemedies.GRANT_REMOTING_RIGHTS;
+    public static final String ENABLE_REMOTING = MoreRemedies.ENABLE_REMOTING;
+    /** The remedies for the SPN conflict and its neighbours, in the order they are offered. */
     public static final List<String> IDS = List.of(REMOVE_SPN, PORT_SPN, WSMAN_PREFIX, MOVE_SPN_TO_COMPUTER,
             TEMPORARY_RESET, CREDSSP, TRUSTEDHOSTS, USE_FQDN);
+    /** Remedies for the other causes of the diagnosis catalogue; {@link #plan} knows them, {@link #allOptions} lists them. */
+    public static final List<String> OTHER_IDS = List.of(REGISTER_SPN, REMOVE_STALE_SPN, SECURE_CHANNEL, TIME_SYNC,
+            GRANT_REMOTING_RIGHTS, ENABLE_REMOTING);
+    /** Every id {@link #plan} accepts. */
+    public static final List<String> ALL_IDS = java.util.stream.Stream.concat(IDS.stream(), OTHER_IDS.stream()).toList();
 
     private Remedies() {}
 
-    /** Every remedy, each marked applicable or not for this lookup (with why), at most one recommended. */
+    /**
+     * The remedies for the SPN conflict and its neighbours ({@link #IDS}), each marked applicable or not for this lookup
+     * (with why), at most one recommended.
+     */
     public static List<RemedyOption> options(LookupResult lookup) {
+        return allOptions(lookup).stream().filter(o -> IDS.contains(o.id())).toList();
+    }
+
+    /** {@link #options} followed by the remedies for the diagnosis catalogue's other causes ({@link #OTHER_IDS}). */
+    public static List<RemedyOption> allOptions(LookupResult lookup) {
         Situation s = new Situation(lookup);
         boolean computer = s.computer().isPresent();
         List<Situation.Conflict> conflicts = s.httpConflicts();
@@ -105,6 +124,30 @@ public final class Remedies {
                         + "conflicting SPN, connecting by it works today without any change.",
                 !s.dnsName(), false, fqdnOk,
                 fqdnOk ? "" : GuidancePlanner.whyNoHealthyName(lookup)));
+
+        boolean missing = computer && s.dnsName() && !MoreRemedies.missingOnComputer(s).isEmpty();
+        out.add(new RemedyOption(REGISTER_SPN, "Register the missing HOST/ and WSMAN/ SPNs on the computer",
+                "Adds the HOST/ and WSMAN/ SPNs for the short name and FQDN that the computer lacks and no other account "
+                        + "holds, after a forest-wide check.",
+                false, true, missing, !computer ? noComputer : missing ? "" : "The computer already holds them (or another account does)."));
+        boolean staleOther = conflicts.stream().anyMatch(c -> !c.holder().ref().kind().isServiceAccount())
+                || lookup.registrations().stream().anyMatch(r -> r.spn().hasClass("WSMAN") && r.holders().stream()
+                        .anyMatch(h -> h.kind() == io.github.spndoctor.core.model.AccountKind.COMPUTER && !lookup.isTargetComputer(h)));
+        out.add(new RemedyOption(REMOVE_STALE_SPN, "Remove the SPN from another computer",
+                "Deletes HTTP/ and WSMAN/ SPNs for this name from a different computer account (renamed, cloned or "
+                        + "retired machine). HOST/ and other system SPNs are left for a person to decide.",
+                false, true, staleOther, staleOther ? "" : "No other computer holds an HTTP/ or WSMAN/ SPN for this name."));
+        out.add(new RemedyOption(SECURE_CHANNEL, "Repair the computer's secure channel",
+                "Test-ComputerSecureChannel -Repair on the server, for tickets that fail although the SPN is on the right account.",
+                false, false, computer, computer ? "" : noComputer));
+        out.add(new RemedyOption(TIME_SYNC, "Resynchronise the clocks", "w32tm checks and a resync, for clock skew errors.",
+                false, false, true, ""));
+        out.add(new RemedyOption(GRANT_REMOTING_RIGHTS, "Grant PowerShell remoting rights",
+                "Remote Management Users membership or the session configuration's permissions, for 'Access is denied'.",
+                false, false, true, ""));
+        out.add(new RemedyOption(ENABLE_REMOTING, "Enable WinRM on the server",
+                "Test-WSMan from the client and Enable-PSRemoting on the server, when nothing answers on 5985/5986.",
+                false, false, true, ""));
         return List.copyOf(out);
     }
 
@@ -131,7 +174,13 @@ public final class Remedies {
             case CREDSSP -> GuidancePlanner.credSsp(lookup, dir);
             case TRUSTEDHOSTS -> GuidancePlanner.trustedHosts(lookup);
             case USE_FQDN -> GuidancePlanner.useFqdn(lookup);
-            default -> throw new IllegalArgumentException("Unknown remedy '" + remedyId + "'. Known remedies: " + String.join(", ", IDS) + ".");
+            case REGISTER_SPN -> MoreRemedies.registerSpn(lookup, dir);
+            case REMOVE_STALE_SPN -> MoreRemedies.removeStaleSpn(lookup, dir);
+            case SECURE_CHANNEL -> MoreRemedies.secureChannel(lookup);
+            case TIME_SYNC -> MoreRemedies.timeSync(lookup);
+            case GRANT_REMOTING_RIGHTS -> MoreRemedies.grantRemotingRights(lookup);
+            case ENABLE_REMOTING -> MoreRemedies.enableRemoting(lookup);
+            default -> throw new IllegalArgumentException("Unknown remedy '" + remedyId + "'. Known remedies: " + String.join(", ", ALL_IDS) + ".");
         };
     }
 }

@@ -144,6 +144,23 @@ class ApplyUndoTest {
     }
 
     @Test
+    void dcRefusingADelete_isExplained() throws Exception {
+        LookupResult lookup = demo.lookup(TargetName.parse("app01.contoso.com"));
+        Plan plan = Remedies.plan("remove-spn", lookup, demo);
+        var refusing = new io.github.spndoctor.core.directory.ldap.LdapDirectory(demo.server(), "", demo.server(), demo.info(), 10, () -> { }) {
+            @Override
+            public void apply(SpnChange change) throws io.github.spndoctor.core.directory.DirectoryException {
+                throw new io.github.spndoctor.core.directory.DirectoryException(io.github.spndoctor.core.directory.DirectoryException.Kind.REFUSED_BY_DC,
+                        "The domain controller refused the change.", "LDAP result 19 (constraint violation)", null);
+            }
+        };
+        ApplyReport r = executor().apply(refusing, plan, Journal.create(home, demo.info(), lookup.target(), plan), ApplyListener.NONE);
+        assertEquals(ChangeOutcome.Status.FAILED, r.outcomes().get(0).status());
+        assertTrue(r.outcomes().get(0).detail().contains("samba-tool spn delete"), r.outcomes().get(0).detail());
+        assertTrue(r.message().contains("The directory is exactly as it was before."), r.message());
+    }
+
+    @Test
     void readOnlyConnection_failsTheFirstChange_andSaysNothingChanged() throws Exception {
         LookupResult lookup = demo.lookup(TargetName.parse("srv003.rwwilden01.local"));
         Plan plan = Remedies.plan("port-spn", lookup, demo);

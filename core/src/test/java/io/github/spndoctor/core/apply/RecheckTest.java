@@ -87,6 +87,16 @@ class RecheckTest {
     }
 
     @Test
+    void planWithoutBasis_isNeverCalledUnchanged() throws Exception {
+        Plan full = Remedies.plan("remove-spn", demo.lookup(TargetName.parse(SRV003)), demo);
+        Plan bare = new Plan(full.remedyId(), full.title(), full.changes(), List.of(), List.of());
+        Recheck rc = executor().recheck(demo, bare);
+        assertEquals(Recheck.Status.STILL_SAFE, rc.status());
+        assertTrue(rc.notes().get(0).startsWith("There is no record"), rc.notes().toString());
+        assertTrue(rc.canApply());
+    }
+
+    @Test
     void accountDeleted_isRefused() throws Exception {
         Plan plan = Remedies.plan("remove-spn", demo.lookup(TargetName.parse(SRV003)), demo);
         demo.server().delete(svc().dn());

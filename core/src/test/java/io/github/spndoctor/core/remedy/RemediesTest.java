@@ -38,7 +38,7 @@ class RemediesTest {
     }
 
     private static Map<String, RemedyOption> options(String name) throws Exception {
-        return Remedies.options(lookup(name)).stream().collect(Collectors.toMap(RemedyOption::id, Function.identity()));
+        return Remedies.allOptions(lookup(name)).stream().collect(Collectors.toMap(RemedyOption::id, Function.identity()));
     }
 
     private static List<String> texts(Plan p) {
@@ -49,6 +49,7 @@ class RemediesTest {
     void options_coverEveryRemedyId_onceEach() throws Exception {
         List<RemedyOption> all = Remedies.options(lookup("srv003.rwwilden01.local"));
         assertEquals(Remedies.IDS, all.stream().map(RemedyOption::id).toList());
+        assertEquals(Remedies.ALL_IDS, Remedies.allOptions(lookup("srv003.rwwilden01.local")).stream().map(RemedyOption::id).toList());
         assertEquals(1, all.stream().filter(RemedyOption::recommended).count());
     }
 
@@ -216,6 +217,49 @@ class RemediesTest {
     void useFqdn_everyFormBroken_isNotApplicable() throws Exception {
         assertThrows(NotApplicableException.class, () -> Remedies.plan("use-fqdn", lookup("mem1.contoso.com"), demo));
         assertFalse(options("mem1.contoso.com").get("use-fqdn").applicable());
+    }
+
+    @Test
+    void registerSpn_wac01_addsOnlyTheMissingWsmanForms() throws Exception {
+        assertTrue(options("wac01.contoso.com").get("register-spn").applicable());
+        Plan p = Remedies.plan("register-spn", lookup("wac01.contoso.com"), demo);
+        assertEquals(List.of("+WSMAN/wac01@WAC01$", "+WSMAN/wac01.contoso.com@WAC01$"), texts(p));
+        assertFalse(options("srv004.rwwilden01.local").get("register-spn").applicable());
+        assertThrows(NotApplicableException.class, () -> Remedies.plan("register-spn", lookup("srv004.rwwilden01.local"), demo));
+    }
+
+    @Test
+    void removeStaleSpn_web05_takesHttpFromTheRetiredComputer_neverHost() throws Exception {
+        assertTrue(options("web05.contoso.com").get("remove-stale-spn").applicable());
+        Plan p = Remedies.plan("remove-stale-spn", lookup("web05.contoso.com"), demo);
+        assertTrue(texts(p).contains("-HTTP/web05.contoso.com@OLDWEB05$"), texts(p).toString());
+        assertTrue(p.changes().stream().noneMatch(c -> ProtectedSpns.isProtected(c.spn())));
+        assertTrue(p.warnings().stream().anyMatch(w -> w.contains("retired")));
+        assertThrows(NotApplicableException.class, () -> Remedies.plan("remove-stale-spn", lookup("srv004.rwwilden01.local"), demo));
+    }
+
+    @Test
+    void guidanceRemedies_giveStepsAndNeverWrite() throws Exception {
+        for (String id : List.of("secure-channel", "time-sync", "grant-remoting-rights", "enable-remoting", "trustedhosts")) {
+            Plan p = Remedies.plan(id, lookup("srv004.rwwilden01.local"), demo);
+            assertTrue(p.changes().isEmpty(), id);
+            assertFalse(p.clientSteps().isEmpty(), id);
+        }
+        assertTrue(Remedies.plan("secure-channel", lookup("srv004.rwwilden01.local"), demo).clientSteps().get(0).script()
+                .contains("Test-ComputerSecureChannel -Repair"));
+        assertTrue(Remedies.plan("enable-remoting", lookup("srv004.rwwilden01.local"), demo).clientSteps().get(1).script()
+                .contains("Enable-PSRemoting -Force"));
+    }
+
+    @Test
+    void everyRemedyIdTheDiagnosisCatalogueNames_isKnownHere() {
+        for (var cause : io.github.spndoctor.core.diagnosis.CauseId.values()) {
+            for (String id : io.github.spndoctor.core.diagnosis.CauseCatalog.info(cause).remedies()) {
+                if (id.matches("[a-z]+(-[a-z]+)*")) {
+                    assertTrue(Remedies.ALL_IDS.contains(id), cause.id() + " names remedy '" + id + "' that Remedies.plan does not know");
+                }
+            }
+        }
     }
 
     @Test

@@ -116,7 +116,7 @@ class PreviewTest {
 
     @Test
     void everyFormat_rendersEveryRemedyWithoutError() throws Exception {
-        for (String id : Remedies.IDS) {
+        for (String id : Remedies.ALL_IDS) {
             Plan p;
             try {
                 p = Remedies.plan(id, demo.lookup(TargetName.parse(id.equals("trustedhosts") ? "10.0.0.5" : "DYNAMICS-CRM")), demo);
