@@ -117,6 +117,10 @@ class WizardMouseTest {
 
         robot.clickOn("#saveReport");
         waitUntil(v -> Files.exists(home.resolve("spn-doctor-report.md")));
+        waitUntil(v -> text(robot, "#resultNotice").startsWith("Report saved"));
+        String report = Files.readString(home.resolve("spn-doctor-report.md"));
+        assertTrue(report.contains("http-spn-on-service-account"), report);
+        assertTrue(report.contains("svc-srv003-web$"), report);
     }
 
     @Test

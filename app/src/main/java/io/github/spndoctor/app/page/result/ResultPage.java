@@ -55,9 +55,11 @@ public final class ResultPage implements PageView {
 
         Label checkResult = Ui.text(model.checkProperty(), Styles.HEADING);
         checkResult.setId("checkResult");
+        Label checkDetails = Ui.text(model.checkDetailsProperty(), Styles.NOTE);
+        checkDetails.setId("checkDetails");
         Label notice = Ui.text(model.noticeProperty(), Styles.NOTE);
         notice.setId("resultNotice");
-        root.getChildren().addAll(rows, outcome, details, actions, checkResult, notice);
+        root.getChildren().addAll(rows, outcome, details, actions, checkResult, checkDetails, notice);
     }
 
     private void rebuild(ResultPageModel model) {

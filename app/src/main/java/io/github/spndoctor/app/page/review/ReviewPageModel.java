@@ -91,6 +91,7 @@ public final class ReviewPageModel extends BasePageModel {
         runner.run(ui -> plans.recheck(dir, checking), r -> {
             busy.set(false);
             lastRecheck = r;
+            session.recheckProperty().set(r);
             if (r.plan() != checking && !r.plan().equals(checking)) {
                 session.planProperty().set(r.plan());
                 show(r.plan());   // rebuilt: show exactly what would now be applied
