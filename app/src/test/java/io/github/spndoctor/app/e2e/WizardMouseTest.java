@@ -170,6 +170,31 @@ class WizardMouseTest {
         assertEquals(Step.REMEDY, fx.composition.wizard().currentStep(), "no plan without a lookup");
     }
 
+    @Test
+    void aTenMegabytePaste_isCutWithANotice_andTheWindowKeepsResponding() {
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        FxRobot robot = robot();
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
+        StringBuilder big = new StringBuilder(10_000_000);
+        while (big.length() < 10_000_000) {
+            big.append("WinRM cannot process the request. errorcode 0x80090322 KRB_AP_ERR_MODIFIED ");
+        }
+        robot.interact(() -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(big.toString());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        long t0 = System.nanoTime();
+        robot.clickOn("#symptomText").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        waitUntil(v -> text(robot, "#symptomNotice").contains("10,000,0"));
+        waitUntil(v -> text(robot, "#recognised").contains("0x80090322"));
+        System.out.printf("10 MB paste: cut and recognised after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        assertEquals(io.github.spndoctor.app.page.symptom.SymptomPageModel.MAX_TEXT, robot.lookup("#symptomText").queryAs(TextArea.class).getLength());
+        robot.clickOn("#targetField").write("srv004");
+        assertEquals("srv004", robot.lookup("#targetField").queryAs(TextField.class).getText(), "the UI still takes input");
+    }
+
     private FxRobot robot() {
         return new FxRobot();
     }

@@ -24,7 +24,7 @@ import java.util.List;
  */
 public final class SymptomPageModel extends BasePageModel {
     /** The most text the paste area keeps; longer pastes are cut here and the user is told. */
-    public static final int MAX_TEXT = 200_000;
+    public static final int MAX_TEXT = 100_000;
     /** The most the target field keeps. */
     public static final int MAX_TARGET = 1024;
     static final Duration DEBOUNCE = Duration.ofMillis(250);
