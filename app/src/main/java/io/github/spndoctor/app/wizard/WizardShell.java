@@ -128,33 +128,12 @@ public final class WizardShell extends BorderPane {
         for (Step s : Step.values()) {
             if (!views.containsKey(s)) {
                 Platform.runLater(() -> {
-                    warmUp(view(s).root());
+                    view(s);
                     prepareRemainingPages();
                 });
                 return;
             }
         }
-    }
-
-    /**
-     * Applies CSS and lays the page out once in a scratch scene of the same size and style sheets, so that showing
-     * it later costs the UI thread less (the first CSS pass of a page is its most expensive part).
-     */
-    private void warmUp(Node root) {
-        if (getScene() == null || root.getParent() != null) {
-            return;
-        }
-        javafx.scene.Group scratch = new javafx.scene.Group(root);
-        javafx.scene.Scene scene = new javafx.scene.Scene(scratch, host.getWidth(), host.getHeight());
-        scene.getStylesheets().setAll(getScene().getStylesheets());
-        if (root instanceof javafx.scene.layout.Region r) {
-            r.resize(Math.max(1, host.getWidth()), Math.max(1, host.getHeight()));
-        }
-        root.applyCss();
-        if (root instanceof javafx.scene.Parent p) {
-            p.layout();
-        }
-        scratch.getChildren().clear();
     }
 
     private void show(PageModel page) {

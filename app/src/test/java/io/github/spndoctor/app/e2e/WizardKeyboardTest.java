@@ -53,6 +53,64 @@ class WizardKeyboardTest {
         waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
     }
 
+    /** Mnemonic letters of the visible, enabled labelled nodes of the scene, lower-cased. */
+    private static java.util.List<String> mnemonics(javafx.scene.Node node) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!node.isVisible()) {
+            return out;
+        }
+        if (node instanceof javafx.scene.control.Labeled l && l.isMnemonicParsing() && l.getText() != null) {
+            int i = l.getText().indexOf('_');
+            if (i >= 0 && i + 1 < l.getText().length()) {
+                out.add(l.getText().substring(i + 1, i + 2).toLowerCase(java.util.Locale.ROOT) + " in " + l.getText());
+            }
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                out.addAll(mnemonics(c));
+            }
+        }
+        return out;
+    }
+
+    private void assertUniqueMnemonics(FxRobot robot) {
+        java.util.List<String> list = new java.util.ArrayList<>();
+        robot.interact(() -> list.addAll(mnemonics(robot.lookup("#nextButton").query().getScene().getRoot())));
+        java.util.Map<String, java.util.List<String>> byKey = new java.util.TreeMap<>();
+        list.forEach(m -> byKey.computeIfAbsent(m.substring(0, 1), k -> new java.util.ArrayList<>()).add(m));
+        byKey.values().forEach(v -> assertEquals(1, v.size(), fx.composition.wizard().currentStep() + ": " + v));
+        java.util.Set<String> registered = new java.util.HashSet<>();
+        robot.interact(() -> robot.lookup("#nextButton").query().getScene().getMnemonics().forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                registered.add(k.toString().toLowerCase(java.util.Locale.ROOT));
+            }
+        }));
+        for (String key : byKey.keySet()) {
+            assertTrue(registered.stream().anyMatch(r -> r.contains("'" + key + "'")),
+                    fx.composition.wizard().currentStep() + ": mnemonic " + key + " is not registered: " + registered);
+        }
+        assertFalse(list.isEmpty());
+    }
+
+    @Test
+    void everyPage_hasUniqueMnemonics() {
+        FxRobot robot = new FxRobot();
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        assertUniqueMnemonics(robot);
+        robot.clickOn("#liveChoice");
+        assertUniqueMnemonics(robot);
+        robot.clickOn("#demoChoice");
+        robot.interact(() -> fx.composition.wizard().next());
+        waitFor(Step.SYMPTOM);
+        robot.clickOn("#targetField").write(SRV003);
+        assertUniqueMnemonics(robot);
+        for (Step s : new Step[] {Step.LOOKUP, Step.DIAGNOSIS, Step.REMEDY, Step.REVIEW, Step.RESULT}) {
+            robot.interact(() -> fx.composition.wizard().next());
+            waitFor(s);
+            assertUniqueMnemonics(robot);
+        }
+    }
+
     @Test
     void wholePathByKeyboard_fixesSrv003_andUndoRestoresIt() throws Exception {
         FxRobot robot = new FxRobot();

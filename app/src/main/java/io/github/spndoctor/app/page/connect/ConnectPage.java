@@ -8,7 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 
@@ -64,10 +63,7 @@ public final class ConnectPage implements PageView {
 
         Label error = Ui.error(model.errorProperty());
         error.setId("connectError");
-        TitledPane details = new TitledPane(Messages.get("details"), Ui.code(""));
-        details.setExpanded(false);
-        ((javafx.scene.control.TextArea) details.getContent()).textProperty().bind(model.errorDetailProperty());
-        Ui.hideWhenEmpty(details, model.errorDetailProperty());
+        VBox details = Ui.details(model.errorDetailProperty(), "connectDetails");
 
         Label intro = new Label(Messages.get("connect.intro"));
         intro.setWrapText(true);
@@ -82,9 +78,15 @@ public final class ConnectPage implements PageView {
         VBox content = new VBox(intro, demo, demoHelp, status, liveChoice, livePane, allow, allowHelp, error, details,
                 new javafx.scene.control.Separator(), scan, scanHelp);
         content.getStyleClass().add(Styles.PAGE);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
-        scroll.setFitToWidth(true);
-        root.getChildren().add(scroll);
+        root.getChildren().add(content);
+        // the live form may not fit: the page scrolls once it is shown (built then, to keep start-up light)
+        liveChoice.selectedProperty().addListener((o, a, b) -> {
+            if (b && root.getChildren().get(0) == content) {
+                javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+                scroll.setFitToWidth(true);
+                root.getChildren().setAll(scroll);
+            }
+        });
     }
 
     @Override

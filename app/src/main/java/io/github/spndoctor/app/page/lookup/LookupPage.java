@@ -56,13 +56,7 @@ public final class LookupPage implements PageView {
 
         Label error = Ui.error(model.errorProperty());
         error.setId("lookupError");
-        TextArea detailText = Ui.code("");
-        detailText.textProperty().bind(model.errorDetailProperty());
-        detailText.setPrefRowCount(3);
-        TitledPane details = new TitledPane(Messages.get("details"), detailText);
-        details.setId("lookupDetails");
-        details.setExpanded(false);
-        Ui.hideWhenEmpty(details, model.errorDetailProperty());
+        VBox details = Ui.details(model.errorDetailProperty(), "lookupDetails");
         Button retry = new Button(Messages.get("lookup.retry"));
         retry.setId("retryLookup");
         retry.setMnemonicParsing(true);

@@ -27,12 +27,7 @@ public final class ResultPage implements PageView {
         model.rows().addListener((ListChangeListener<ChangeRow>) c -> rebuild(model));
         outcome = Ui.heading(model.outcomeProperty());
         outcome.setId("outcome");
-        TextArea detailText = Ui.code("");
-        detailText.textProperty().bind(model.detailProperty());
-        detailText.setPrefRowCount(3);
-        TitledPane details = new TitledPane(Messages.get("details"), detailText);
-        details.setExpanded(false);
-        Ui.hideWhenEmpty(details, model.detailProperty());
+        VBox details = Ui.details(model.detailProperty(), "resultDetails");
 
         Button check = new Button(Messages.get("button.checkAgain"));
         check.setId("checkAgain");
