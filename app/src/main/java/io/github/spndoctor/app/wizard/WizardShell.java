@@ -157,10 +157,31 @@ public final class WizardShell extends BorderPane {
         primary.setDefaultButton(!(page.commits() && live));
         Platform.runLater(() -> {
             Node focus = view.focusTarget();
-            if (focus != null && focus.getScene() != null) {
+            if (focus == null || focus.getScene() == null || !focus.isVisible()) {
+                focus = firstFocusable(root);
+            }
+            if (focus != null) {
                 focus.requestFocus();
             }
         });
+    }
+
+    private static Node firstFocusable(Node n) {
+        if (!n.isVisible() || n.isDisabled()) {
+            return null;
+        }
+        if (n.isFocusTraversable()) {
+            return n;
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                Node f = firstFocusable(c);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     /** The button bar's primary button (for tests and the benchmark). */

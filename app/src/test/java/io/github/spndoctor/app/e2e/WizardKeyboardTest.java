@@ -50,7 +50,13 @@ class WizardKeyboardTest {
     }
 
     private void waitFor(Step step) {
-        waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
+        try {
+            waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
+        } catch (AssertionError e) {
+            throw new AssertionError("waiting for " + step + ", still on " + fx.composition.wizard().currentStep()
+                    + (fx.composition.wizard().busyProperty().get() ? " (busy)" : "") + ", focus on "
+                    + new FxRobot().lookup("#nextButton").query().getScene().getFocusOwner(), e);
+        }
     }
 
     /** Mnemonic letters of the visible, enabled labelled nodes of the scene, lower-cased. */
@@ -109,6 +115,68 @@ class WizardKeyboardTest {
             waitFor(s);
             assertUniqueMnemonics(robot);
         }
+    }
+
+    @Test
+    void escWhileASlowLookupRuns_stopsWaiting_withoutClosingOrClaimingHealth() throws Exception {
+        FxRobot robot = new FxRobot();
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        DemoDirectory slow = DemoDirectory.start(DemoDirectory.Options.DEFAULT.withSearchDelay(20_000));
+        try {
+            alt(robot, KeyCode.N);
+            waitFor(Step.SYMPTOM);
+            robot.interact(() -> fx.composition.session().directoryProperty().set(slow));
+            alt(robot, KeyCode.H);
+            robot.write("srv004.rwwilden01.local");
+            alt(robot, KeyCode.L);
+            waitUntil(v -> fx.composition.wizard().currentStep() == Step.LOOKUP && fx.composition.wizard().busyProperty().get());
+            assertTrue(text(robot, "#lookupStatus").startsWith("Looking up srv004.rwwilden01.local"));
+            assertTrue(robot.lookup("#nextButton").queryButton().isDisabled());
+            assertTrue(robot.lookup("#backButton").queryButton().isDisabled());
+            robot.type(KeyCode.ESCAPE);
+            waitUntil(v -> !fx.composition.wizard().busyProperty().get());
+            assertFalse(fx.closed, "Esc while busy stops waiting; it does not close the wizard");
+            assertTrue(text(robot, "#lookupError").contains("You stopped waiting"), text(robot, "#lookupError"));
+            assertTrue(text(robot, "#lookupError").contains("not a healthy result"));
+            assertTrue(fx.composition.session().lookup().isEmpty());
+        } finally {
+            slow.close();
+        }
+    }
+
+    @Test
+    void onALiveDirectory_enterNeverPressesTheCommitButton() throws Exception {
+        FxRobot robot = new FxRobot();
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        alt(robot, KeyCode.N);
+        waitFor(Step.SYMPTOM);
+        // the demo directory dressed as a live one (a live DC is not available to UI tests)
+        robot.interact(() -> fx.composition.session().directoryProperty().set(
+                new io.github.spndoctor.app.session.DelegatingDirectory(fx.demo) {
+                    @Override
+                    public io.github.spndoctor.core.directory.DirectoryInfo info() {
+                        return new io.github.spndoctor.core.directory.DirectoryInfo(false, "dc1.example.test:636", "alice@example.test", false);
+                    }
+
+                    @Override
+                    public void close() { }
+                }));
+        alt(robot, KeyCode.H);
+        robot.write(SRV003);
+        alt(robot, KeyCode.L);
+        waitFor(Step.LOOKUP);
+        for (Step s : new Step[] {Step.DIAGNOSIS, Step.REMEDY}) {
+            robot.type(KeyCode.ENTER);
+            waitFor(s);
+        }
+        alt(robot, KeyCode.R);                                   // _Review the changes (Enter would pick the radio)
+        waitFor(Step.REVIEW);
+        assertEquals("_Apply 1 change", robot.lookup("#nextButton").queryButton().getText());
+        assertFalse(robot.lookup("#nextButton").queryButton().isDefaultButton());
+        robot.type(KeyCode.ENTER);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Step.REVIEW, fx.composition.wizard().currentStep());
+        assertTrue(fx.msaHoldsHttpSpn(), "Enter did not apply anything");
     }
 
     @Test
