@@ -195,6 +195,19 @@ class WizardMouseTest {
         assertEquals("srv004", robot.lookup("#targetField").queryAs(TextField.class).getText(), "the UI still takes input");
     }
 
+    @Test
+    void scanButton_opensTheForestScanWithProgressAndFindings() {
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        FxRobot robot = robot();
+        robot.clickOn("#scanButton");
+        waitUntil(v -> robot.lookup("#scanOutcome").tryQuery().map(n -> !((javafx.scene.control.Labeled) n).getText().isEmpty()).orElse(false));
+        assertTrue(text(robot, "#scanOutcome").contains("conflicts found"), text(robot, "#scanOutcome"));
+        javafx.scene.control.ListView<?> list = robot.lookup("#scanFindings").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(list.getItems().stream().anyMatch(i -> i.toString().contains("svc-srv003-web$")), list.getItems().toString());
+        assertEquals(Step.CONNECT, fx.composition.wizard().currentStep(), "the scan opens beside the wizard");
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#scanOutcome").query().getScene().getWindow()).close());
+    }
+
     private FxRobot robot() {
         return new FxRobot();
     }
