@@ -144,6 +144,9 @@ public final class ResultPageModel extends BasePageModel {
         outcomeText.set(o.message());
         detail.set(o.detail());
         canUndo.set(n > 0);
+        if (n > 0) {
+            notice.set(Messages.get("result.staysNote"));
+        }
     }
 
     /** Re-runs the lookup (and, on a live directory with Kerberos, asks the KDC) and says whether the host is fixed. */
