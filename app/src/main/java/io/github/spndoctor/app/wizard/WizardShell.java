@@ -128,12 +128,28 @@ public final class WizardShell extends BorderPane {
         for (Step s : Step.values()) {
             if (!views.containsKey(s)) {
                 Platform.runLater(() -> {
-                    view(s);
+                    warmUp(view(s).root());
                     prepareRemainingPages();
                 });
                 return;
             }
         }
+    }
+
+    /**
+     * Styles a page that is not shown yet, inside this scene, so that its first display costs the UI thread less: it
+     * joins the page host invisibly, gets its CSS applied, and leaves again in the same turn (so its mnemonics never
+     * compete with the current page's).
+     */
+    private void warmUp(Node root) {
+        if (getScene() == null || root.getParent() != null) {
+            return;
+        }
+        root.setVisible(false);
+        host.getChildren().add(root);
+        root.applyCss();
+        host.getChildren().remove(root);
+        root.setVisible(true);
     }
 
     private void show(PageModel page) {
