@@ -137,6 +137,9 @@ class WizardMouseTest {
         Path script = fx.composition.session().scriptFileProperty().get();
         assertTrue(Files.readString(script).contains("HTTP/" + SRV003), Files.readString(script));
         assertTrue(text(robot, "#outcome").contains("Nothing in the directory was changed"));
+        String[] clip = new String[1];
+        robot.interact(() -> clip[0] = Clipboard.getSystemClipboard().getString());
+        assertTrue(clip[0] != null && clip[0].contains("HTTP/" + SRV003) && clip[0].contains("Set-AD"), String.valueOf(clip[0]));
         assertTrue(fx.msaHoldsHttpSpn(), "a read-only connection never writes");
         assertEquals("_Close", robot.lookup("#cancelButton").queryButton().getText());
     }
