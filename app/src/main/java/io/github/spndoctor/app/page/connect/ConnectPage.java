@@ -16,7 +16,8 @@ public final class ConnectPage implements PageView {
     private final VBox root = new VBox();
     private final RadioButton demo = new RadioButton(Messages.get("connect.demo"));
 
-    public ConnectPage(ConnectPageModel model) {
+    public ConnectPage(ConnectPageModel model, io.github.spndoctor.app.ui.FileDialogs files,
+                       java.util.function.Consumer<io.github.spndoctor.core.remedy.Plan> review) {
         ToggleGroup group = new ToggleGroup();
         demo.setId("demoChoice");
         demo.setToggleGroup(group);
@@ -72,11 +73,17 @@ public final class ConnectPage implements PageView {
         scan.setMnemonicParsing(true);
         scan.disableProperty().bind(model.busyProperty());
         scan.setOnAction(e -> model.openScan());
+        javafx.scene.control.Button journal = new javafx.scene.control.Button(Messages.get("connect.journal"));
+        journal.setId("undoJournalButton");
+        journal.setMnemonicParsing(true);
+        journal.disableProperty().bind(model.busyProperty());
+        journal.setOnAction(e -> files.openFile(root, Messages.get("connect.journal.title"))
+                .ifPresent(f -> model.undoFromJournal(f, review)));
         Label scanHelp = new Label(Messages.get("connect.scan.help"));
         scanHelp.setWrapText(true);
         scanHelp.getStyleClass().add(Styles.NOTE);
         VBox content = new VBox(intro, demo, demoHelp, status, liveChoice, livePane, allow, allowHelp, error, details,
-                new javafx.scene.control.Separator(), scan, scanHelp);
+                new javafx.scene.control.Separator(), scan, scanHelp, journal);
         content.getStyleClass().add(Styles.PAGE);
         root.getChildren().add(content);
         // the live form may not fit: the page scrolls once it is shown (built then, to keep start-up light)
