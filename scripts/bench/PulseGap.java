@@ -45,16 +45,21 @@ public class PulseGap {
             stage.show();
             c[0].startBackgroundWork();
             new AnimationTimer() {
+                private long lastCpu;
+
                 @Override
                 public void handle(long now) {
                     long t = System.nanoTime();
+                    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     if (last != 0 && frames > 5) {
                         maxGapNanos = Math.max(maxGapNanos, t - last);
                         if (t - last > 50_000_000L) {
-                            System.out.printf("  gap %.0f ms on %s%n", (t - last) / 1e6, c[0].wizard().currentStep());
+                            System.out.printf("  gap %.0f ms on %s (UI thread busy %.0f ms of it)%n", (t - last) / 1e6,
+                                    c[0].wizard().currentStep(), (cpu - lastCpu) / 1e6);
                         }
                     }
                     last = t;
+                    lastCpu = cpu;
                     frames++;
                 }
             }.start();

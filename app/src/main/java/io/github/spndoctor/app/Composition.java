@@ -83,7 +83,7 @@ public final class Composition {
         w[0] = wizard;
 
         Map<Step, Supplier<PageView>> views = new EnumMap<>(Step.class);
-        views.put(Step.CONNECT, () -> new ConnectPage(connect));
+        views.put(Step.CONNECT, () -> new ConnectPage(connect, settings.files(), plan -> wizard.goTo(Step.REVIEW)));
         views.put(Step.SYMPTOM, () -> new SymptomPage(symptom));
         views.put(Step.LOOKUP, () -> new LookupPage(lookup));
         views.put(Step.DIAGNOSIS, () -> new DiagnosisPage(diag));

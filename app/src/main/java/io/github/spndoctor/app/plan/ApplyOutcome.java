@@ -12,7 +12,8 @@ import java.util.Optional;
  * written before the first change. Immutable.
  */
 public record ApplyOutcome(List<ChangeStatus> statuses, Plan applied, String message, String detail,
-                           Optional<Path> journal, Object journalHandle) {
+                           Optional<Path> journal, Object journalHandle,
+                           Optional<io.github.spndoctor.core.apply.ApplyReport> report) {
     public ApplyOutcome {
         statuses = List.copyOf(statuses);
     }

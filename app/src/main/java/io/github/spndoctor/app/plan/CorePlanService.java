@@ -13,6 +13,13 @@ import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.render.Format;
 import io.github.spndoctor.core.render.Preview;
+import io.github.spndoctor.core.report.SessionReport;
+import io.github.spndoctor.core.verify.CommandRunner;
+import io.github.spndoctor.core.verify.KerberosProbe;
+import io.github.spndoctor.core.verify.ToolKerberosProbe;
+import io.github.spndoctor.core.verify.Verifier;
+import io.github.spndoctor.core.verify.VerifyResult;
+import java.util.Map;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +66,7 @@ public final class CorePlanService implements PlanService {
     @Override
     public Recheck recheck(Directory directory, Plan plan) throws DirectoryException {
         io.github.spndoctor.core.apply.Recheck r = executor().recheck(directory, plan);
-        return new Recheck(r.canApply(), r.plan(), r.notes(), r.message());
+        return new Recheck(r.canApply(), r.plan(), r.notes(), r.message(), Optional.of(r));
     }
 
     @Override
@@ -83,7 +89,7 @@ public final class CorePlanService implements PlanService {
         String detail = report.outcomes().stream().filter(o -> o.status() != ChangeOutcome.Status.APPLIED)
                 .map(o -> o.change().description() + ": " + o.status().id() + (o.detail().isEmpty() ? "" : " — " + o.detail()))
                 .collect(Collectors.joining("\n"));
-        return new ApplyOutcome(statuses, applied, message, detail, report.journal(), journal);
+        return new ApplyOutcome(statuses, applied, message, detail, report.journal(), journal, Optional.of(report));
     }
 
     private static ChangeStatus status(ChangeOutcome.Status s) {
@@ -118,8 +124,39 @@ public final class CorePlanService implements PlanService {
     }
 
     @Override
-    public Path saveReport(SessionFacts facts, Path file) throws IOException {
-        Files.writeString(file, MarkdownReport.render(facts), StandardCharsets.UTF_8);
+    public VerifyResult verify(Directory directory, TargetName target, String remedyId) {
+        // the demo directory's names are fictional: asking a real KDC about them would prove nothing
+        Optional<KerberosProbe> probe = !directory.info().demo() && ToolKerberosProbe.available(CommandRunner.PROCESS, Map.of())
+                ? Optional.of(ToolKerberosProbe.forThisMachine()) : Optional.empty();
+        return Verifier.verify(directory, target, remedyId, probe);
+    }
+
+    @Override
+    public Path saveReport(SessionFacts f, Path file) throws IOException {
+        SessionReport r = SessionReport.start().withSymptom(f.symptomText());
+        if (f.directory().isPresent()) {
+            r = r.withDirectory(f.directory().get());
+        }
+        if (f.lookup().isPresent()) {
+            r = r.withLookup(f.lookup().get(), f.causes());
+        }
+        if (f.plan().isPresent()) {
+            r = r.withPlan(f.plan().get());
+        }
+        if (f.recheck().isPresent()) {
+            r = r.withRecheck(f.recheck().get());
+        }
+        if (f.applied().isPresent()) {
+            r = r.withApplied(f.applied().get());
+        }
+        if (f.verified().isPresent()) {
+            r = r.withVerified(f.verified().get());
+        }
+        if (f.undone().isPresent()) {
+            r = r.withUndone(f.undone().get());
+        }
+        boolean html = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html");
+        Files.writeString(file, html ? r.toHtml() : r.toMarkdown(), StandardCharsets.UTF_8);
         return file;
     }
 

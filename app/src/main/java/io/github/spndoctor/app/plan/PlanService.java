@@ -24,6 +24,9 @@ public interface PlanService {
     /** Writes the journal, then applies change by change, stopping at the first failure. */
     ApplyOutcome apply(Directory directory, TargetName target, Plan plan, ApplyListener listener) throws Exception;
 
+    /** Check again: re-runs the lookup and the classification, and asks the KDC where that is possible. */
+    io.github.spndoctor.core.verify.VerifyResult verify(Directory directory, TargetName target, String remedyId);
+
     /** The plan that undoes what {@code outcome} applied. */
     Plan undoPlan(ApplyOutcome outcome) throws Exception;
 

@@ -1,16 +1,20 @@
 package io.github.spndoctor.app.plan;
 
+import io.github.spndoctor.core.apply.ApplyReport;
+import io.github.spndoctor.core.diagnosis.RankedCause;
+import io.github.spndoctor.core.directory.DirectoryInfo;
 import io.github.spndoctor.core.lookup.LookupResult;
-import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.remedy.Plan;
+import io.github.spndoctor.core.verify.VerifyResult;
 
 import java.util.List;
 import java.util.Optional;
 
-/** What a session report says: symptom text, target, lookup, causes (by id and title), plan and outcome. */
-public record SessionFacts(String symptomText, TargetName target, Optional<LookupResult> lookup,
-                           List<String> causes, Optional<Plan> plan, Optional<ApplyOutcome> outcome,
-                           String checkAgain) {
+/** Everything a session report tells: symptom, directory, lookup, ranked causes, plan, recheck, outcome, check, undo. */
+public record SessionFacts(String symptomText, Optional<DirectoryInfo> directory, Optional<LookupResult> lookup,
+                           List<RankedCause> causes, Optional<Plan> plan,
+                           Optional<io.github.spndoctor.core.apply.Recheck> recheck, Optional<ApplyReport> applied,
+                           Optional<VerifyResult> verified, Optional<ApplyReport> undone) {
     public SessionFacts {
         causes = List.copyOf(causes);
     }

@@ -33,7 +33,7 @@ public final class ReadOnlyView extends DelegatingDirectory {
     @Override
     public void apply(SpnChange change) throws DirectoryException {
         throw new DirectoryException(DirectoryException.Kind.READ_ONLY,
-                "This connection is read-only: nothing was changed.");
+                io.github.spndoctor.app.ui.Messages.get("readOnly.refused"));
     }
 
     @Override

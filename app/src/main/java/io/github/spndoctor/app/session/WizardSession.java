@@ -33,7 +33,12 @@ public final class WizardSession {
     private final ObjectProperty<Plan> applied = new SimpleObjectProperty<>();
     private final ObjectProperty<Object> journal = new SimpleObjectProperty<>();
     private final ObjectProperty<java.nio.file.Path> scriptFile = new SimpleObjectProperty<>();
-    private final ObjectProperty<java.util.List<String>> causes = new SimpleObjectProperty<>(java.util.List.of());
+    private final ObjectProperty<java.util.List<io.github.spndoctor.core.diagnosis.RankedCause>> rankedCauses =
+            new SimpleObjectProperty<>(java.util.List.of());
+    private final ObjectProperty<io.github.spndoctor.app.plan.Recheck> recheck = new SimpleObjectProperty<>();
+    private final ObjectProperty<io.github.spndoctor.core.apply.ApplyReport> applyReport = new SimpleObjectProperty<>();
+    private final ObjectProperty<io.github.spndoctor.core.apply.ApplyReport> undoReport = new SimpleObjectProperty<>();
+    private final ObjectProperty<io.github.spndoctor.core.verify.VerifyResult> verified = new SimpleObjectProperty<>();
     private final StringBinding banner = Bindings.createStringBinding(
             () -> directory.get() == null ? "" : directory.get().info().banner(), directory);
 
@@ -76,8 +81,20 @@ public final class WizardSession {
     /** The changes actually applied in the last apply (what Undo reverses). */
     public ObjectProperty<Plan> appliedProperty() { return applied; }
 
-    /** The ranked causes as one line each ("title (id), 95 %"), for reports. */
-    public ObjectProperty<java.util.List<String>> causesProperty() { return causes; }
+    /** The ranked causes of the last diagnosis, for reports. */
+    public ObjectProperty<java.util.List<io.github.spndoctor.core.diagnosis.RankedCause>> rankedCausesProperty() { return rankedCauses; }
+
+    /** The last re-read before applying. */
+    public ObjectProperty<io.github.spndoctor.app.plan.Recheck> recheckProperty() { return recheck; }
+
+    /** The report of the last fix applied. */
+    public ObjectProperty<io.github.spndoctor.core.apply.ApplyReport> applyReportProperty() { return applyReport; }
+
+    /** The report of the last undo applied. */
+    public ObjectProperty<io.github.spndoctor.core.apply.ApplyReport> undoReportProperty() { return undoReport; }
+
+    /** The last "Check again". */
+    public ObjectProperty<io.github.spndoctor.core.verify.VerifyResult> verifiedProperty() { return verified; }
 
     /** The script saved for an administrator instead of applying (read-only path); null otherwise. */
     public ObjectProperty<java.nio.file.Path> scriptFileProperty() { return scriptFile; }

@@ -11,6 +11,14 @@ import java.util.Optional;
 public interface FileDialogs {
     Optional<Path> saveFile(Node owner, String title, String suggestedName);
 
+    /** Asks for an existing file to open; by default the same chooser in open mode. */
+    default Optional<Path> openFile(Node owner, String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        File f = chooser.showOpenDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
     /** The platform's file chooser. */
     static FileDialogs system() {
         return (owner, title, name) -> {

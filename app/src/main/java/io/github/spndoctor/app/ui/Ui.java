@@ -57,6 +57,31 @@ public final class Ui {
         return a;
     }
 
+    /**
+     * An expandable "Details" area for technical detail, built only when there is detail to show (the TitledPane and
+     * its text area are costly to create and style, and most pages never need them).
+     */
+    public static javafx.scene.layout.VBox details(ObservableStringValue detail, String id) {
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox();
+        hideWhenEmpty(box, detail);
+        Runnable build = () -> {
+            if (box.getChildren().isEmpty() && detail.get() != null && !detail.get().isEmpty()) {
+                TextArea area = code("");
+                area.textProperty().bind(detail);
+                area.setPrefRowCount(3);
+                javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane(Messages.get("details"), area);
+                pane.setExpanded(false);
+                if (id != null) {
+                    pane.setId(id);
+                }
+                box.getChildren().add(pane);
+            }
+        };
+        detail.addListener((o, a, b) -> build.run());
+        build.run();
+        return box;
+    }
+
     public static void hideWhenEmpty(Node n, ObservableStringValue text) {
         n.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
         n.managedProperty().bind(n.visibleProperty());

@@ -128,12 +128,28 @@ public final class WizardShell extends BorderPane {
         for (Step s : Step.values()) {
             if (!views.containsKey(s)) {
                 Platform.runLater(() -> {
-                    view(s);
+                    warmUp(view(s).root());
                     prepareRemainingPages();
                 });
                 return;
             }
         }
+    }
+
+    /**
+     * Styles a page that is not shown yet, inside this scene, so that its first display costs the UI thread less: it
+     * joins the page host invisibly, gets its CSS applied, and leaves again in the same turn (so its mnemonics never
+     * compete with the current page's).
+     */
+    private void warmUp(Node root) {
+        if (getScene() == null || root.getParent() != null) {
+            return;
+        }
+        root.setVisible(false);
+        host.getChildren().add(root);
+        root.applyCss();
+        host.getChildren().remove(root);
+        root.setVisible(true);
     }
 
     private void show(PageModel page) {
@@ -157,10 +173,31 @@ public final class WizardShell extends BorderPane {
         primary.setDefaultButton(!(page.commits() && live));
         Platform.runLater(() -> {
             Node focus = view.focusTarget();
-            if (focus != null && focus.getScene() != null) {
+            if (focus == null || focus.getScene() == null || !focus.isVisible()) {
+                focus = firstFocusable(root);
+            }
+            if (focus != null) {
                 focus.requestFocus();
             }
         });
+    }
+
+    private static Node firstFocusable(Node n) {
+        if (!n.isVisible() || n.isDisabled()) {
+            return null;
+        }
+        if (n.isFocusTraversable()) {
+            return n;
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                Node f = firstFocusable(c);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     /** The button bar's primary button (for tests and the benchmark). */

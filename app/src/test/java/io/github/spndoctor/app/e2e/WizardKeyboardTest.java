@@ -50,7 +50,133 @@ class WizardKeyboardTest {
     }
 
     private void waitFor(Step step) {
-        waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
+        try {
+            waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
+        } catch (AssertionError e) {
+            throw new AssertionError("waiting for " + step + ", still on " + fx.composition.wizard().currentStep()
+                    + (fx.composition.wizard().busyProperty().get() ? " (busy)" : "") + ", focus on "
+                    + new FxRobot().lookup("#nextButton").query().getScene().getFocusOwner(), e);
+        }
+    }
+
+    /** Mnemonic letters of the visible, enabled labelled nodes of the scene, lower-cased. */
+    private static java.util.List<String> mnemonics(javafx.scene.Node node) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!node.isVisible()) {
+            return out;
+        }
+        if (node instanceof javafx.scene.control.Labeled l && l.isMnemonicParsing() && l.getText() != null) {
+            int i = l.getText().indexOf('_');
+            if (i >= 0 && i + 1 < l.getText().length()) {
+                out.add(l.getText().substring(i + 1, i + 2).toLowerCase(java.util.Locale.ROOT) + " in " + l.getText());
+            }
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                out.addAll(mnemonics(c));
+            }
+        }
+        return out;
+    }
+
+    private void assertUniqueMnemonics(FxRobot robot) {
+        java.util.List<String> list = new java.util.ArrayList<>();
+        robot.interact(() -> list.addAll(mnemonics(robot.lookup("#nextButton").query().getScene().getRoot())));
+        java.util.Map<String, java.util.List<String>> byKey = new java.util.TreeMap<>();
+        list.forEach(m -> byKey.computeIfAbsent(m.substring(0, 1), k -> new java.util.ArrayList<>()).add(m));
+        byKey.values().forEach(v -> assertEquals(1, v.size(), fx.composition.wizard().currentStep() + ": " + v));
+        java.util.Set<String> registered = new java.util.HashSet<>();
+        robot.interact(() -> robot.lookup("#nextButton").query().getScene().getMnemonics().forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                registered.add(k.toString().toLowerCase(java.util.Locale.ROOT));
+            }
+        }));
+        for (String key : byKey.keySet()) {
+            assertTrue(registered.stream().anyMatch(r -> r.contains("'" + key + "'")),
+                    fx.composition.wizard().currentStep() + ": mnemonic " + key + " is not registered: " + registered);
+        }
+        assertFalse(list.isEmpty());
+    }
+
+    @Test
+    void everyPage_hasUniqueMnemonics() {
+        FxRobot robot = new FxRobot();
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        assertUniqueMnemonics(robot);
+        robot.clickOn("#liveChoice");
+        assertUniqueMnemonics(robot);
+        robot.clickOn("#demoChoice");
+        robot.interact(() -> fx.composition.wizard().next());
+        waitFor(Step.SYMPTOM);
+        robot.clickOn("#targetField").write(SRV003);
+        assertUniqueMnemonics(robot);
+        for (Step s : new Step[] {Step.LOOKUP, Step.DIAGNOSIS, Step.REMEDY, Step.REVIEW, Step.RESULT}) {
+            robot.interact(() -> fx.composition.wizard().next());
+            waitFor(s);
+            assertUniqueMnemonics(robot);
+        }
+    }
+
+    @Test
+    void escWhileASlowLookupRuns_stopsWaiting_withoutClosingOrClaimingHealth() throws Exception {
+        FxRobot robot = new FxRobot();
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        DemoDirectory slow = DemoDirectory.start(DemoDirectory.Options.DEFAULT.withSearchDelay(20_000));
+        try {
+            alt(robot, KeyCode.N);
+            waitFor(Step.SYMPTOM);
+            robot.interact(() -> fx.composition.session().directoryProperty().set(slow));
+            alt(robot, KeyCode.H);
+            robot.write("srv004.rwwilden01.local");
+            alt(robot, KeyCode.L);
+            waitUntil(v -> fx.composition.wizard().currentStep() == Step.LOOKUP && fx.composition.wizard().busyProperty().get());
+            assertTrue(text(robot, "#lookupStatus").startsWith("Looking up srv004.rwwilden01.local"));
+            assertTrue(robot.lookup("#nextButton").queryButton().isDisabled());
+            assertTrue(robot.lookup("#backButton").queryButton().isDisabled());
+            robot.type(KeyCode.ESCAPE);
+            waitUntil(v -> !fx.composition.wizard().busyProperty().get());
+            assertFalse(fx.closed, "Esc while busy stops waiting; it does not close the wizard");
+            assertTrue(text(robot, "#lookupError").contains("You stopped waiting"), text(robot, "#lookupError"));
+            assertTrue(text(robot, "#lookupError").contains("not a healthy result"));
+            assertTrue(fx.composition.session().lookup().isEmpty());
+        } finally {
+            slow.close();
+        }
+    }
+
+    @Test
+    void onALiveDirectory_enterNeverPressesTheCommitButton() throws Exception {
+        FxRobot robot = new FxRobot();
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        alt(robot, KeyCode.N);
+        waitFor(Step.SYMPTOM);
+        // the demo directory dressed as a live one (a live DC is not available to UI tests)
+        robot.interact(() -> fx.composition.session().directoryProperty().set(
+                new io.github.spndoctor.app.session.DelegatingDirectory(fx.demo) {
+                    @Override
+                    public io.github.spndoctor.core.directory.DirectoryInfo info() {
+                        return new io.github.spndoctor.core.directory.DirectoryInfo(false, "dc1.example.test:636", "alice@example.test", false);
+                    }
+
+                    @Override
+                    public void close() { }
+                }));
+        alt(robot, KeyCode.H);
+        robot.write(SRV003);
+        alt(robot, KeyCode.L);
+        waitFor(Step.LOOKUP);
+        for (Step s : new Step[] {Step.DIAGNOSIS, Step.REMEDY}) {
+            robot.type(KeyCode.ENTER);
+            waitFor(s);
+        }
+        alt(robot, KeyCode.R);                                   // _Review the changes (Enter would pick the radio)
+        waitFor(Step.REVIEW);
+        assertEquals("_Apply 1 change", robot.lookup("#nextButton").queryButton().getText());
+        assertFalse(robot.lookup("#nextButton").queryButton().isDefaultButton());
+        robot.type(KeyCode.ENTER);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Step.REVIEW, fx.composition.wizard().currentStep());
+        assertTrue(fx.msaHoldsHttpSpn(), "Enter did not apply anything");
     }
 
     @Test

@@ -117,6 +117,10 @@ class WizardMouseTest {
 
         robot.clickOn("#saveReport");
         waitUntil(v -> Files.exists(home.resolve("spn-doctor-report.md")));
+        waitUntil(v -> text(robot, "#resultNotice").startsWith("Report saved"));
+        String report = Files.readString(home.resolve("spn-doctor-report.md"));
+        assertTrue(report.contains("http-spn-on-service-account"), report);
+        assertTrue(report.contains("svc-srv003-web$"), report);
     }
 
     @Test
@@ -133,6 +137,9 @@ class WizardMouseTest {
         Path script = fx.composition.session().scriptFileProperty().get();
         assertTrue(Files.readString(script).contains("HTTP/" + SRV003), Files.readString(script));
         assertTrue(text(robot, "#outcome").contains("Nothing in the directory was changed"));
+        String[] clip = new String[1];
+        robot.interact(() -> clip[0] = Clipboard.getSystemClipboard().getString());
+        assertTrue(clip[0] != null && clip[0].contains("HTTP/" + SRV003) && clip[0].contains("Set-AD"), String.valueOf(clip[0]));
         assertTrue(fx.msaHoldsHttpSpn(), "a read-only connection never writes");
         assertEquals("_Close", robot.lookup("#cancelButton").queryButton().getText());
     }
@@ -164,6 +171,44 @@ class WizardMouseTest {
         robot.clickOn("#nextButton");
         waitUntil(v -> showing(robot, "#remedyError"));
         assertEquals(Step.REMEDY, fx.composition.wizard().currentStep(), "no plan without a lookup");
+    }
+
+    @Test
+    void aTenMegabytePaste_isCutWithANotice_andTheWindowKeepsResponding() {
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        FxRobot robot = robot();
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
+        StringBuilder big = new StringBuilder(10_000_000);
+        while (big.length() < 10_000_000) {
+            big.append("WinRM cannot process the request. errorcode 0x80090322 KRB_AP_ERR_MODIFIED ");
+        }
+        robot.interact(() -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(big.toString());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        long t0 = System.nanoTime();
+        robot.clickOn("#symptomText").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        waitUntil(v -> text(robot, "#symptomNotice").contains("10,000,0"));
+        waitUntil(v -> text(robot, "#recognised").contains("0x80090322"));
+        System.out.printf("10 MB paste: cut and recognised after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        assertEquals(io.github.spndoctor.app.page.symptom.SymptomPageModel.MAX_TEXT, robot.lookup("#symptomText").queryAs(TextArea.class).getLength());
+        robot.clickOn("#targetField").write("srv004");
+        assertEquals("srv004", robot.lookup("#targetField").queryAs(TextField.class).getText(), "the UI still takes input");
+    }
+
+    @Test
+    void scanButton_opensTheForestScanWithProgressAndFindings() {
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        FxRobot robot = robot();
+        robot.clickOn("#scanButton");
+        waitUntil(v -> robot.lookup("#scanOutcome").tryQuery().map(n -> !((javafx.scene.control.Labeled) n).getText().isEmpty()).orElse(false));
+        assertTrue(text(robot, "#scanOutcome").contains("conflicts found"), text(robot, "#scanOutcome"));
+        javafx.scene.control.ListView<?> list = robot.lookup("#scanFindings").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(list.getItems().stream().anyMatch(i -> i.toString().contains("svc-srv003-web$")), list.getItems().toString());
+        assertEquals(Step.CONNECT, fx.composition.wizard().currentStep(), "the scan opens beside the wizard");
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#scanOutcome").query().getScene().getWindow()).close());
     }
 
     private FxRobot robot() {

@@ -148,4 +148,36 @@ class ReviewAndResultPageModelTest {
         assertTrue(result.outcomeProperty().get().contains("Stopped at change 1 of 1"), result.outcomeProperty().get());
         assertFalse(result.canUndoProperty().get());
     }
+
+    @Test
+    void aJournalPickedLater_isUndoneThroughReviewWithTheSameRules() throws Exception {
+        ResultPageModel result = new ResultPageModel(session, runner, plans, () -> { }, st -> { });
+        session.pendingApplyProperty().set(session.planProperty().get());
+        result.onEnter();
+        assertFalse(msaHolds());
+        Path journal = Files.list(home.resolve("journals")).findFirst().orElseThrow();
+
+        WizardSession later = new WizardSession();     // a new run of the wizard
+        io.github.spndoctor.app.page.connect.ConnectPageModel connect = new io.github.spndoctor.app.page.connect.ConnectPageModel(
+                later, new io.github.spndoctor.app.session.Connections(() -> demo), runner,
+                new io.github.spndoctor.app.page.connect.LiveConnectForm(
+                        () -> new io.github.spndoctor.core.directory.connect.ProfileStore(home.resolve("p.json"))));
+        List<io.github.spndoctor.core.remedy.Plan> handed = new ArrayList<>();
+        connect.undoFromJournal(journal, handed::add);
+        assertEquals(1, handed.size(), connect.errorProperty().get());
+        assertEquals(WizardSession.Purpose.UNDO, later.purposeProperty().get());
+        assertEquals("srv003.rwwilden01.local", later.targetProperty().get().asTyped());
+
+        ReviewPageModel review = new ReviewPageModel(later, runner, plans);
+        review.onEnter();
+        assertEquals("_Undo 1 change", review.primaryLabel().get());
+        assertTrue(review.changes().get(0).startsWith("1. Add HTTP/srv003.rwwilden01.local to svc-srv003-web$"));
+        review.next(() -> { });
+        new ResultPageModel(later, runner, plans, () -> { }, st -> { }).onEnter();
+        assertTrue(msaHolds(), "the journal's undo restored the SPN");
+
+        connect.undoFromJournal(home.resolve("no-such-journal.ldif"), handed::add);
+        assertTrue(connect.errorProperty().get().contains("could not be read"), connect.errorProperty().get());
+        assertEquals(1, handed.size());
+    }
 }

@@ -68,16 +68,25 @@ class SymptomPageModelTest {
     }
 
     @Test
-    void tenMegabytes_areReadInBoundedTimeWithoutFailing() {
-        StringBuilder sb = new StringBuilder(10_000_000);
+    void aTenMegabytePasteCutByTheArea_isStillReadWhole_untilEdited() {
+        StringBuilder sb = new StringBuilder(10_000_100);
         while (sb.length() < 10_000_000) {
-            sb.append("0x80090322 KRB_AP_ERR_MODIFIED ");
+            sb.append("Log line without anything of interest in it. ");
         }
+        sb.append("Invoke-Command failed: errorcode 0x80090322 occurred while using Kerberos authentication");
+        String big = sb.toString();
         SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new ParserSymptomReader(), List.of());
-        m.textProperty().set(sb.toString());
-        assertTrue(m.recognisedProperty().get().truncated());
-        assertTrue(m.recognisedProperty().get().codes().contains("0x80090322"));
-        m.textWasCut(10_000_000);
-        assertTrue(m.noticeProperty().get().contains("10,000,000"), m.noticeProperty().get());
+        m.pasteWasCut(big, SymptomPageModel.MAX_TEXT);                       // what the paste area reports ...
+        m.textProperty().set(big.substring(0, SymptomPageModel.MAX_TEXT));   // ... before it shows what it kept
+        assertEquals(big.length(), m.effectiveText().length());
+        assertTrue(m.recognisedProperty().get().codes().contains("0x80090322"), "the end of the paste was read");
+        assertTrue(m.noticeProperty().get().contains(String.format(java.util.Locale.ROOT, "%,d", big.length())), m.noticeProperty().get());
+        m.targetProperty().set("srv003");
+        m.next(() -> { });
+        assertEquals(big.length(), session.symptomTextProperty().get().length(), "the diagnosis gets all of it");
+
+        m.textProperty().set(m.textProperty().get() + " edited");
+        assertEquals(SymptomPageModel.MAX_TEXT + 7, m.effectiveText().length());
+        assertTrue(m.noticeProperty().get().contains("edited"), m.noticeProperty().get());
     }
 }

@@ -8,7 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 
@@ -17,7 +16,8 @@ public final class ConnectPage implements PageView {
     private final VBox root = new VBox();
     private final RadioButton demo = new RadioButton(Messages.get("connect.demo"));
 
-    public ConnectPage(ConnectPageModel model) {
+    public ConnectPage(ConnectPageModel model, io.github.spndoctor.app.ui.FileDialogs files,
+                       java.util.function.Consumer<io.github.spndoctor.core.remedy.Plan> review) {
         ToggleGroup group = new ToggleGroup();
         demo.setId("demoChoice");
         demo.setToggleGroup(group);
@@ -64,10 +64,7 @@ public final class ConnectPage implements PageView {
 
         Label error = Ui.error(model.errorProperty());
         error.setId("connectError");
-        TitledPane details = new TitledPane(Messages.get("details"), Ui.code(""));
-        details.setExpanded(false);
-        ((javafx.scene.control.TextArea) details.getContent()).textProperty().bind(model.errorDetailProperty());
-        Ui.hideWhenEmpty(details, model.errorDetailProperty());
+        VBox details = Ui.details(model.errorDetailProperty(), "connectDetails");
 
         Label intro = new Label(Messages.get("connect.intro"));
         intro.setWrapText(true);
@@ -76,15 +73,27 @@ public final class ConnectPage implements PageView {
         scan.setMnemonicParsing(true);
         scan.disableProperty().bind(model.busyProperty());
         scan.setOnAction(e -> model.openScan());
+        javafx.scene.control.Button journal = new javafx.scene.control.Button(Messages.get("connect.journal"));
+        journal.setId("undoJournalButton");
+        journal.setMnemonicParsing(true);
+        journal.disableProperty().bind(model.busyProperty());
+        journal.setOnAction(e -> files.openFile(root, Messages.get("connect.journal.title"))
+                .ifPresent(f -> model.undoFromJournal(f, review)));
         Label scanHelp = new Label(Messages.get("connect.scan.help"));
         scanHelp.setWrapText(true);
         scanHelp.getStyleClass().add(Styles.NOTE);
         VBox content = new VBox(intro, demo, demoHelp, status, liveChoice, livePane, allow, allowHelp, error, details,
-                new javafx.scene.control.Separator(), scan, scanHelp);
+                new javafx.scene.control.Separator(), scan, scanHelp, journal);
         content.getStyleClass().add(Styles.PAGE);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
-        scroll.setFitToWidth(true);
-        root.getChildren().add(scroll);
+        root.getChildren().add(content);
+        // the live form may not fit: the page scrolls once it is shown (built then, to keep start-up light)
+        liveChoice.selectedProperty().addListener((o, a, b) -> {
+            if (b && root.getChildren().get(0) == content) {
+                javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+                scroll.setFitToWidth(true);
+                root.getChildren().setAll(scroll);
+            }
+        });
     }
 
     @Override

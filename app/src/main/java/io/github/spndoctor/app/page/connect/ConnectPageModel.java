@@ -81,6 +81,42 @@ public final class ConnectPageModel extends BasePageModel {
         connect(scanOpener);
     }
 
+    /**
+     * Undo from a journal written earlier (this run's or an older one): reads it, connects as Next does, and hands
+     * the journal's inverse plan to {@code review} (the Review page, with the same recheck and commit rules).
+     */
+    public void undoFromJournal(java.nio.file.Path file, java.util.function.Consumer<io.github.spndoctor.core.remedy.Plan> review) {
+        error.set("");
+        errorDetail.set("");
+        busy.set(true);
+        runner.run(ui -> io.github.spndoctor.core.apply.Journal.read(file), journal -> {
+            busy.set(false);
+            io.github.spndoctor.core.remedy.Plan undo = journal.undoPlan();
+            if (!undo.hasDirectoryChanges()) {
+                error.set(io.github.spndoctor.app.ui.Messages.get("connect.journal.nothing", file));
+                return;
+            }
+            io.github.spndoctor.core.model.TargetName target;
+            try {
+                target = io.github.spndoctor.core.model.TargetName.parse(journal.target());
+            } catch (IllegalArgumentException e) {
+                error.set(e.getMessage());
+                return;
+            }
+            connect(d -> {
+                session.targetProperty().set(target);
+                session.lookupProperty().set(null);
+                session.planProperty().set(undo);
+                session.purposeProperty().set(io.github.spndoctor.app.session.WizardSession.Purpose.UNDO);
+                review.accept(undo);
+            });
+        }, t -> {
+            busy.set(false);
+            error.set(io.github.spndoctor.app.ui.Messages.get("connect.journal.unreadable", file, ErrorText.message(t)));
+            errorDetail.set(ErrorText.detail(t));
+        });
+    }
+
     /** Where the forest scan view is opened (set by the composition). */
     public void setScanOpener(java.util.function.Consumer<Directory> opener) {
         this.scanOpener = opener;

@@ -14,6 +14,8 @@ import javafx.scene.layout.VBox;
 
 /** View of the Diagnosis page: one card per ranked cause, with its evidence and an expandable "why". */
 public final class DiagnosisPage implements PageView {
+    /** Causes shown as full cards; the less likely rest are listed one line each. */
+    static final int FULL_CARDS = 5;
     private final VBox root = new VBox();
     private final VBox cards = new VBox();
     private final Label headline;
@@ -34,7 +36,12 @@ public final class DiagnosisPage implements PageView {
     private void rebuild(DiagnosisPageModel model) {
         cards.getChildren().clear();
         int rank = 1;
+        java.util.List<String> others = new java.util.ArrayList<>();
         for (CauseCard c : model.causes()) {
+            if (rank > FULL_CARDS) {
+                others.add(Messages.get("diagnosis.other", rank++, c.title(), c.confidenceText(), c.id()));
+                continue;
+            }
             VBox card = new VBox();
             card.getStyleClass().add(Styles.CARD);
             card.setId("cause-" + c.id());
@@ -63,6 +70,12 @@ public final class DiagnosisPage implements PageView {
                 }
             }
             cards.getChildren().add(card);
+        }
+        if (!others.isEmpty()) {
+            Label more = new Label(Messages.get("diagnosis.others") + "\n" + String.join("\n", others));
+            more.setWrapText(true);
+            more.getStyleClass().add(Styles.NOTE);
+            cards.getChildren().add(more);
         }
     }
 

@@ -64,8 +64,7 @@ public final class DiagnosisPageModel extends BasePageModel {
 
     private void show(Findings f, String target) {
         causes.setAll(f.causes());
-        session.causesProperty().set(f.causes().stream()
-                .map(c -> c.title() + " (" + c.id() + "), " + c.confidenceText()).toList());
+        session.rankedCausesProperty().set(f.ranked());
         boolean onlyUnknown = f.causes().isEmpty() || f.causes().get(0).id().equals("unknown");
         if (f.lookupFailed()) {
             headline.set(Messages.get("diagnosis.headline.lookupFailed", target));

@@ -61,7 +61,7 @@ public final class EngineDiagnosis implements DiagnosisService {
             cards.add(new CauseCard(c.id().id(), info.title(), c.confidence(),
                     c.evidence().stream().map(EngineDiagnosis::line).toList(), info.explanation(), checks));
         }
-        return new Findings(cards, d.verdict(), lookup.isEmpty() && failure.isPresent());
+        return new Findings(cards, d.verdict(), lookup.isEmpty() && failure.isPresent(), d.causes());
     }
 
     private static String line(Evidence e) {

@@ -11,8 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -56,13 +54,7 @@ public final class LookupPage implements PageView {
 
         Label error = Ui.error(model.errorProperty());
         error.setId("lookupError");
-        TextArea detailText = Ui.code("");
-        detailText.textProperty().bind(model.errorDetailProperty());
-        detailText.setPrefRowCount(3);
-        TitledPane details = new TitledPane(Messages.get("details"), detailText);
-        details.setId("lookupDetails");
-        details.setExpanded(false);
-        Ui.hideWhenEmpty(details, model.errorDetailProperty());
+        VBox details = Ui.details(model.errorDetailProperty(), "lookupDetails");
         Button retry = new Button(Messages.get("lookup.retry"));
         retry.setId("retryLookup");
         retry.setMnemonicParsing(true);

@@ -59,6 +59,10 @@ public final class RemedyPage implements PageView {
             box.getStyleClass().add(Styles.CARD);
             options.getChildren().add(box);
         }
+        // the choices arrive after the page was shown: put the keyboard on the preselected one
+        if (root.getScene() != null && group.getSelectedToggle() instanceof RadioButton r) {
+            javafx.application.Platform.runLater(r::requestFocus);
+        }
     }
 
     @Override

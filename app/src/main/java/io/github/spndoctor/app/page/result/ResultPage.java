@@ -10,8 +10,6 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -27,12 +25,7 @@ public final class ResultPage implements PageView {
         model.rows().addListener((ListChangeListener<ChangeRow>) c -> rebuild(model));
         outcome = Ui.heading(model.outcomeProperty());
         outcome.setId("outcome");
-        TextArea detailText = Ui.code("");
-        detailText.textProperty().bind(model.detailProperty());
-        detailText.setPrefRowCount(3);
-        TitledPane details = new TitledPane(Messages.get("details"), detailText);
-        details.setExpanded(false);
-        Ui.hideWhenEmpty(details, model.detailProperty());
+        VBox details = Ui.details(model.detailProperty(), "resultDetails");
 
         Button check = new Button(Messages.get("button.checkAgain"));
         check.setId("checkAgain");
@@ -55,9 +48,11 @@ public final class ResultPage implements PageView {
 
         Label checkResult = Ui.text(model.checkProperty(), Styles.HEADING);
         checkResult.setId("checkResult");
+        Label checkDetails = Ui.text(model.checkDetailsProperty(), Styles.NOTE);
+        checkDetails.setId("checkDetails");
         Label notice = Ui.text(model.noticeProperty(), Styles.NOTE);
         notice.setId("resultNotice");
-        root.getChildren().addAll(rows, outcome, details, actions, checkResult, notice);
+        root.getChildren().addAll(rows, outcome, details, actions, checkResult, checkDetails, notice);
     }
 
     private void rebuild(ResultPageModel model) {

@@ -10,9 +10,6 @@ import io.github.spndoctor.app.ui.ErrorText;
 import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.wizard.BasePageModel;
 import io.github.spndoctor.app.wizard.Step;
-import io.github.spndoctor.core.diagnosis.LookupClassifier;
-import io.github.spndoctor.core.diagnosis.RankedCause;
-import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.SpnChange;
 import io.github.spndoctor.core.remedy.Plan;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -42,6 +39,7 @@ public final class ResultPageModel extends BasePageModel {
     private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper checkDetails = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canCheck = new ReadOnlyBooleanWrapper();
@@ -71,6 +69,9 @@ public final class ResultPageModel extends BasePageModel {
 
     /** What "Check again" found. */
     public ReadOnlyStringProperty checkProperty() { return checkText.getReadOnlyProperty(); }
+
+    /** Findings, the KDC's answer and reminders (klist purge) of the last check. */
+    public ReadOnlyStringProperty checkDetailsProperty() { return checkDetails.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
 
@@ -134,6 +135,7 @@ public final class ResultPageModel extends BasePageModel {
             onCommitted.run();
         }
         session.appliedProperty().set(o.applied());
+        o.report().ifPresent(r -> (undo ? session.undoReportProperty() : session.applyReportProperty()).set(r));
         session.journalProperty().set(o.journalHandle());
         int n = o.applied().changes().size();
         mainInstruction.set(o.allApplied()
@@ -142,26 +144,36 @@ public final class ResultPageModel extends BasePageModel {
         outcomeText.set(o.message());
         detail.set(o.detail());
         canUndo.set(n > 0);
+        if (n > 0) {
+            notice.set(Messages.get("result.staysNote"));
+        }
     }
 
-    /** Re-runs the lookup and says whether the target still has an SPN conflict. */
+    /** Re-runs the lookup (and, on a live directory with Kerberos, asks the KDC) and says whether the host is fixed. */
     public void checkAgain() {
         var dir = session.directory();
         var target = session.targetProperty().get();
+        String remedyId = Optional.ofNullable(session.applyReportProperty().get()).map(r -> r.plan().remedyId())
+                .or(() -> Optional.ofNullable(session.planProperty().get()).map(Plan::remedyId)).orElse(null);
         busy.set(true);
         checkText.set(Messages.get("result.checking", target.asTyped()));
-        runner.run(ui -> {
-            LookupResult r = dir.lookup(target);
-            return new Object[] {r, LookupClassifier.classify(r)};
-        }, pair -> {
+        checkDetails.set("");
+        runner.run(ui -> plans.verify(dir, target, remedyId), v -> {
             busy.set(false);
-            LookupResult r = (LookupResult) pair[0];
-            @SuppressWarnings("unchecked") List<RankedCause> causes = (List<RankedCause>) pair[1];
-            session.lookupSucceeded(r);
-            String name = r.target().fqdn().orElse(r.target().asTyped());
-            checkText.set(causes.isEmpty() ? Messages.get("result.fixed", name)
-                    : Messages.get("result.stillBroken", name, causes.get(0).id().id(),
-                            causes.get(0).evidence().isEmpty() ? "" : causes.get(0).evidence().get(0).detail()));
+            session.verifiedProperty().set(v);
+            v.lookup().ifPresent(session::lookupSucceeded);
+            String name = v.lookup().map(r -> r.target().fqdn().orElse(r.target().asTyped())).orElse(target.asTyped());
+            String first = v.findings().isEmpty() ? "" : v.findings().get(0);
+            checkText.set(switch (v.verdict()) {
+                case FIXED -> Messages.get("result.fixed", name);
+                case NOT_FIXED -> Messages.get("result.stillBroken", name,
+                        v.causes().isEmpty() ? "" : v.causes().get(0).id().id(), first);
+                case UNKNOWN -> Messages.get("result.checkUnknown", name, first);
+            });
+            List<String> more = new java.util.ArrayList<>(v.findings());
+            v.ticket().ifPresent(t -> more.add(Messages.get("result.ticket", t.explanation(), t.answer())));
+            more.addAll(v.reminders());
+            checkDetails.set(String.join("\n", more));
         }, t -> {
             busy.set(false);
             checkText.set(Messages.get("result.checkFailed", ErrorText.message(t)));
@@ -185,9 +197,14 @@ public final class ResultPageModel extends BasePageModel {
 
     /** Writes the session report to {@code file} (the view asks where). */
     public void saveReport(Path file) {
-        SessionFacts facts = new SessionFacts(session.symptomTextProperty().get(), session.targetProperty().get(),
-                session.lookup(), session.causesProperty().get(), Optional.ofNullable(session.planProperty().get()),
-                Optional.ofNullable(outcome), checkText.get());
+        var applied = Optional.ofNullable(session.applyReportProperty().get());
+        SessionFacts facts = new SessionFacts(session.symptomTextProperty().get(),
+                Optional.ofNullable(session.directory()).map(d -> d.info()), session.lookup(),
+                session.rankedCausesProperty().get(),
+                applied.map(r -> r.plan()).or(() -> Optional.ofNullable(session.planProperty().get())),
+                Optional.ofNullable(session.recheckProperty().get()).flatMap(r -> r.core()), applied,
+                Optional.ofNullable(session.verifiedProperty().get()),
+                Optional.ofNullable(session.undoReportProperty().get()));
         runner.run(ui -> plans.saveReport(facts, file), p -> notice.set(Messages.get("result.reportSaved", p)),
                 t -> notice.set(ErrorText.message(t)));
     }

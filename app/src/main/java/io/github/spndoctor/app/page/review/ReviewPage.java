@@ -62,6 +62,13 @@ public final class ReviewPage implements PageView {
         HBox buttons = new HBox(copy, save);
         buttons.getStyleClass().add("button-row");
         root.getChildren().addAll(changes, warnings, recheck, tabs, buttons, error, notice);
+        model.scriptForClipboardProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(b);
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
         buildTabs(model);
     }
 

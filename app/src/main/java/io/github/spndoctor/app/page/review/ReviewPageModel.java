@@ -41,6 +41,7 @@ public final class ReviewPageModel extends BasePageModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper scriptOnly = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper scriptForClipboard = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper previewsChanged = new ReadOnlyBooleanWrapper();
     private Recheck lastRecheck;
     private Plan plan;
@@ -72,6 +73,9 @@ public final class ReviewPageModel extends BasePageModel {
     /** Where a script or preview was saved. */
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
 
+    /** The administrator's script, once created: the view puts it on the clipboard. */
+    public ReadOnlyStringProperty scriptForClipboardProperty() { return scriptForClipboard.getReadOnlyProperty(); }
+
     /** True when the commit button creates a script instead of writing (read-only, or nothing to write). */
     public ReadOnlyBooleanProperty scriptOnlyProperty() { return scriptOnly.getReadOnlyProperty(); }
 
@@ -91,6 +95,7 @@ public final class ReviewPageModel extends BasePageModel {
         runner.run(ui -> plans.recheck(dir, checking), r -> {
             busy.set(false);
             lastRecheck = r;
+            session.recheckProperty().set(r);
             if (r.plan() != checking && !r.plan().equals(checking)) {
                 session.planProperty().set(r.plan());
                 show(r.plan());   // rebuilt: show exactly what would now be applied
@@ -141,6 +146,8 @@ public final class ReviewPageModel extends BasePageModel {
                 busy.set(false);
                 session.pendingApplyProperty().set(null);
                 notice.set(Messages.get("review.scriptSaved", file));
+                plans.formats().stream().filter(f -> f.id().equals("POWERSHELL")).findFirst()
+                        .ifPresent(f -> scriptForClipboard.set(plans.render(p, f)));
                 session.scriptFileProperty().set(file);
                 proceed.run();
             }, t -> {

@@ -27,7 +27,7 @@ public final class SymptomPage implements PageView {
         text.setId("symptomText");
         text.setWrapText(true);
         text.setPromptText(Messages.get("symptom.text.prompt"));
-        text.setTextFormatter(new TextFormatter<String>(limit(SymptomPageModel.MAX_TEXT, model::textWasCut)));
+        text.setTextFormatter(new TextFormatter<String>(limit(SymptomPageModel.MAX_TEXT, model::pasteWasCut)));
         text.textProperty().bindBidirectional(model.textProperty());
         VBox.setVgrow(text, Priority.ALWAYS);
         Label notice = Ui.text(model.noticeProperty(), Styles.NOTE);
@@ -44,7 +44,7 @@ public final class SymptomPage implements PageView {
         TextField target = new TextField();
         target.setId("targetField");
         target.setPromptText(Messages.get("symptom.target.prompt"));
-        target.setTextFormatter(new TextFormatter<String>(limit(SymptomPageModel.MAX_TARGET, n -> { })));
+        target.setTextFormatter(new TextFormatter<String>(limit(SymptomPageModel.MAX_TARGET, (all, kept) -> { })));
         target.textProperty().bindBidirectional(model.targetProperty());
         Label targetError = Ui.error(model.targetErrorProperty());
         targetError.setId("targetError");
@@ -62,8 +62,8 @@ public final class SymptomPage implements PageView {
         }
     }
 
-    /** Keeps a field within {@code max} characters, cutting an over-long paste and reporting its full length. */
-    static UnaryOperator<TextFormatter.Change> limit(int max, java.util.function.IntConsumer cut) {
+    /** Keeps a field within {@code max} characters, cutting an over-long paste and handing on the whole of it. */
+    static UnaryOperator<TextFormatter.Change> limit(int max, java.util.function.ObjIntConsumer<String> cut) {
         return change -> {
             int current = change.getControlText().length();
             int removed = change.getRangeEnd() - change.getRangeStart();
@@ -73,12 +73,13 @@ public final class SymptomPage implements PageView {
                 return change;
             }
             int room = max - (current - removed);
+            String all = change.getText();
             if (room <= 0) {
-                cut.accept(added);
+                cut.accept(all, 0);
                 return null;
             }
-            change.setText(change.getText().substring(0, room));
-            cut.accept(added);
+            change.setText(all.substring(0, room));
+            cut.accept(all, room);
             return change;
         };
     }

@@ -24,7 +24,7 @@ import java.util.List;
  */
 public final class SymptomPageModel extends BasePageModel {
     /** The most text the paste area keeps; longer pastes are cut here and the user is told. */
-    public static final int MAX_TEXT = 200_000;
+    public static final int MAX_TEXT = 100_000;
     /** The most the target field keeps. */
     public static final int MAX_TARGET = 1024;
     static final Duration DEBOUNCE = Duration.ofMillis(250);
@@ -40,6 +40,9 @@ public final class SymptomPageModel extends BasePageModel {
     private final ObjectProperty<CommonChoice> commonSymptom = new SimpleObjectProperty<>();
     private final List<CommonChoice> commonChoices;
     private TaskRunner.Handle pending;
+    private String overflow;
+    private String overflowFor;
+    private boolean overflowArmed;
     private String autoFilledTarget = "";
     private int reading;
 
@@ -79,9 +82,20 @@ public final class SymptomPageModel extends BasePageModel {
     /** True while the text is being read in the background. */
     public boolean isReading() { return reading > 0; }
 
-    /** The paste area cut a paste of {@code originalLength} characters to {@link #MAX_TEXT}. */
-    public void textWasCut(int originalLength) {
-        notice.set(Messages.get("symptom.cut", originalLength, MAX_TEXT));
+    /**
+     * The paste area kept only the first {@code kept} characters of {@code pasted}. The rest is not lost: as long as
+     * the text is not edited afterwards, it is appended for reading and diagnosis (the parser reads the head and the
+     * tail of long texts, where a log usually ends with the error).
+     */
+    public void pasteWasCut(String pasted, int kept) {
+        overflow = pasted.substring(kept);
+        overflowArmed = true;
+        notice.set(Messages.get("symptom.cut", pasted.length(), kept));
+    }
+
+    /** The text used for recognition and diagnosis: the paste area's text plus the part of a paste it could not hold. */
+    public String effectiveText() {
+        return overflow != null && text.get().equals(overflowFor) ? text.get() + overflow : text.get();
     }
 
     /** A one-line summary of what was recognised, for the page and screen readers. */
@@ -100,15 +114,23 @@ public final class SymptomPageModel extends BasePageModel {
     }
 
     private void textChanged(String value) {
+        if (overflowArmed) {
+            overflowFor = value;          // the text right after the cut paste
+            overflowArmed = false;
+        } else if (overflow != null && !value.equals(overflowFor)) {
+            overflow = null;              // edited since: the cut part no longer belongs to it
+            notice.set(Messages.get("symptom.cutDropped"));
+        }
+        String effective = effectiveText();
         if (pending != null) {
             pending.cancel();
             reading = Math.max(0, reading - 1);
         }
-        if (value.length() < MAX_TEXT) {
+        if (value.isEmpty()) {
             notice.set("");
         }
         reading++;
-        pending = runner.runAfter(DEBOUNCE, ui -> reader.read(value), r -> {
+        pending = runner.runAfter(DEBOUNCE, ui -> reader.read(effective), r -> {
             reading--;
             recognised.set(r);
             r.target().ifPresent(t -> {
@@ -137,7 +159,7 @@ public final class SymptomPageModel extends BasePageModel {
             targetError.set(e.getMessage());
             return;
         }
-        session.symptomTextProperty().set(text.get());
+        session.symptomTextProperty().set(effectiveText());
         session.targetProperty().set(parsed);
         proceed.run();
     }
