@@ -4,7 +4,6 @@ import io.github.spndoctor.core.apply.ApplyListener;
 import io.github.spndoctor.core.apply.ApplyReport;
 import io.github.spndoctor.core.apply.ChangeOutcome;
 import io.github.spndoctor.core.apply.Journal;
-import io.github.spndoctor.core.apply.PlanExecutor;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.apply.StatePaths;
 import io.github.spndoctor.core.diagnosis.LookupClassifier;
@@ -33,7 +32,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +40,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code fix --target NAME --remedy ID}: shows the plan in every format, asks, re-checks the directory, applies it
@@ -51,7 +48,7 @@ import java.util.concurrent.Callable;
 @Command(name = "fix", mixinStandardHelpOptions = true,
         description = "Preview and apply a remedy: remove-spn, port-spn or wsman-prefix (also: move-spn-to-computer, "
                 + "credssp; temporary-reset, trustedhosts and use-fqdn only print steps). Asks before changing anything.")
-public final class FixCommand implements Callable<Integer> {
+public final class FixCommand extends DirectoryWriteCommand {
     static final int EXIT_NOT_APPLIED = 4;
     static final int EXIT_APPLY_FAILED = 5;
     static final int EXIT_NOT_FIXED = 6;
@@ -101,18 +98,7 @@ public final class FixCommand implements Callable<Integer> {
     @Mixin
     DirectoryOptions directory;
 
-    io.github.spndoctor.core.remedy.LocalSpnPrefix localPrefix = io.github.spndoctor.core.remedy.LocalSpnPrefix.here();
 
-    /** Test seams: how the directory is opened, where answers come from, which executor writes the audit log. */
-    DirectoryOpener opener = DirectoryOptions::open;
-    BufferedReader input;
-    PlanExecutor executor;
-
-    /** Opens the directory from the options. */
-    @FunctionalInterface
-    interface DirectoryOpener {
-        Directory open(DirectoryOptions options) throws DirectoryException;
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -324,19 +310,6 @@ public final class FixCommand implements Callable<Integer> {
         Files.writeString(file, html ? report.toHtml() : report.toMarkdown(), StandardCharsets.UTF_8);
     }
 
-    private BufferedReader in() {
-        if (input == null) {
-            input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        }
-        return input;
-    }
-
-    private PlanExecutor executor() {
-        if (executor == null) {
-            executor = new PlanExecutor();
-        }
-        return executor;
-    }
 
     /** Accepts format names in any case: summary, SETSPN, PowerShell... */
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {

@@ -2,7 +2,6 @@ package io.github.spndoctor.app.cli;
 
 import io.github.spndoctor.core.apply.ApplyReport;
 import io.github.spndoctor.core.apply.Journal;
-import io.github.spndoctor.core.apply.PlanExecutor;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.apply.StatePaths;
 import io.github.spndoctor.core.directory.Directory;
@@ -17,13 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code undo --journal FILE}: previews the inverse of what a journal says was applied, re-checks the directory
@@ -31,7 +26,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "undo", mixinStandardHelpOptions = true,
         description = "Put back what a fix changed, from its journal. Asks before changing anything.")
-public final class UndoCommand implements Callable<Integer> {
+public final class UndoCommand extends DirectoryWriteCommand {
     @Spec
     CommandSpec spec;
 
@@ -53,11 +48,7 @@ public final class UndoCommand implements Callable<Integer> {
     @Mixin
     DirectoryOptions directory;
 
-    io.github.spndoctor.core.remedy.LocalSpnPrefix localPrefix = io.github.spndoctor.core.remedy.LocalSpnPrefix.here();
 
-    FixCommand.DirectoryOpener opener = DirectoryOptions::open;
-    BufferedReader input;
-    PlanExecutor executor;
 
     @Override
     public Integer call() throws Exception {
@@ -138,19 +129,5 @@ public final class UndoCommand implements Callable<Integer> {
             out.println("Also: " + s.title() + " - " + s.explanation());
             out.println("   " + s.script().replace("\n", "\n   "));
         }
-    }
-
-    private BufferedReader in() {
-        if (input == null) {
-            input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        }
-        return input;
-    }
-
-    private PlanExecutor executor() {
-        if (executor == null) {
-            executor = new PlanExecutor();
-        }
-        return executor;
     }
 }

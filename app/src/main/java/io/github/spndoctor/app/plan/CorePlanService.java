@@ -1,5 +1,7 @@
 package io.github.spndoctor.app.plan;
 
+import io.github.spndoctor.core.apply.Recheck;
+
 import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.core.apply.ApplyReport;
 import io.github.spndoctor.core.apply.AuditLog;
@@ -27,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -54,19 +55,18 @@ public final class CorePlanService implements PlanService {
     }
 
     @Override
-    public List<PreviewFormat> formats() {
-        return Arrays.stream(Format.values()).map(f -> new PreviewFormat(f.name(), f.label(), f.extension())).toList();
+    public List<Format> formats() {
+        return List.of(Format.values());
     }
 
     @Override
-    public String render(Plan plan, PreviewFormat format) {
-        return Preview.render(plan, Format.valueOf(format.id()));
+    public String render(Plan plan, Format format) {
+        return Preview.render(plan, format);
     }
 
     @Override
     public Recheck recheck(Directory directory, Plan plan) throws DirectoryException {
-        io.github.spndoctor.core.apply.Recheck r = executor().recheck(directory, plan);
-        return new Recheck(r.canApply(), r.plan(), r.notes(), r.message(), Optional.of(r));
+        return executor().recheck(directory, plan);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.github.spndoctor.app.plan;
 
+import io.github.spndoctor.core.apply.Recheck;
+import io.github.spndoctor.core.render.Format;
+
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.remedy.Plan;
@@ -13,10 +16,10 @@ import java.util.List;
  */
 public interface PlanService {
     /** The preview tabs, Summary first. */
-    List<PreviewFormat> formats();
+    List<Format> formats();
 
     /** The plan as text in one format (copyable, savable). */
-    String render(Plan plan, PreviewFormat format);
+    String render(Plan plan, Format format);
 
     /** Re-reads every account the plan touches; never overwrites another admin's change. */
     Recheck recheck(Directory directory, Plan plan) throws Exception;

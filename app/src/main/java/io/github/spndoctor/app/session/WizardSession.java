@@ -35,7 +35,7 @@ public final class WizardSession {
     private final ObjectProperty<java.nio.file.Path> scriptFile = new SimpleObjectProperty<>();
     private final ObjectProperty<java.util.List<io.github.spndoctor.core.diagnosis.RankedCause>> rankedCauses =
             new SimpleObjectProperty<>(java.util.List.of());
-    private final ObjectProperty<io.github.spndoctor.app.plan.Recheck> recheck = new SimpleObjectProperty<>();
+    private final ObjectProperty<io.github.spndoctor.core.apply.Recheck> recheck = new SimpleObjectProperty<>();
     private final ObjectProperty<io.github.spndoctor.core.apply.ApplyReport> applyReport = new SimpleObjectProperty<>();
     private final ObjectProperty<io.github.spndoctor.core.apply.ApplyReport> undoReport = new SimpleObjectProperty<>();
     private final ObjectProperty<io.github.spndoctor.core.verify.VerifyResult> verified = new SimpleObjectProperty<>();
@@ -85,7 +85,7 @@ public final class WizardSession {
     public ObjectProperty<java.util.List<io.github.spndoctor.core.diagnosis.RankedCause>> rankedCausesProperty() { return rankedCauses; }
 
     /** The last re-read before applying. */
-    public ObjectProperty<io.github.spndoctor.app.plan.Recheck> recheckProperty() { return recheck; }
+    public ObjectProperty<io.github.spndoctor.core.apply.Recheck> recheckProperty() { return recheck; }
 
     /** The report of the last fix applied. */
     public ObjectProperty<io.github.spndoctor.core.apply.ApplyReport> applyReportProperty() { return applyReport; }

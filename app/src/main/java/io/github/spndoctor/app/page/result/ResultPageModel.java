@@ -202,7 +202,7 @@ public final class ResultPageModel extends BasePageModel {
                 Optional.ofNullable(session.directory()).map(d -> d.info()), session.lookup(),
                 session.rankedCausesProperty().get(),
                 applied.map(r -> r.plan()).or(() -> Optional.ofNullable(session.planProperty().get())),
-                Optional.ofNullable(session.recheckProperty().get()).flatMap(r -> r.core()), applied,
+                Optional.ofNullable(session.recheckProperty().get()), applied,
                 Optional.ofNullable(session.verifiedProperty().get()),
                 Optional.ofNullable(session.undoReportProperty().get()));
         runner.run(ui -> plans.saveReport(facts, file), p -> notice.set(Messages.get("result.reportSaved", p)),

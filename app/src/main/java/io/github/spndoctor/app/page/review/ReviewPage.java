@@ -1,6 +1,6 @@
 package io.github.spndoctor.app.page.review;
 
-import io.github.spndoctor.app.plan.PreviewFormat;
+import io.github.spndoctor.core.render.Format;
 import io.github.spndoctor.app.ui.FileDialogs;
 import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.ui.Styles;
@@ -84,19 +84,19 @@ public final class ReviewPage implements PageView {
 
     private void buildTabs(ReviewPageModel model) {
         tabs.getTabs().clear();
-        for (Map.Entry<PreviewFormat, String> e : model.previews().entrySet()) {
+        for (Map.Entry<Format, String> e : model.previews().entrySet()) {
             TextArea area = Ui.code(e.getValue());
-            area.setId("preview-" + e.getKey().id().toLowerCase(java.util.Locale.ROOT));
+            area.setId("preview-" + e.getKey().name().toLowerCase(java.util.Locale.ROOT));
             Tab tab = new Tab(e.getKey().label(), area);
             tab.setUserData(e.getKey());
-            tab.setId("tab-" + e.getKey().id().toLowerCase(java.util.Locale.ROOT));
+            tab.setId("tab-" + e.getKey().name().toLowerCase(java.util.Locale.ROOT));
             tabs.getTabs().add(tab);
         }
     }
 
-    private java.util.Optional<PreviewFormat> selected() {
+    private java.util.Optional<Format> selected() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
-        return t == null ? java.util.Optional.empty() : java.util.Optional.of((PreviewFormat) t.getUserData());
+        return t == null ? java.util.Optional.empty() : java.util.Optional.of((Format) t.getUserData());
     }
 
     @Override

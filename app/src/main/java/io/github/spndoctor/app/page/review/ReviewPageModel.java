@@ -1,8 +1,8 @@
 package io.github.spndoctor.app.page.review;
 
 import io.github.spndoctor.app.plan.PlanService;
-import io.github.spndoctor.app.plan.PreviewFormat;
-import io.github.spndoctor.app.plan.Recheck;
+import io.github.spndoctor.core.render.Format;
+import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.app.session.WizardSession;
 import io.github.spndoctor.app.task.TaskRunner;
 import io.github.spndoctor.app.ui.ErrorText;
@@ -36,7 +36,7 @@ public final class ReviewPageModel extends BasePageModel {
     private final PlanService plans;
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
-    private final Map<PreviewFormat, String> previews = new LinkedHashMap<>();
+    private final Map<Format, String> previews = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper recheck = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
@@ -60,7 +60,7 @@ public final class ReviewPageModel extends BasePageModel {
     public ObservableList<String> warnings() { return warnings; }
 
     /** Preview text per format, Summary first. Refreshed on entry (watch {@link #previewsChangedProperty()}). */
-    public Map<PreviewFormat, String> previews() { return previews; }
+    public Map<Format, String> previews() { return previews; }
 
     /** Toggles each time the previews are rebuilt. */
     public ReadOnlyBooleanProperty previewsChangedProperty() { return previewsChanged.getReadOnlyProperty(); }
@@ -100,7 +100,7 @@ public final class ReviewPageModel extends BasePageModel {
                 session.planProperty().set(r.plan());
                 show(r.plan());   // rebuilt: show exactly what would now be applied
             }
-            recheck.set(r.changes().isEmpty() ? r.message() : r.message() + "\n• " + String.join("\n• ", r.changes()));
+            recheck.set(r.notes().isEmpty() ? r.message() : r.message() + "\n• " + String.join("\n• ", r.notes()));
         }, t -> {
             busy.set(false);
             recheck.set(Messages.get("review.recheckFailed", ErrorText.message(t)));
@@ -130,7 +130,7 @@ public final class ReviewPageModel extends BasePageModel {
         }
         warnings.add(Messages.get("review.impact"));
         previews.clear();
-        for (PreviewFormat f : plans.formats()) {
+        for (Format f : plans.formats()) {
             previews.put(f, plans.render(plan, f));
         }
         previewsChanged.set(!previewsChanged.get());
@@ -146,8 +146,7 @@ public final class ReviewPageModel extends BasePageModel {
                 busy.set(false);
                 session.pendingApplyProperty().set(null);
                 notice.set(Messages.get("review.scriptSaved", file));
-                plans.formats().stream().filter(f -> f.id().equals("POWERSHELL")).findFirst()
-                        .ifPresent(f -> scriptForClipboard.set(plans.render(p, f)));
+                scriptForClipboard.set(plans.render(p, Format.POWERSHELL));
                 session.scriptFileProperty().set(file);
                 proceed.run();
             }, t -> {
@@ -160,7 +159,7 @@ public final class ReviewPageModel extends BasePageModel {
             error.set(Messages.get("review.notRechecked"));
             return;
         }
-        if (!lastRecheck.safe()) {
+        if (!lastRecheck.canApply()) {
             error.set(plan.changes().isEmpty() ? Messages.get("review.nothingLeft") : Messages.get("review.stale"));
             return;
         }
@@ -170,7 +169,7 @@ public final class ReviewPageModel extends BasePageModel {
     }
 
     /** Saves one preview to {@code file} (the view asks where). Runs off the UI thread. */
-    public void save(PreviewFormat format, Path file) {
+    public void save(Format format, Path file) {
         String text = previews.get(format);
         runner.run(ui -> Files.writeString(file, text), p -> notice.set(Messages.get("review.saved", p)),
                 t -> error.set(ErrorText.message(t)));
