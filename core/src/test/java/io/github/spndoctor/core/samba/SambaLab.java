@@ -83,7 +83,14 @@ public final class SambaLab {
     public static LdapDirectory directory() throws LDAPException, GeneralSecurityException {
         LDAPConnectionPool domain = new LDAPConnectionPool(connect(ldapUri()), 2);
         LDAPConnectionPool gc = new LDAPConnectionPool(connect(gcUri()), 2);
-        return new LdapDirectory(gc, "", domain, new DirectoryInfo(false, ldapUri(), bindUpn(), false), 30, () -> {
+        io.github.spndoctor.core.directory.ldap.DomainRouter router;
+        try {
+            router = io.github.spndoctor.core.directory.ldap.DomainRouter.forest(domain, baseDn(),
+                    "CN=Configuration," + baseDn(), null, 30);
+        } catch (io.github.spndoctor.core.directory.DirectoryException e) {
+            throw new IllegalStateException(e);
+        }
+        return new LdapDirectory(gc, "", router, new DirectoryInfo(false, ldapUri(), bindUpn(), false), 30, () -> {
             gc.close();
             domain.close();
         });

@@ -25,6 +25,7 @@ import io.github.spndoctor.core.directory.DirectoryInfo;
 import io.github.spndoctor.core.directory.ReadOnlyDirectory;
 import io.github.spndoctor.core.directory.UntrustedCertificateException;
 import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import io.github.spndoctor.core.directory.ldap.DomainRouter;
 import io.github.spndoctor.core.directory.ldap.LdapDirectory;
 import io.github.spndoctor.core.directory.ldap.LdapErrors;
 
@@ -110,9 +111,11 @@ public final class Connector {
             }
             String saslHost = attr(root, "dnsHostName");
             BindRequest bind = bindRequest(saslHost != null ? saslHost : dcs.get(0).name());
-            // the DC pool connects on first use: lookups and scans need only the GC, whose bind below proves the
-            // credentials; a DC that fails later gets the same mapped error on that first read or write
+            // the DC pool is not required to open: the GC's bind below proves the credentials, and a DC that fails
+            // later gets the same mapped error on its first read or write. Its first connection (TLS handshake and
+            // bind) is made in the background, overlapping the GC's, because a lookup re-reads its accounts there.
             LDAPConnectionPool domain = pool(dcSet, bind, dcs, 0);
+            warmUp(domain);
             LDAPConnectionPool gc;
             List<Endpoint> gcs;
             try {
@@ -129,10 +132,56 @@ public final class Connector {
             String server = dcs.get(0).label() + " · GC " + gcs.get(0).label();
             DirectoryInfo info = new DirectoryInfo(false, server, identity(), profile.readOnly());
             LDAPConnectionPool gcPool = gc;
-            return new LdapDirectory(gc, "", domain, info, limit, () -> {
+            String homeContext = attr(root, "defaultNamingContext") != null ? attr(root, "defaultNamingContext") : domainBase;
+            DomainRouter router;
+            try {
+                router = DomainRouter.forest(domain, homeContext, attr(root, "configurationNamingContext"),
+                        dnsDomain -> otherDomain(dnsDomain, bind), limit);
+            } catch (DirectoryException e) {
+                gc.close();
+                domain.close();
+                throw e;
+            }
+            return new LdapDirectory(gc, "", router, info, limit, () -> {
                 gcPool.close();
                 domain.close();
             });
+        }
+
+        /**
+         * A pool to a DC of another domain of the forest, found by SRV discovery, with the same transport, trust and
+         * identity. Runs after {@link #open()} has returned, so it never reads the password array again: a simple
+         * bind reuses the request built then; a Kerberos bind needs only the DC's name.
+         */
+        private LDAPConnectionPool otherDomain(String dnsDomain, BindRequest homeBind) throws DirectoryException {
+            List<Endpoint> dcs = new ArrayList<>();
+            try {
+                for (SrvDiscovery.Endpoint e : dns.domainControllers(dnsDomain)) {
+                    dcs.add(endpoint(e.host(), profile.security().defaultPort()));
+                }
+            } catch (DirectoryException e) {
+                throw new DirectoryException(e.kind(), "No domain controller of " + dnsDomain + " could be found in DNS: "
+                        + e.getMessage() + " Accounts in that domain are read and changed on its own DCs.", e.detail(), e);
+            }
+            if (dcs.isEmpty()) {
+                throw new DirectoryException(Kind.UNREACHABLE, "DNS lists no domain controller for " + dnsDomain + ".",
+                        "SRV _ldap._tcp.dc._msdcs." + dnsDomain, null);
+            }
+            BindRequest bind = profile.bindKind() == ConnectionProfile.BindKind.GSSAPI ? gssapi(dcs.get(0).name()) : homeBind;
+            return pool(serverSet(dcs), bind, dcs, 1);
+        }
+
+        /** Opens one connection of {@code pool} on a daemon thread; a failure is left for the first real use. */
+        private static void warmUp(LDAPConnectionPool pool) {
+            Thread t = new Thread(() -> {
+                try {
+                    pool.releaseConnection(pool.getConnection());
+                } catch (LDAPException | RuntimeException ignored) {
+                    // reported, mapped, by the first operation that needs the DC
+                }
+            }, "spn-doctor DC warm-up");
+            t.setDaemon(true);
+            t.start();
         }
 
         private String identity() {

@@ -33,8 +33,9 @@ import java.util.Optional;
 
 /**
  * {@link Directory} over any UnboundID {@link LDAPInterface}: a connection pool to a domain controller or the
- * in-memory demo server. Lookups go to the forest-wide connection (a global catalog on real AD); account reads and
- * writes go to the domain connection. Filters are built with {@link Filter} factories only. Thread-safe when the
+ * in-memory demo server. Lookups go to the forest-wide connection (a global catalog on real AD); account reads,
+ * writes and delegation searches go to a DC of the account's own domain ({@link DomainRouter}), and a live lookup
+ * re-reads the accounts it found there. Filters are built with {@link Filter} factories only. Thread-safe when the
  * given interfaces are (pools and the in-memory server are).
  */
 public class LdapDirectory implements Directory {
@@ -49,7 +50,7 @@ public class LdapDirectory implements Directory {
 
     private final LDAPInterface forest;
     private final String forestBase;
-    private final LDAPInterface domain;
+    private final DomainRouter domains;
     private final DirectoryInfo info;
     private final int timeLimitSeconds;
     private final Runnable closer;
@@ -63,9 +64,18 @@ public class LdapDirectory implements Directory {
      */
     public LdapDirectory(LDAPInterface forest, String forestBase, LDAPInterface domain, DirectoryInfo info,
                          int timeLimitSeconds, Runnable closer) {
+        this(forest, forestBase, DomainRouter.single(domain), info, timeLimitSeconds, closer);
+    }
+
+    /**
+     * @param domains finds the DC of each account's own domain: reads by DN, writes, delegation searches, and the
+     *                re-read of a lookup's accounts (a global catalog holds only part of each entry)
+     */
+    public LdapDirectory(LDAPInterface forest, String forestBase, DomainRouter domains, DirectoryInfo info,
+                         int timeLimitSeconds, Runnable closer) {
         this.forest = forest;
         this.forestBase = forestBase;
-        this.domain = domain;
+        this.domains = domains;
         this.info = info;
         this.timeLimitSeconds = timeLimitSeconds;
         this.closer = closer;
@@ -77,10 +87,11 @@ public class LdapDirectory implements Directory {
     @Override
     public LookupResult lookup(TargetName target) throws DirectoryException {
         List<SearchResultEntry> entries = search(forest, forestBase, lookupFilter(target), "looking up " + target.asTyped());
-        List<Account> accounts = new ArrayList<>();
+        List<Account> found = new ArrayList<>();
         for (SearchResultEntry e : entries) {
-            accounts.add(toAccount(e));
+            found.add(toAccount(e));
         }
+        List<Account> accounts = domains.knowsDomains() ? fromOwnDomains(found, target) : found;
         Optional<Account> computer = findComputer(target, accounts);
         TargetName resolved = target;
         if (target.fqdn().isEmpty() && target.isDnsName()) {
@@ -102,6 +113,41 @@ public class LdapDirectory implements Directory {
             registrations.add(new Registration(candidate, holders));
         }
         return new LookupResult(resolved, computer, registrations, accounts, info, Instant.now());
+    }
+
+    /**
+     * Re-reads the accounts a global-catalog search found from their own domains' DCs, with one search per domain:
+     * the GC copy lacks attributes outside the partial attribute set (msDS-AllowedToDelegateTo) and may lag
+     * replication. An account its DC no longer has keeps its GC copy (the DC we reach may not have replicated it yet).
+     */
+    private List<Account> fromOwnDomains(List<Account> gcCopies, TargetName target) throws DirectoryException {
+        if (gcCopies.isEmpty()) {
+            return gcCopies;
+        }
+        List<String> dns = gcCopies.stream().map(a -> a.ref().dn()).toList();
+        java.util.Map<String, Account> fresh = new java.util.HashMap<>();
+        for (var group : domains.byDomain(dns).entrySet()) {
+            List<Filter> byDn = group.getValue().stream()
+                    .map(dn -> Filter.createEqualityFilter("distinguishedName", dn)).toList();
+            String action = "reading " + target.asTyped() + "'s accounts in their domain " + group.getKey().dnsName();
+            for (SearchResultEntry e : search(domains.connectionFor(group.getKey()), group.getKey().namingContext(),
+                    byDn.size() == 1 ? byDn.get(0) : Filter.createORFilter(byDn), action)) {
+                fresh.put(normalized(e.getDN()), toAccount(e));
+            }
+        }
+        List<Account> out = new ArrayList<>(gcCopies.size());
+        for (Account a : gcCopies) {
+            out.add(fresh.getOrDefault(normalized(a.ref().dn()), a));
+        }
+        return out;
+    }
+
+    private static String normalized(String dn) {
+        try {
+            return new com.unboundid.ldap.sdk.DN(dn).toNormalizedString();
+        } catch (LDAPException e) {
+            return dn;
+        }
     }
 
     /** The one search a lookup sends: every candidate SPN, the short-name prefixes, and the computer account. */
@@ -174,9 +220,17 @@ public class LdapDirectory implements Directory {
 
     @Override
     public List<Account> findDelegatingTo(Spn spn) throws DirectoryException {
-        List<SearchResultEntry> entries = search(forest, forestBase,
-                Filter.createEqualityFilter("msDS-AllowedToDelegateTo", spn.toString()),
-                "checking who delegates to " + spn);
+        // msDS-AllowedToDelegateTo is not in the global catalog: search every domain's own partition
+        Filter filter = Filter.createEqualityFilter("msDS-AllowedToDelegateTo", spn.toString());
+        String action = "checking who delegates to " + spn;
+        List<SearchResultEntry> entries = new ArrayList<>();
+        if (domains.knowsDomains()) {
+            for (DomainRouter.Domain d : domains.domains()) {
+                entries.addAll(search(domains.connectionFor(d), d.namingContext(), filter, action + " in " + d.dnsName()));
+            }
+        } else {
+            entries.addAll(search(forest, forestBase, filter, action));
+        }
         List<Account> out = new ArrayList<>();
         for (SearchResultEntry e : entries) {
             Account a = toAccount(e);
@@ -190,7 +244,7 @@ public class LdapDirectory implements Directory {
     @Override
     public Optional<Account> readAccount(String dn) throws DirectoryException {
         try {
-            SearchResultEntry e = domain.getEntry(dn, ACCOUNT_ATTRIBUTES);
+            SearchResultEntry e = domains.connectionFor(dn).getEntry(dn, ACCOUNT_ATTRIBUTES);
             return e == null ? Optional.empty() : Optional.of(toAccount(e));
         } catch (LDAPException e) {
             if (e.getResultCode().intValue() == 32) {
@@ -209,7 +263,7 @@ public class LdapDirectory implements Directory {
         ModificationType type = change instanceof SpnChange.Add ? ModificationType.ADD : ModificationType.DELETE;
         ModifyRequest request = new ModifyRequest(change.account().dn(), new Modification(type, SPN, change.spn().toString()));
         try {
-            domain.modify(request);
+            domains.connectionFor(change.account().dn()).modify(request);
         } catch (LDAPException e) {
             throw LdapErrors.map(e, change.description().toLowerCase(Locale.ROOT).charAt(0) + change.description().substring(1));
         }
@@ -262,6 +316,10 @@ public class LdapDirectory implements Directory {
 
     @Override
     public void close() {
-        closer.run();
+        try {
+            domains.close();
+        } finally {
+            closer.run();
+        }
     }
 }
