@@ -2,13 +2,13 @@ package io.github.spndoctor.app;
 
 import io.github.spndoctor.app.page.connect.ConnectPage;
 import io.github.spndoctor.app.page.connect.ConnectPageModel;
-import io.github.spndoctor.app.page.diagnosis.EngineDiagnosis;
+import io.github.spndoctor.app.page.diagnosis.DiagnosisService;
 import io.github.spndoctor.app.page.diagnosis.DiagnosisPage;
 import io.github.spndoctor.app.page.diagnosis.DiagnosisPageModel;
 import io.github.spndoctor.app.page.diagnosis.DiagnosisService;
 import io.github.spndoctor.app.page.lookup.LookupPage;
 import io.github.spndoctor.app.page.lookup.LookupPageModel;
-import io.github.spndoctor.app.page.remedy.CoreRemedies;
+import io.github.spndoctor.app.page.remedy.RemedyService;
 import io.github.spndoctor.app.page.remedy.RemedyPage;
 import io.github.spndoctor.app.page.remedy.RemedyPageModel;
 import io.github.spndoctor.app.page.remedy.RemedyService;
@@ -16,11 +16,11 @@ import io.github.spndoctor.app.page.result.ResultPage;
 import io.github.spndoctor.app.page.result.ResultPageModel;
 import io.github.spndoctor.app.page.review.ReviewPage;
 import io.github.spndoctor.app.page.review.ReviewPageModel;
-import io.github.spndoctor.app.page.symptom.ParserSymptomReader;
+import io.github.spndoctor.app.page.symptom.SymptomReader;
 import io.github.spndoctor.app.page.symptom.SymptomPage;
 import io.github.spndoctor.app.page.symptom.SymptomPageModel;
 import io.github.spndoctor.app.page.symptom.SymptomReader;
-import io.github.spndoctor.app.plan.CorePlanService;
+import io.github.spndoctor.app.plan.PlanService;
 import io.github.spndoctor.app.plan.PlanService;
 import io.github.spndoctor.app.session.Connections;
 import io.github.spndoctor.app.session.WizardSession;
@@ -65,13 +65,13 @@ public final class Composition {
 
     public Composition(Settings settings, TaskRunner runner, Runnable closer) {
         connections = new Connections(settings.demoStarter());
-        SymptomReader reader = new ParserSymptomReader();
-        DiagnosisService diagnosis = new EngineDiagnosis();
-        RemedyService remedies = new CoreRemedies();
-        PlanService plans = new CorePlanService(settings.home());
+        SymptomReader reader = new SymptomReader();
+        DiagnosisService diagnosis = new DiagnosisService();
+        RemedyService remedies = new RemedyService();
+        PlanService plans = new PlanService(settings.home());
 
         connect = new ConnectPageModel(session, connections, runner, new LiveConnectForm(settings.profiles()));
-        SymptomPageModel symptom = new SymptomPageModel(session, runner, reader, ParserSymptomReader.commonChoices());
+        SymptomPageModel symptom = new SymptomPageModel(session, runner, reader, SymptomReader.commonChoices());
         LookupPageModel lookup = new LookupPageModel(session, runner);
         DiagnosisPageModel diag = new DiagnosisPageModel(session, runner, diagnosis);
         RemedyPageModel remedy = new RemedyPageModel(session, runner, remedies);

@@ -2,7 +2,7 @@ package io.github.spndoctor.app.page;
 
 import io.github.spndoctor.app.page.result.ResultPageModel;
 import io.github.spndoctor.app.page.review.ReviewPageModel;
-import io.github.spndoctor.app.plan.CorePlanService;
+import io.github.spndoctor.app.plan.PlanService;
 import io.github.spndoctor.app.plan.ChangeStatus;
 import io.github.spndoctor.app.session.ReadOnlyView;
 import io.github.spndoctor.app.session.WizardSession;
@@ -37,7 +37,7 @@ class ReviewAndResultPageModelTest {
     Path home;
     private DemoDirectory demo;
     private WizardSession session;
-    private CorePlanService plans;
+    private PlanService plans;
     private final ImmediateTaskRunner runner = new ImmediateTaskRunner();
 
     @BeforeEach
@@ -49,7 +49,7 @@ class ReviewAndResultPageModelTest {
         LookupResult lookup = demo.lookup(session.targetProperty().get());
         session.lookupSucceeded(lookup);
         session.planProperty().set(RemoveSpnPlanner.plan(lookup));
-        plans = new CorePlanService(home);
+        plans = new PlanService(home);
     }
 
     @AfterEach

@@ -1,6 +1,6 @@
 package io.github.spndoctor.app.page;
 
-import io.github.spndoctor.app.page.symptom.ParserSymptomReader;
+import io.github.spndoctor.app.page.symptom.SymptomReader;
 import io.github.spndoctor.app.page.symptom.SymptomPageModel;
 import io.github.spndoctor.app.session.WizardSession;
 import io.github.spndoctor.app.task.ImmediateTaskRunner;
@@ -22,7 +22,7 @@ class SymptomPageModelTest {
 
     @Test
     void pastedText_isRecognised_andFillsAnEmptyTarget() {
-        SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new ParserSymptomReader(), List.of());
+        SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new SymptomReader(), List.of());
         m.textProperty().set("Invoke-Command failed with errorcode 0x80090322 ... " + EVENT);
         assertTrue(m.recognisedProperty().get().codes().contains("0x80090322"));
         assertTrue(m.recognisedProperty().get().codes().contains("KRB_AP_ERR_MODIFIED"));
@@ -33,7 +33,7 @@ class SymptomPageModelTest {
 
     @Test
     void aTargetTheUserTyped_isNeverOverwritten() {
-        SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new ParserSymptomReader(), List.of());
+        SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new SymptomReader(), List.of());
         m.targetProperty().set("web05");
         m.textProperty().set(EVENT);
         assertEquals("web05", m.targetProperty().get());
@@ -42,7 +42,7 @@ class SymptomPageModelTest {
     @Test
     void reading_isDebounced_onlyTheLatestTextCounts() {
         QueueTaskRunner runner = new QueueTaskRunner();
-        SymptomPageModel m = new SymptomPageModel(session, runner, new ParserSymptomReader(), List.of());
+        SymptomPageModel m = new SymptomPageModel(session, runner, new SymptomReader(), List.of());
         m.textProperty().set("0x80090322");
         m.textProperty().set("0x80090322 and 0x80338012");
         assertTrue(m.isReading());
@@ -53,7 +53,7 @@ class SymptomPageModelTest {
 
     @Test
     void next_withABadTarget_showsTheErrorUnderTheField_andStays() {
-        SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new ParserSymptomReader(), List.of());
+        SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new SymptomReader(), List.of());
         boolean[] moved = {false};
         m.targetProperty().set("*)(servicePrincipalName=*");
         m.next(() -> moved[0] = true);
@@ -75,7 +75,7 @@ class SymptomPageModelTest {
         }
         sb.append("Invoke-Command failed: errorcode 0x80090322 occurred while using Kerberos authentication");
         String big = sb.toString();
-        SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new ParserSymptomReader(), List.of());
+        SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new SymptomReader(), List.of());
         m.pasteWasCut(big, SymptomPageModel.MAX_TEXT);                       // what the paste area reports ...
         m.textProperty().set(big.substring(0, SymptomPageModel.MAX_TEXT));   // ... before it shows what it kept
         assertEquals(big.length(), m.effectiveText().length());

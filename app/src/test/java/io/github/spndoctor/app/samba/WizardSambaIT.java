@@ -3,15 +3,15 @@ package io.github.spndoctor.app.samba;
 import io.github.spndoctor.app.page.connect.ConnectPageModel;
 import io.github.spndoctor.app.page.connect.LiveConnectForm;
 import io.github.spndoctor.app.page.diagnosis.DiagnosisPageModel;
-import io.github.spndoctor.app.page.diagnosis.EngineDiagnosis;
+import io.github.spndoctor.app.page.diagnosis.DiagnosisService;
 import io.github.spndoctor.app.page.lookup.LookupPageModel;
 import io.github.spndoctor.app.page.lookup.LookupRow;
-import io.github.spndoctor.app.page.remedy.CoreRemedies;
+import io.github.spndoctor.app.page.remedy.RemedyService;
 import io.github.spndoctor.app.page.remedy.RemedyPageModel;
 import io.github.spndoctor.app.page.review.ReviewPageModel;
-import io.github.spndoctor.app.page.symptom.ParserSymptomReader;
+import io.github.spndoctor.app.page.symptom.SymptomReader;
 import io.github.spndoctor.app.page.symptom.SymptomPageModel;
-import io.github.spndoctor.app.plan.CorePlanService;
+import io.github.spndoctor.app.plan.PlanService;
 import io.github.spndoctor.app.session.Connections;
 import io.github.spndoctor.app.session.WizardSession;
 import io.github.spndoctor.app.task.ImmediateTaskRunner;
@@ -104,7 +104,7 @@ class WizardSambaIT {
         assertFalse(Files.exists(dir.resolve("profiles.json"))
                 && Files.readString(dir.resolve("profiles.json")).contains(env("SAMBALAB_BIND_PW")));
 
-        SymptomPageModel symptom = new SymptomPageModel(session, runner, new ParserSymptomReader(), List.of());
+        SymptomPageModel symptom = new SymptomPageModel(session, runner, new SymptomReader(), List.of());
         symptom.textProperty().set("Enter-PSSession : Connecting to remote server srv003.lab.test failed with the following "
                 + "error message : WinRM cannot process the request. The following error with errorcode 0x80090322 "
                 + "occurred while using Kerberos authentication: An unknown security error occurred.");
@@ -119,16 +119,16 @@ class WizardSambaIT {
         assertEquals("svc-srv003-web$", row.holder());
         assertEquals("msa", row.kind());
 
-        DiagnosisPageModel diagnosis = new DiagnosisPageModel(session, runner, new EngineDiagnosis());
+        DiagnosisPageModel diagnosis = new DiagnosisPageModel(session, runner, new DiagnosisService());
         diagnosis.onEnter();
         assertEquals("http-spn-on-service-account", diagnosis.causes().get(0).id());
 
-        RemedyPageModel remedy = new RemedyPageModel(session, runner, new CoreRemedies());
+        RemedyPageModel remedy = new RemedyPageModel(session, runner, new RemedyService());
         remedy.onEnter();
         assertEquals("remove-spn", remedy.selectedProperty().get().id());
         remedy.next(() -> { });
 
-        ReviewPageModel review = new ReviewPageModel(session, runner, new CorePlanService(dir.resolve("state")));
+        ReviewPageModel review = new ReviewPageModel(session, runner, new PlanService(dir.resolve("state")));
         review.onEnter();
         assertEquals("_Create a script for an administrator", review.primaryLabel().get());
         review.next(() -> { });
