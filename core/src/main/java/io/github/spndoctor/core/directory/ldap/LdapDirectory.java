@@ -191,7 +191,12 @@ public class LdapDirectory implements Directory {
     public Optional<Account> readAccount(String dn) throws DirectoryException {
         try {
             SearchResultEntry e = domain.getEntry(dn, ACCOUNT_ATTRIBUTES);
-            return e == null ? Optional.empty() : Optional.of(toAccount(e));
+            return e == null ? Optional.empty() : Optional.of(toAccount(RangedValues.completeAccount(domain, e)));
+        } catch (DirectoryException e) {
+            if (e.kind() == DirectoryException.Kind.NO_SUCH_ACCOUNT) {
+                return Optional.empty(); // deleted while its values were read in ranges
+            }
+            throw e;
         } catch (LDAPException e) {
             if (e.getResultCode().intValue() == 32) {
                 return Optional.empty();
@@ -215,7 +220,7 @@ public class LdapDirectory implements Directory {
         }
     }
 
-    /** Runs one subtree search with the configured time limit. */
+    /** Runs one subtree search with the configured time limit; entries come back with every value of each attribute. */
     protected List<SearchResultEntry> search(LDAPInterface conn, String base, Filter filter, String action)
             throws DirectoryException {
         SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, ACCOUNT_ATTRIBUTES);
@@ -224,7 +229,11 @@ public class LdapDirectory implements Directory {
         request.setResponseTimeoutMillis(timeLimitSeconds * 1000L + 2000L);
         try {
             SearchResult result = conn.search(request);
-            return result.getSearchEntries();
+            List<SearchResultEntry> entries = new ArrayList<>();
+            for (SearchResultEntry e : result.getSearchEntries()) {
+                entries.add(RangedValues.completeAccount(conn, e)); // more values than the server sends at once
+            }
+            return entries;
         } catch (LDAPException e) {
             throw LdapErrors.map(e, action);
         }
