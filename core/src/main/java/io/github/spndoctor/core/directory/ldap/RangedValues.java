@@ -38,7 +38,8 @@ import java.util.Set;
  *       fails (it would otherwise loop forever or lose values). A bounded chunk must hold exactly HIGH-LOW+1 values.
  *       At most {@link #MAX_READS} follow-up reads are made for one attribute.</li>
  *   <li>Values can change between two reads: range retrieval is not a snapshot on AD either. When a follow-up read
- *       finds the attribute gone (values were removed, so the next range starts past the end), or the collected values
+ *       finds the attribute gone or an empty last range (values were removed, so the next range starts past the end),
+ *       or the collected values
  *       repeat one (values were added in front and shifted), the attribute is read again from index 0, at most
  *       {@link #MAX_RESTARTS} times; if it keeps changing, the read fails instead of returning a list that may be
  *       wrong. When the whole entry is gone, the read fails with {@link Kind#NO_SUCH_ACCOUNT}.</li>
@@ -214,6 +215,9 @@ public final class RangedValues {
                 return Optional.of(List.of(c.values())); // the server ignored the range and sent everything
             }
             check(c, next, dn, attribute);
+            if (c.values().length == 0) {
+                return Optional.empty(); // an empty last range: values were removed, as when the attribute is gone
+            }
             values.addAll(Arrays.asList(c.values()));
             range = c.range();
         }

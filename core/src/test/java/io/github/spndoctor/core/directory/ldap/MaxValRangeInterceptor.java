@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  *   <li>A request for {@code attr;range=LOW-*} or {@code attr;range=LOW-HIGH} returns values LOW.. up to HIGH, never
  *       more than N of them, under the option {@code range=LOW-LAST}; when the chunk reaches the last value the option
  *       reads {@code range=LOW-*} instead, which tells the client it is done.</li>
- *   <li>A range that starts past the last value returns no form of the attribute (that is what Samba 4 does; the
- *       RangedValues code treats it as "values were removed meanwhile").</li>
+ *   <li>A range that starts past the last value returns no form of the attribute (that is what Samba 4 does); with
+ *       {@link #emptyPastEnd} it returns {@code attr;range=LOW-*} with no values instead. Either way RangedValues
+ *       reads it as "values were removed meanwhile".</li>
  * </ul>
  * It applies to every attribute of every entry it returns, objectClass included, as AD does. The in-memory server does
  * not understand {@code ;range=} itself, so the interceptor rewrites such a request into one for the plain attribute,
@@ -55,6 +56,7 @@ public final class MaxValRangeInterceptor extends InMemoryOperationInterceptor {
     private volatile int maxValRange;
     private volatile Fault fault = Fault.NONE;
     private volatile Hook onRangeRequest;
+    private volatile boolean emptyPastEnd;
     private final AtomicInteger rangeRequests = new AtomicInteger();
 
     public MaxValRangeInterceptor(int maxValRange) {
@@ -71,6 +73,9 @@ public final class MaxValRangeInterceptor extends InMemoryOperationInterceptor {
     public int maxValRange() { return maxValRange; }
 
     public void fault(Fault f) { this.fault = f; }
+
+    /** A range that starts past the last value: true sends {@code attr;range=LOW-*} with no values instead of nothing. */
+    public void emptyPastEnd(boolean on) { this.emptyPastEnd = on; }
 
     /** Runs {@code hook} (null: nothing) before the server answers each request that asks for a range. */
     public void onRangeRequest(Hook hook) { this.onRangeRequest = hook; }
@@ -152,7 +157,10 @@ public final class MaxValRangeInterceptor extends InMemoryOperationInterceptor {
                 case NONE -> {
                     long low = asked[0];
                     if (low >= values.length) {
-                        continue; // past the end: no form of the attribute
+                        if (emptyPastEnd) {
+                            out.addAttribute(new Attribute(a.getBaseName() + ";range=" + low + "-*", new String[0]));
+                        }
+                        continue; // past the end: no form of the attribute (Samba), or an empty last range
                     }
                     long high = Math.min(values.length - 1, low + n - 1);
                     if (asked[1] >= 0) {

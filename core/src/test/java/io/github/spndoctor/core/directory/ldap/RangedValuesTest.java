@@ -50,6 +50,7 @@ class RangedValuesTest {
         lab.range.fault(MaxValRangeInterceptor.Fault.NONE);
         lab.range.setMaxValRange(10);
         lab.range.onRangeRequest(null);
+        lab.range.emptyPastEnd(false);
     }
 
     private static String user(int count) throws Exception {
@@ -174,6 +175,17 @@ class RangedValuesTest {
         assertEquals(all.subList(20, 25), RangedValues.values(conn, e, SPN), "the values there are now");
         lab.demo.server().modify(dn, new Modification(ModificationType.DELETE, SPN));
         assertEquals(List.of(), RangedValues.values(conn, e, SPN), "the attribute is gone: no values now");
+    }
+
+    @Test
+    void anEmptyLastRangeAfterRemovalsIsReadAgainFromTheStart() throws Exception {
+        lab.range.emptyPastEnd(true);
+        String dn = user(25);
+        SearchResultEntry e = fetch(dn, SPN);
+        assertEquals(0, fetch(dn, SPN + ";range=25-*").getAttribute(SPN + ";range=25-*").size(), "fixture: empty last range");
+        List<String> all = lab.stored(dn, SPN);
+        lab.demo.server().modify(dn, new Modification(ModificationType.DELETE, SPN, all.subList(0, 15).toArray(String[]::new)));
+        assertEquals(all.subList(15, 25), RangedValues.values(conn, e, SPN), "the values there are now");
     }
 
     @Test
