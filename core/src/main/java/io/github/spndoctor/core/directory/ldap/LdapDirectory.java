@@ -231,7 +231,8 @@ public class LdapDirectory implements Directory {
             SearchResult result = conn.search(request);
             List<SearchResultEntry> entries = new ArrayList<>();
             for (SearchResultEntry e : result.getSearchEntries()) {
-                entries.add(RangedValues.completeAccount(conn, e)); // more values than the server sends at once
+                // more values than the server sends at once; an account deleted meanwhile is left out
+                RangedValues.completeAccountIfPresent(conn, e).ifPresent(entries::add);
             }
             return entries;
         } catch (LDAPException e) {
@@ -239,7 +240,10 @@ public class LdapDirectory implements Directory {
         }
     }
 
-    /** Converts an entry into an {@link Account}; SPN values that do not parse are kept out, never guessed. */
+    /**
+     * Converts an entry into an {@link Account}; SPN values that do not parse are kept out, never guessed. The entry
+     * must be complete: values a server sent in ranges are completed first with {@link RangedValues}.
+     */
     public static Account toAccount(SearchResultEntry e) {
         String[] ocs = e.getAttributeValues("objectClass");
         AccountKind kind = AccountKind.fromObjectClasses(ocs == null ? List.of() : Arrays.asList(ocs));

@@ -24,6 +24,7 @@ import io.github.spndoctor.core.model.AccountKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A paged subtree search for {@code (servicePrincipalName=*)} that hands each entry to a sink as it arrives.
@@ -104,7 +105,8 @@ final class PagedScan {
                 SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
                 cookie = response == null || !response.moreResultsToReturn() ? null : response.getCookie();
                 for (SearchResultEntry e : ranged) {
-                    if (deliver(RangedValues.complete(target, e, SCAN_MULTI_VALUED), sink)) {
+                    Optional<SearchResultEntry> complete = RangedValues.completeIfPresent(target, e, SCAN_MULTI_VALUED);
+                    if (complete.isPresent() && deliver(complete.get(), sink)) { // deleted meanwhile: holds nothing
                         delivered[0]++;
                     }
                 }

@@ -63,6 +63,28 @@ public final class RangedValues {
         return complete(conn, entry, ACCOUNT_MULTI_VALUED);
     }
 
+    /** {@link #completeIfPresent} for the multi-valued attributes of an account. */
+    static Optional<SearchResultEntry> completeAccountIfPresent(LDAPInterface conn, SearchResultEntry entry)
+            throws DirectoryException {
+        return completeIfPresent(conn, entry, ACCOUNT_MULTI_VALUED);
+    }
+
+    /**
+     * {@link #complete}, or empty when the entry was deleted before its remaining values could be read: it no longer
+     * exists, so it holds nothing. For entries a search found, not for an entry a caller asked for by name.
+     */
+    static Optional<SearchResultEntry> completeIfPresent(LDAPInterface conn, SearchResultEntry entry,
+                                                         String... attributes) throws DirectoryException {
+        try {
+            return Optional.of(complete(conn, entry, attributes));
+        } catch (DirectoryException e) {
+            if (e.kind() == Kind.NO_SUCH_ACCOUNT) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     /** One {@code range=LOW-HIGH} option; {@code high == -1} stands for {@code *}, the last chunk. */
     record Range(int low, int high) {
         boolean last() { return high < 0; }

@@ -80,10 +80,10 @@ public final class MaxValRangeInterceptor extends InMemoryOperationInterceptor {
     /** Runs {@code hook} (null: nothing) before the server answers each request that asks for a range. */
     public void onRangeRequest(Hook hook) { this.onRangeRequest = hook; }
 
-    /** Something a test does to the directory between two range reads. */
+    /** Something a test does to the directory between two range reads; gets the base DN of the range read. */
     @FunctionalInterface
     public interface Hook {
-        void run() throws Exception;
+        void run(String baseDn) throws Exception;
     }
 
     /** How many requested attributes carried a range option so far (proves the follow-up path ran). */
@@ -108,7 +108,7 @@ public final class MaxValRangeInterceptor extends InMemoryOperationInterceptor {
         Hook hook = onRangeRequest;
         if (hook != null && !ranges.isEmpty()) {
             try {
-                hook.run();
+                hook.run(r.getBaseDN());
             } catch (Exception e) {
                 throw new LDAPException(ResultCode.OTHER, "test hook failed: " + e, e);
             }

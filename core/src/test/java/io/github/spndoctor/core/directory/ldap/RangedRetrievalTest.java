@@ -155,9 +155,37 @@ class RangedRetrievalTest {
     @Test
     void aDeletedAccountReadsAsGone() throws Exception {
         String dn = lab.addUser("rv-doomed", spns(3 * N), List.of());
-        lab.range.onRangeRequest(() -> lab.demo.server().delete(dn));
+        lab.range.onRangeRequest(base -> {
+            if (base.equalsIgnoreCase(dn)) {
+                lab.demo.server().delete(dn);
+            }
+        });
         try {
             assertEquals(Optional.empty(), lab.demo.readAccount(dn));
+        } finally {
+            lab.range.onRangeRequest(null);
+        }
+    }
+
+    @Test
+    void anAccountDeletedDuringASearchIsLeftOut() throws Exception {
+        List<String> values = RangedDemo.values("HTTP/rvgone", 2 * N, ".contoso.com");
+        String dn = lab.addUser("rv-gone", values, List.of());
+        lab.range.onRangeRequest(base -> {
+            if (base.equalsIgnoreCase(dn)) {
+                lab.demo.server().delete(dn);
+            }
+        });
+        try {
+            assertEquals(List.of(), lab.demo.findHolders(Spn.parse(values.get(0))), "it holds nothing now");
+            lab.addUser("rv-gone", values, List.of());
+            Map<String, SpnHolder> seen = new HashMap<>();
+            assertTrue(lab.demo.scanSpns(1000, new SpnScanSink() { // one page: found, then deleted before completion
+                @Override
+                public void accept(SpnHolder h) { seen.put(h.dn(), h); }
+            }));
+            assertFalse(seen.containsKey(dn), "deleted during the scan");
+            assertTrue(seen.containsKey(DNS.get(N)), "the others are still there");
         } finally {
             lab.range.onRangeRequest(null);
         }

@@ -204,7 +204,7 @@ class RangedValuesTest {
         String dn = user(25);
         SearchResultEntry e = fetch(dn, SPN);
         AtomicInteger added = new AtomicInteger();
-        lab.range.onRangeRequest(() -> {
+        lab.range.onRangeRequest(base -> {
             List<String> v = new ArrayList<>(lab.stored(dn, SPN));
             v.add(0, "MSSQLSvc/churn" + added.incrementAndGet() + ".contoso.com:1433");
             lab.demo.server().modify(dn, new Modification(ModificationType.REPLACE, SPN, v.toArray(String[]::new)));
