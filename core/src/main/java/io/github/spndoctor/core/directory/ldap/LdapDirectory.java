@@ -243,9 +243,15 @@ public class LdapDirectory implements Directory {
 
     @Override
     public Optional<Account> readAccount(String dn) throws DirectoryException {
+        LDAPInterface conn = domains.connectionFor(dn); // outside the try: a domain that cannot be reached is no "gone"
         try {
-            SearchResultEntry e = domains.connectionFor(dn).getEntry(dn, ACCOUNT_ATTRIBUTES);
-            return e == null ? Optional.empty() : Optional.of(toAccount(e));
+            SearchResultEntry e = conn.getEntry(dn, ACCOUNT_ATTRIBUTES);
+            return e == null ? Optional.empty() : Optional.of(toAccount(RangedValues.completeAccount(conn, e)));
+        } catch (DirectoryException e) {
+            if (e.kind() == DirectoryException.Kind.NO_SUCH_ACCOUNT) {
+                return Optional.empty(); // deleted while its values were read in ranges
+            }
+            throw e;
         } catch (LDAPException e) {
             if (e.getResultCode().intValue() == 32) {
                 return Optional.empty();
@@ -269,7 +275,7 @@ public class LdapDirectory implements Directory {
         }
     }
 
-    /** Runs one subtree search with the configured time limit. */
+    /** Runs one subtree search with the configured time limit; entries come back with every value of each attribute. */
     protected List<SearchResultEntry> search(LDAPInterface conn, String base, Filter filter, String action)
             throws DirectoryException {
         SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, ACCOUNT_ATTRIBUTES);
@@ -278,13 +284,21 @@ public class LdapDirectory implements Directory {
         request.setResponseTimeoutMillis(timeLimitSeconds * 1000L + 2000L);
         try {
             SearchResult result = conn.search(request);
-            return result.getSearchEntries();
+            List<SearchResultEntry> entries = new ArrayList<>();
+            for (SearchResultEntry e : result.getSearchEntries()) {
+                // more values than the server sends at once; an account deleted meanwhile is left out
+                RangedValues.completeAccountIfPresent(conn, e).ifPresent(entries::add);
+            }
+            return entries;
         } catch (LDAPException e) {
             throw LdapErrors.map(e, action);
         }
     }
 
-    /** Converts an entry into an {@link Account}; SPN values that do not parse are kept out, never guessed. */
+    /**
+     * Converts an entry into an {@link Account}; SPN values that do not parse are kept out, never guessed. The entry
+     * must be complete: values a server sent in ranges are completed first with {@link RangedValues}.
+     */
     public static Account toAccount(SearchResultEntry e) {
         String[] ocs = e.getAttributeValues("objectClass");
         AccountKind kind = AccountKind.fromObjectClasses(ocs == null ? List.of() : Arrays.asList(ocs));
