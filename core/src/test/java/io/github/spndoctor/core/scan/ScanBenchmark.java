@@ -23,7 +23,7 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code server SPNS}: an in-memory directory in this process with SPNS servicePrincipalName values (two per
  *       account, one computer per 50 accounts with HOST/, a few seeded conflicts); prints "READY port".</li>
- *   <li>{@code heap PORT}: scans that server from this (separate) process and reports the scanner's retained heap per
+ *   <li>{@code heap PORT [SPNS]}: scans that server (or a {@link StreamingBenchServer}) from this (separate) process and reports the scanner's retained heap per
  *       SPN (used heap after full GCs, minus the baseline) and wall times.</li>
  *   <li>{@code samba RUNS}: wall time of full scans of the Samba lab through the Connector (LDAPS, GC).</li>
  * </ul>
@@ -32,7 +32,7 @@ public final class ScanBenchmark {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "server" -> server(Integer.parseInt(args[1]));
-            case "heap" -> heap(Integer.parseInt(args[1]));
+            case "heap" -> heap(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : -1);
             case "samba" -> samba(Integer.parseInt(args[1]));
             case "feed" -> feed(Integer.parseInt(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
@@ -40,36 +40,18 @@ public final class ScanBenchmark {
     }
 
     static void server(int spns) throws Exception {
-        InMemoryDirectoryServerConfig cfg = new InMemoryDirectoryServerConfig("DC=bench,DC=test");
+        InMemoryDirectoryServerConfig cfg = new InMemoryDirectoryServerConfig(BASE_DN);
         cfg.setSchema(null);
         cfg.setAccessLogHandler(null);
         cfg.setMaxSizeLimit(0);
         cfg.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("bench", InetAddress.getLoopbackAddress(), 0, null));
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(cfg);
-        server.add(new Entry("DC=bench,DC=test", new com.unboundid.ldap.sdk.Attribute("objectClass", "top", "domain")));
+        server.add(baseEntry());
         long t0 = System.nanoTime();
         List<Entry> batch = new ArrayList<>();
-        int accounts = spns / 2;
+        int accounts = accounts(spns);
         for (int i = 0; i < accounts; i++) {
-            String n = String.format(Locale.ROOT, "%07d", i);
-            Entry e;
-            if (i % 50 == 0) {
-                e = new Entry("CN=HOST" + n + ",DC=bench,DC=test");
-                e.addAttribute("objectClass", "top", "person", "organizationalPerson", "user", "computer");
-                e.addAttribute("sAMAccountName", "HOST" + n + "$");
-                e.addAttribute("dNSHostName", "host" + n + ".bench.test");
-                e.addAttribute("servicePrincipalName", "HOST/HOST" + n, "HOST/host" + n + ".bench.test");
-            } else {
-                e = new Entry("CN=svc" + n + ",DC=bench,DC=test");
-                e.addAttribute("objectClass", "top", "person", "organizationalPerson", "user");
-                e.addAttribute("sAMAccountName", "svc" + n);
-                // every 10,000th service account hijacks the previous computer's name; every 25,000th duplicates
-                String http = i % 10_000 == 1 ? "HTTP/host" + String.format(Locale.ROOT, "%07d", i - 1) + ".bench.test"
-                        : "HTTP/app" + n + ".bench.test";
-                String sql = i % 25_000 == 2 ? "MSSQLSvc/app0000003.bench.test:1433" : "MSSQLSvc/db" + n + ".bench.test:1433";
-                e.addAttribute("servicePrincipalName", http, sql);
-            }
-            batch.add(e);
+            batch.add(entry(i));
             if (batch.size() == 20_000) {
                 server.addEntries(batch);
                 batch.clear();
@@ -83,6 +65,64 @@ public final class ScanBenchmark {
         Thread.sleep(Long.MAX_VALUE);
     }
 
+    /** The suffix every benchmark entry lives under. */
+    static final String BASE_DN = "DC=bench,DC=test";
+
+    /** Accounts in a benchmark directory of {@code spns} SPN values (two per account). */
+    static int accounts(int spns) {
+        return spns / 2;
+    }
+
+    /** The suffix entry itself (no SPNs). */
+    static Entry baseEntry() {
+        return new Entry(BASE_DN, new com.unboundid.ldap.sdk.Attribute("objectClass", "top", "domain"));
+    }
+
+    /**
+     * Account {@code i} of the benchmark mix, the one generator every mode uses: one computer per 50 accounts
+     * ({@code HOST/} SPNs and dNSHostName), the rest users with an {@code HTTP/} and a {@code MSSQLSvc/} SPN; every
+     * 10,000th user (i % 10,000 == 1) holds {@code HTTP/<fqdn>} of the previous computer (a hijack) and every 25,000th
+     * (i % 25,000 == 2) holds one literal duplicate value. Deterministic; a new mutable entry per call.
+     */
+    static Entry entry(int i) {
+        String n = String.format(Locale.ROOT, "%07d", i);
+        Entry e;
+        if (i % 50 == 0) {
+            e = new Entry("CN=HOST" + n + "," + BASE_DN);
+            e.addAttribute("objectClass", "top", "person", "organizationalPerson", "user", "computer");
+            e.addAttribute("sAMAccountName", "HOST" + n + "$");
+            e.addAttribute("dNSHostName", "host" + n + ".bench.test");
+            e.addAttribute("servicePrincipalName", "HOST/HOST" + n, "HOST/host" + n + ".bench.test");
+        } else {
+            e = new Entry("CN=svc" + n + "," + BASE_DN);
+            e.addAttribute("objectClass", "top", "person", "organizationalPerson", "user");
+            e.addAttribute("sAMAccountName", "svc" + n);
+            String http = i % 10_000 == 1 ? "HTTP/host" + String.format(Locale.ROOT, "%07d", i - 1) + ".bench.test"
+                    : "HTTP/app" + n + ".bench.test";
+            String sql = i % 25_000 == 2 ? DUPLICATE_SPN : "MSSQLSvc/db" + n + ".bench.test:1433";
+            e.addAttribute("servicePrincipalName", http, sql);
+        }
+        return e;
+    }
+
+    /** The value every 25,000th user holds. */
+    static final String DUPLICATE_SPN = "MSSQLSvc/app0000003.bench.test:1433";
+
+    /** Findings a correct scan reports on the first {@code accounts} entries: one per hijack, one for the duplicate. */
+    static int seededFindings(int accounts) {
+        int hijacks = accounts > 1 ? (accounts - 2) / 10_000 + 1 : 0;
+        int duplicateHolders = accounts > 2 ? (accounts - 3) / 25_000 + 1 : 0;
+        return hijacks + (duplicateHolders >= 2 ? 1 : 0);
+    }
+
+    /** The holder the scan's stream delivers for an entry (what {@code PagedScan} builds from the wire). */
+    static io.github.spndoctor.core.directory.SpnHolder holder(Entry e) {
+        String[] ocs = e.getAttributeValues("objectClass");
+        return new io.github.spndoctor.core.directory.SpnHolder(e.getDN(), e.getAttributeValue("sAMAccountName"),
+                io.github.spndoctor.core.model.AccountKind.fromObjectClasses(java.util.Arrays.asList(ocs)),
+                e.getAttributeValue("dNSHostName"), List.of(e.getAttributeValues("servicePrincipalName")));
+    }
+
     static long usedAfterGc() throws InterruptedException {
         var mem = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 4; i++) {
@@ -92,7 +132,7 @@ public final class ScanBenchmark {
         return mem.getHeapMemoryUsage().getUsed();
     }
 
-    static void heap(int port) throws Exception {
+    static void heap(int port, int servedSpns) throws Exception {
         LDAPConnectionPool pool = new LDAPConnectionPool(new LDAPConnection("127.0.0.1", port), 1, 2);
         LdapDirectory dir = new LdapDirectory(pool, "", pool, new DirectoryInfo(false, "in-memory:" + port, "anonymous", true),
                 600, pool::close);
@@ -118,6 +158,9 @@ public final class ScanBenchmark {
                 after - before, (after - before) / (double) index.spns, index.footprintBytes() / (double) index.spns);
         java.lang.ref.Reference.reachabilityFence(index);
         index = null;
+        if (servedSpns > 0) {
+            System.out.printf(Locale.ROOT, "seeded findings in the served mix: %d%n", seededFindings(accounts(servedSpns)));
+        }
         for (int run = 1; run <= 3; run++) {
             long s = System.nanoTime();
             ScanReport r = ForestScanner.scan(dir, 1000, ScanListener.NONE);
@@ -135,20 +178,9 @@ public final class ScanBenchmark {
         long before = usedAfterGc();
         long t0 = System.nanoTime();
         ForestScanner.Index index = new ForestScanner.Index(ScanListener.NONE, t0);
-        int accounts = spns / 2;
+        int accounts = accounts(spns);
         for (int i = 0; i < accounts; i++) {
-            String n = String.format(Locale.ROOT, "%07d", i);
-            if (i % 50 == 0) {
-                index.accept(new io.github.spndoctor.core.directory.SpnHolder("CN=HOST" + n + ",DC=bench,DC=test",
-                        "HOST" + n + "$", io.github.spndoctor.core.model.AccountKind.COMPUTER, "host" + n + ".bench.test",
-                        List.of("HOST/HOST" + n, "HOST/host" + n + ".bench.test")));
-            } else {
-                String http = i % 10_000 == 1 ? "HTTP/host" + String.format(Locale.ROOT, "%07d", i - 1) + ".bench.test"
-                        : "HTTP/app" + n + ".bench.test";
-                String sql = i % 25_000 == 2 ? "MSSQLSvc/app0000003.bench.test:1433" : "MSSQLSvc/db" + n + ".bench.test:1433";
-                index.accept(new io.github.spndoctor.core.directory.SpnHolder("CN=svc" + n + ",DC=bench,DC=test",
-                        "svc" + n, io.github.spndoctor.core.model.AccountKind.USER, null, List.of(http, sql)));
-            }
+            index.accept(holder(entry(i)));
             if (i % 1000 == 999) {
                 index.pageDone(i + 1);
             }
