@@ -25,6 +25,8 @@ import java.util.Locale;
  *       account, one computer per 50 accounts with HOST/, a few seeded conflicts); prints "READY port".</li>
  *   <li>{@code heap PORT [SPNS]}: scans that server (or a {@link StreamingBenchServer}) from this (separate) process and reports the scanner's retained heap per
  *       SPN (used heap after full GCs, minus the baseline) and wall times.</li>
+ *   <li>{@code versus PORT RUNS}: alternates a raw paged {@code ldapsearch} dump of servicePrincipalName (a child
+ *       process) with a full scan in this warm JVM, RUNS times each, against a server on loopback PORT.</li>
  *   <li>{@code samba RUNS}: wall time of full scans of the Samba lab through the Connector (LDAPS, GC).</li>
  * </ul>
  */
@@ -35,6 +37,7 @@ public final class ScanBenchmark {
             case "heap" -> heap(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : -1);
             case "samba" -> samba(Integer.parseInt(args[1]));
             case "feed" -> feed(Integer.parseInt(args[1]));
+            case "versus" -> versus(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -193,6 +196,42 @@ public final class ScanBenchmark {
                 + "%d duplicate candidates, %d HTTP-on-service candidates%n", after - before, (after - before) / (double) index.spns,
                 index.footprintBytes() / (double) index.spns, index.duplicates.size(), index.httpOnServiceAccounts.size());
         java.lang.ref.Reference.reachabilityFence(index);
+    }
+
+    static void versus(int port, int runs) throws Exception {
+        LDAPConnectionPool pool = new LDAPConnectionPool(new LDAPConnection("127.0.0.1", port), 1, 2);
+        LdapDirectory dir = new LdapDirectory(pool, "", pool, new DirectoryInfo(false, "bench:" + port, "anonymous", true),
+                600, pool::close);
+        ProcessBuilder dump = new ProcessBuilder("ldapsearch", "-LLL", "-o", "ldif-wrap=no", "-H", "ldap://127.0.0.1:" + port,
+                "-x", "-b", "", "-E", "pr=1000/noprompt", "(servicePrincipalName=*)", "servicePrincipalName")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ScanReport warm = ForestScanner.scan(dir, 1000, ScanListener.NONE);
+        System.out.printf(Locale.ROOT, "warm-up scan: %,d SPNs, %d findings%n", warm.spns(), warm.findings().size());
+        double[] dumps = new double[runs];
+        double[] scans = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            long s = System.nanoTime();
+            int rc = dump.start().waitFor();
+            dumps[run] = (System.nanoTime() - s) / 1e9;
+            if (rc != 0) {
+                throw new IllegalStateException("ldapsearch exited with " + rc);
+            }
+            s = System.nanoTime();
+            ScanReport r = ForestScanner.scan(dir, 1000, ScanListener.NONE);
+            scans[run] = (System.nanoTime() - s) / 1e9;
+            System.out.printf(Locale.ROOT, "run %d: ldapsearch dump %.2f s, full scan %.2f s (%,d SPNs, %d findings %s)%n",
+                    run + 1, dumps[run], scans[run], r.spns(), r.findings().size(), summary(r));
+        }
+        double d = median(dumps);
+        double sc = median(scans);
+        System.out.printf(Locale.ROOT, "medians: ldapsearch dump %.2f s, full scan %.2f s, ratio %.2f%n", d, sc, sc / d);
+        dir.close();
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     static void samba(int runs) throws Exception {

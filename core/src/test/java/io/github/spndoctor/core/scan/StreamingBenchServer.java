@@ -52,6 +52,9 @@ import java.util.function.IntFunction;
  * prints "READY port" and runs until killed. Read-only after construction; serves many connections at once.
  */
 public final class StreamingBenchServer implements Closeable {
+    /** A simple-bind identity for clients that need one; a throw-away benchmark credential, not a secret. */
+    static final String BIND_DN = "CN=bench reader";
+    static final String BIND_PASSWORD = "bench-only";
     private final Entry[] entries;
     private final DN suffix;
     private final LDAPListener listener;
@@ -66,6 +69,7 @@ public final class StreamingBenchServer implements Closeable {
         cfg.setAccessLogHandler(null);
         cfg.setGenerateOperationalAttributes(false);
         cfg.setMaxSizeLimit(0);
+        cfg.addAdditionalBindCredentials(BIND_DN, BIND_PASSWORD); // for clients that refuse anonymous binds (the CLI)
         cfg.setEqualityIndexAttributes("servicePrincipalName", "sAMAccountName", "dNSHostName");
         InMemoryRequestHandler memory = new InMemoryRequestHandler(cfg);
         entries = new Entry[count + 1];
