@@ -109,7 +109,7 @@ case "${1:-}" in
     echo "--- scanner heap (own JVM, -Xmx2g, serial GC); $(uptime)"
     java -Xmx2g -XX:+UseSerialGC -cp "$CP" io.github.spndoctor.core.scan.ScanBenchmark heap "$PORT" "$SPNS"
     echo "--- scan in a warm JVM (default GC) vs ldapsearch, interleaved; $(uptime)"
-    java -Xmx2g -cp "$CP" io.github.spndoctor.core.scan.ScanBenchmark versus "$PORT" "${RUNS:-5}"
+    java -Xmx2g -cp "$CP" io.github.spndoctor.core.scan.ScanBenchmark versus "$PORT" "${RUNS:-5}" "$SERVER"
     JAR=app/target/spn-doctor.jar
     [ -f "$JAR" ] || ./mvnw -q -o package -DskipTests
     echo "--- CLI end to end; $(uptime)"
