@@ -56,13 +56,12 @@ public final class StreamingBenchServer implements Closeable {
     static final String BIND_DN = "CN=bench reader";
     static final String BIND_PASSWORD = "bench-only";
     private final Entry[] entries;
-    private final DN suffix;
     private final LDAPListener listener;
 
     /** Loads {@code count} entries from {@code source} (plus the suffix entry) and listens on loopback {@code port} (0: any). */
     StreamingBenchServer(int count, IntFunction<Entry> source, int port) throws Exception {
         Entry base = ScanBenchmark.baseEntry();
-        suffix = base.getParsedDN();
+        DN suffix = base.getParsedDN();
         InMemoryDirectoryServerConfig cfg = new InMemoryDirectoryServerConfig(ScanBenchmark.BASE_DN);
         cfg.setSchema(schema()); // equality indexes need one
         cfg.setEnforceSingleStructuralObjectClass(false);
@@ -86,7 +85,7 @@ public final class StreamingBenchServer implements Closeable {
                 batch.clear();
             }
         }
-        LDAPListenerConfig lc = new LDAPListenerConfig(port, new Handler(entries, suffix, memory, null));
+        LDAPListenerConfig lc = new LDAPListenerConfig(port, new Handler(entries, memory, null));
         lc.setListenAddress(InetAddress.getLoopbackAddress());
         listener = new LDAPListener(lc);
         listener.startListening();
@@ -141,20 +140,18 @@ public final class StreamingBenchServer implements Closeable {
     /** Per-connection handler: paged searches here, everything else to the in-memory handler's instance. */
     static final class Handler extends LDAPListenerRequestHandler {
         private final Entry[] entries;
-        private final DN suffix;
         private final InMemoryRequestHandler memory;
         private final LDAPListenerClientConnection connection;
 
-        Handler(Entry[] entries, DN suffix, InMemoryRequestHandler memory, LDAPListenerClientConnection connection) {
+        Handler(Entry[] entries, InMemoryRequestHandler memory, LDAPListenerClientConnection connection) {
             this.entries = entries;
-            this.suffix = suffix;
             this.memory = memory;
             this.connection = connection;
         }
 
         @Override
         public Handler newInstance(LDAPListenerClientConnection c) throws LDAPException {
-            return new Handler(entries, suffix, memory.newInstance(c), c);
+            return new Handler(entries, memory.newInstance(c), c);
         }
 
         @Override
@@ -194,7 +191,7 @@ public final class StreamingBenchServer implements Closeable {
                 return done(id, ResultCode.SUCCESS, null, new ASN1OctetString());
             }
             DN base = new DN(op.getBaseDN());
-            if (!base.isNullDN() && !base.equals(suffix) && !base.isDescendantOf(suffix, false)) {
+            if (!base.isNullDN() && memory.getEntry(base) == null) {
                 return done(id, ResultCode.NO_SUCH_OBJECT, "No such base entry: " + op.getBaseDN(), null);
             }
             SearchScope scope = op.getScope();

@@ -131,6 +131,39 @@ class StreamingBenchServerTest {
     }
 
     @Test
+    void aMissingBaseIsNoSuchObjectAndABaseScopesTheCursor() throws Exception {
+        for (String base : List.of("CN=missing,DC=bench,DC=test", "DC=other,DC=test")) {
+            SearchRequest r = new SearchRequest(base, SearchScope.SUB, Filter.createPresenceFilter("objectClass"));
+            r.setControls(new Control[]{new SimplePagedResultsControl(10, null, true)});
+            LDAPSearchException e = assertThrows(LDAPSearchException.class, () -> conn.search(r));
+            assertEquals(ResultCode.NO_SUCH_OBJECT, e.getResultCode(), base);
+        }
+        SearchRequest one = new SearchRequest("CN=HOST0000050,DC=bench,DC=test", SearchScope.BASE,
+                Filter.createPresenceFilter("objectClass"), "sAMAccountName");
+        one.setControls(new Control[]{new SimplePagedResultsControl(10, null, true)});
+        SearchResult result = conn.search(one);
+        assertEquals(List.of("CN=HOST0000050,DC=bench,DC=test"),
+                result.getSearchEntries().stream().map(Entry::getDN).toList());
+        assertFalse(SimplePagedResultsControl.get(result).moreResultsToReturn());
+    }
+
+    @Test
+    void aSizeLimitHoldsAcrossPages() throws Exception {
+        SearchRequest first = new SearchRequest("", SearchScope.SUB, Filter.createPresenceFilter("servicePrincipalName"));
+        first.setSizeLimit(5);
+        first.setControls(new Control[]{new SimplePagedResultsControl(3, null, true)});
+        SearchResult page1 = conn.search(first);
+        assertEquals(3, page1.getEntryCount());
+        SearchRequest second = new SearchRequest("", SearchScope.SUB, Filter.createPresenceFilter("servicePrincipalName"));
+        second.setSizeLimit(5);
+        second.setControls(new Control[]{new SimplePagedResultsControl(3,
+                SimplePagedResultsControl.get(page1).getCookie(), true)});
+        LDAPSearchException e = assertThrows(LDAPSearchException.class, () -> conn.search(second));
+        assertEquals(ResultCode.SIZE_LIMIT_EXCEEDED, e.getResultCode());
+        assertEquals(2, e.getEntryCount());
+    }
+
+    @Test
     void targetedEqualitySearchFindsExactlyTheSeededDuplicateHolders() throws Exception {
         SearchResult r = conn.search("", SearchScope.SUB,
                 Filter.createEqualityFilter("servicePrincipalName", ScanBenchmark.DUPLICATE_SPN.toUpperCase()), "1.1");
