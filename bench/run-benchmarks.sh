@@ -6,7 +6,10 @@
 #   bench/run-benchmarks.sh feed [SPNS]   the scan index alone fed 10^6 SPNs in its own JVM: retained heap/SPN
 #   bench/run-benchmarks.sh heap [SPNS]   SPNs on an in-memory server in its own process, scanned over LDAP
 #                                         (the in-memory server's paging is quadratic: use <= 10^5 there)
-# Needs the Samba lab (../shared/samba-lab) for all but `heap`, and `./mvnw package` for `cli`.
+#   bench/run-benchmarks.sh stream [SPNS] SPNs (default 10^6) on StreamingBenchServer (cursor paging, linear per
+#                                         page) in its own JVM: scanner heap/SPN, scan vs paged ldapsearch dump
+#                                         interleaved (RUNS, default 5), CLI scan end to end (3 runs)
+# Needs the Samba lab (../shared/samba-lab) for all but `feed`, `heap` and `stream`, and `./mvnw package` for `cli`.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 LAB=../shared/samba-lab/samba-lab.sh
@@ -21,7 +24,7 @@ classpath() {
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
-live=(--url "$SAMBALAB_LDAP_URI" --gc-url "$SAMBALAB_GC_URI" --bind-upn "$SAMBALAB_BIND_UPN" --password-env SAMBALAB_BIND_PW --ca-file "$LDAPTLS_CACERT")
+live=(--url "${SAMBALAB_LDAP_URI:-}" --gc-url "${SAMBALAB_GC_URI:-}" --bind-upn "${SAMBALAB_BIND_UPN:-}" --password-env SAMBALAB_BIND_PW --ca-file "${LDAPTLS_CACERT:-}")
 
 case "${1:-}" in
   lookup)
@@ -90,5 +93,34 @@ case "${1:-}" in
         '(servicePrincipalName=*)' servicePrincipalName >/dev/null
       echo "ldapsearch paged dump run $i: $(secs "$a" "$(now)") s"
     done ;;
-  *) sed -n '2,8p' "$0"; exit 2 ;;
+  stream)
+    CP=$(classpath)
+    SPNS=${2:-1000000}
+    LOG=$(mktemp)
+    echo "cores: $(nproc); $(uptime)"
+    java -Xmx6g -XX:+UseParallelGC -cp "$CP" io.github.spndoctor.core.scan.StreamingBenchServer "$SPNS" >"$LOG" 2>&1 &
+    SERVER=$!
+    trap 'kill $SERVER 2>/dev/null || true; rm -f "$LOG"' EXIT
+    until grep -q READY "$LOG"; do sleep 2; kill -0 $SERVER || { cat "$LOG"; exit 1; }; done
+    cat "$LOG"
+    PORT=$(sed -n 's/^READY //p' "$LOG")
+    echo "SPN values a paged ldapsearch dump returns: $(ldapsearch -LLL -o ldif-wrap=no -H "ldap://127.0.0.1:$PORT" -x -b '' \
+      -E pr=1000/noprompt '(servicePrincipalName=*)' servicePrincipalName | grep -c '^servicePrincipalName:')"
+    echo "--- scanner heap (own JVM, -Xmx2g, serial GC); $(uptime)"
+    java -Xmx2g -XX:+UseSerialGC -cp "$CP" io.github.spndoctor.core.scan.ScanBenchmark heap "$PORT" "$SPNS"
+    echo "--- scan in a warm JVM (default GC) vs ldapsearch, interleaved; $(uptime)"
+    java -Xmx2g -cp "$CP" io.github.spndoctor.core.scan.ScanBenchmark versus "$PORT" "${RUNS:-5}" "$SERVER"
+    JAR=app/target/spn-doctor.jar
+    [ -f "$JAR" ] || ./mvnw -q -o package -DskipTests
+    echo "--- CLI end to end; $(uptime)"
+    export BENCH_PW=bench-only # the bench server's throw-away credential (StreamingBenchServer.BIND_PASSWORD)
+    for i in 1 2 3; do
+      a=$(now)
+      java -jar "$JAR" scan --quiet --url "ldap://127.0.0.1:$PORT" --gc-url "ldap://127.0.0.1:$PORT" --allow-plain-ldap \
+        --bind-dn "CN=bench reader" --password-env BENCH_PW --base-dn DC=bench,DC=test --json >"$LOG.json"
+      echo "cli scan run $i: $(secs "$a" "$(now)") s, $(grep -o '"cause" *: *"[a-z-]*"' "$LOG.json" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
+    done
+    rm -f "$LOG.json"
+    echo "server: $(grep -E 'VmHWM|VmRSS' /proc/$SERVER/status | tr -s ' \t' ' ' | tr '\n' ' '); $(uptime)" ;;
+  *) sed -n '2,11p' "$0"; exit 2 ;;
 esac

@@ -1,7 +1,6 @@
 package io.github.spndoctor.core.model;
 
 import java.util.Collection;
-import java.util.Locale;
 
 /**
  * What sort of account holds an SPN. Decided by the most specific objectClass: managed service accounts are
@@ -26,15 +25,14 @@ public enum AccountKind {
     /** Classifies an entry by its objectClass values (case-insensitive). Anything unrecognised is a user. */
     public static AccountKind fromObjectClasses(Collection<String> objectClasses) {
         boolean computer = false;
-        for (String oc : objectClasses) {
-            String c = oc.toLowerCase(Locale.ROOT);
-            if (c.equals("msds-groupmanagedserviceaccount")) {
+        for (String c : objectClasses) { // equalsIgnoreCase: no lower-cased copy per value (a scan calls this per entry)
+            if (c.equalsIgnoreCase("msds-groupmanagedserviceaccount")) {
                 return GMSA;
             }
-            if (c.equals("msds-managedserviceaccount")) {
+            if (c.equalsIgnoreCase("msds-managedserviceaccount")) {
                 return MSA; // keep looking: a gMSA entry would also be matched above
             }
-            if (c.equals("computer")) {
+            if (c.equalsIgnoreCase("computer")) {
                 computer = true;
             }
         }

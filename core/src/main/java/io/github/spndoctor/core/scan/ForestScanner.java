@@ -42,6 +42,7 @@ public final class ForestScanner {
     /** Active Directory's default MaxPageSize. */
     public static final int DEFAULT_PAGE_SIZE = 1000;
     static final Set<String> WATCHED_CLASSES = Set.of("host", "http", "wsman", "restrictedkrbhost");
+    private static final int BATCH = 512;
     private static final int AMBIGUOUS = -1;
 
     private ForestScanner() {}
@@ -60,6 +61,7 @@ public final class ForestScanner {
         long t0 = System.nanoTime();
         Index index = new Index(listener, t0);
         boolean complete = directory.scanSpns(pageSize, index);
+        index.flush();
         listener.progress(new ScanProgress("verifying", index.accounts, index.spns, Duration.ofNanos(System.nanoTime() - t0)));
         List<ScanFinding> findings = new ArrayList<>();
         findings.addAll(verifyDuplicates(directory, index));
@@ -83,6 +85,12 @@ public final class ForestScanner {
         long accounts;
         long spns;
         private int nextId;
+        /** SPN hashes waiting for {@link #spnOwner}: inserted in batches so the table's cache misses overlap. */
+        private final long[] pendingKeys = new long[BATCH];
+        private final int[] pendingIds = new int[BATCH];
+        private final String[] pendingTexts = new String[BATCH];
+        private int pending;
+        private long touched;
 
         Index(ScanListener listener, long t0) {
             this.listener = listener;
@@ -105,17 +113,18 @@ public final class ForestScanner {
             for (String raw : holder.spns()) {
                 spns++;
                 String lower = raw.toLowerCase(Locale.ROOT);
-                long key = hash(lower);
-                int prev = spnOwner.putIfAbsent(key, id);
-                if (prev != LongIntMap.ABSENT && prev != id) {
-                    duplicates.putIfAbsent(key, raw);
+                pendingKeys[pending] = hash(lower);
+                pendingIds[pending] = id;
+                pendingTexts[pending] = raw;
+                if (++pending == BATCH) {
+                    flush();
                 }
                 int slash = lower.indexOf('/');
                 if (slash <= 0) {
                     continue;
                 }
-                String cls = lower.substring(0, slash);
-                if (!WATCHED_CLASSES.contains(cls)) {
+                String cls = watchedClass(lower, slash);
+                if (cls == null) {
                     continue;
                 }
                 String host = hostOf(lower, slash);
@@ -136,8 +145,29 @@ public final class ForestScanner {
             }
         }
 
+        /**
+         * Records the pending SPN hashes in {@link #spnOwner}, in arrival order. A first pass only reads each key's
+         * slot, so the CPU overlaps those independent cache misses; the inserts then hit warm cache lines.
+         */
+        void flush() {
+            long sum = 0;
+            for (int j = 0; j < pending; j++) {
+                sum += spnOwner.touch(pendingKeys[j]);
+            }
+            touched += sum; // keeps the first pass from being optimised away
+            for (int j = 0; j < pending; j++) {
+                int prev = spnOwner.putIfAbsent(pendingKeys[j], pendingIds[j]);
+                if (prev != LongIntMap.ABSENT && prev != pendingIds[j]) {
+                    duplicates.putIfAbsent(pendingKeys[j], pendingTexts[j]);
+                }
+                pendingTexts[j] = null;
+            }
+            pending = 0;
+        }
+
         @Override
         public void pageDone(long accountsSoFar) {
+            flush();
             listener.progress(new ScanProgress("scanning", accounts, spns, Duration.ofNanos(System.nanoTime() - t0)));
         }
 
@@ -152,6 +182,21 @@ public final class ForestScanner {
                     + httpOnServiceAccounts.footprintBytes() + foreignHostOnComputer.footprintBytes();
         }
     }
+
+    /**
+     * The service class of a lower-cased SPN if it is one of {@link #WATCHED_CLASSES} (the set's own string),
+     * else null; makes no substring.
+     */
+    static String watchedClass(String lowerSpn, int slash) {
+        for (String cls : WATCHED_LIST) {
+            if (cls.length() == slash && lowerSpn.startsWith(cls)) {
+                return cls;
+            }
+        }
+        return null;
+    }
+
+    private static final String[] WATCHED_LIST = WATCHED_CLASSES.toArray(String[]::new);
 
     /** The host part of a lower-cased SPN: between the first '/' and the next ':' or '/'. */
     static String hostOf(String lowerSpn, int slash) {

@@ -40,6 +40,11 @@ final class LongIntMap {
         }
     }
 
+    /** Reads the key's home slot and returns it (a prefetch: brings the slot's cache line in before an insert). */
+    long touch(long key) {
+        return keys[slot(key == EMPTY ? ZERO_KEY : key)];
+    }
+
     /** Stores {@code value} if the key is absent and returns ABSENT; otherwise leaves it and returns the old value. */
     int putIfAbsent(long key, int value) {
         long k = key == EMPTY ? ZERO_KEY : key;

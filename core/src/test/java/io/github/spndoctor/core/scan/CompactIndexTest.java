@@ -58,6 +58,50 @@ class CompactIndexTest {
         }
     }
 
+    /** The batched inserts into the SPN table find the same duplicates as a plain map, within and across batches. */
+    @Test
+    void indexFindsTheDuplicatesAPlainMapFinds() {
+        for (long seed = 1; seed <= 5; seed++) {
+            Random rnd = new Random(seed);
+            ForestScanner.Index index = new ForestScanner.Index(ScanListener.NONE, 0);
+            Map<String, Integer> owner = new HashMap<>();
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            for (int id = 0; id < 3000; id++) {
+                List<String> spns = new ArrayList<>();
+                for (int k = rnd.nextInt(4); k > 0; k--) {
+                    String spn = "MSSQLSvc/db" + rnd.nextInt(4000) + ".lab.test:1433";
+                    spns.add(rnd.nextBoolean() ? spn : spn.toUpperCase(java.util.Locale.ROOT));
+                }
+                for (String spn : new java.util.LinkedHashSet<>(spns)) {
+                    Integer prev = owner.putIfAbsent(spn.toLowerCase(java.util.Locale.ROOT), id);
+                    if (prev != null && prev != id) {
+                        expected.add(spn.toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+                index.accept(new io.github.spndoctor.core.directory.SpnHolder("CN=a" + id, "a" + id,
+                        io.github.spndoctor.core.model.AccountKind.USER, null, spns));
+                if (rnd.nextInt(200) == 0) {
+                    index.pageDone(id);
+                }
+            }
+            index.flush();
+            java.util.Set<String> found = new java.util.TreeSet<>();
+            index.duplicates.values().forEach(v -> found.add(v.toLowerCase(java.util.Locale.ROOT)));
+            assertEquals(expected, found, "seed " + seed);
+        }
+    }
+
+    @Test
+    void watchedClassesAreRecognisedWithoutSubstrings() {
+        assertEquals("http", ForestScanner.watchedClass("http/web01", 4));
+        assertEquals("host", ForestScanner.watchedClass("host/web01", 4));
+        assertEquals("wsman", ForestScanner.watchedClass("wsman/web01", 5));
+        assertEquals("restrictedkrbhost", ForestScanner.watchedClass("restrictedkrbhost/web01", 17));
+        assertEquals(null, ForestScanner.watchedClass("https/web01", 5));
+        assertEquals(null, ForestScanner.watchedClass("mssqlsvc/web01", 8));
+        assertEquals(null, ForestScanner.watchedClass("hos/web01", 3));
+    }
+
     @Test
     void hostParsing() {
         assertEquals("srv003.lab.test.", ForestScanner.hostOf("http/srv003.lab.test.", 4));
