@@ -8,4 +8,11 @@ public interface PageView {
 
     /** Where the keyboard focus goes when the page is shown: the first input, or the summary heading. */
     Node focusTarget();
+
+    /**
+     * Called once while the page is styled in idle time, invisible and not shown: a page whose results appear later
+     * (a table, say) may lay out a sample of them here, so that the first real results cost the UI thread less. It
+     * must leave the page as it found it.
+     */
+    default void rehearse() {}
 }

@@ -128,7 +128,7 @@ public final class WizardShell extends BorderPane {
         for (Step s : Step.values()) {
             if (!views.containsKey(s)) {
                 Platform.runLater(() -> {
-                    warmUp(view(s).root());
+                    warmUp(view(s));
                     prepareRemainingPages();
                 });
                 return;
@@ -141,13 +141,18 @@ public final class WizardShell extends BorderPane {
      * joins the page host invisibly, gets its CSS applied, and leaves again in the same turn (so its mnemonics never
      * compete with the current page's).
      */
-    private void warmUp(Node root) {
+    private void warmUp(PageView view) {
+        Node root = view.root();
         if (getScene() == null || root.getParent() != null) {
             return;
         }
         root.setVisible(false);
         host.getChildren().add(root);
         root.applyCss();
+        if (root instanceof javafx.scene.layout.Region r && host.getWidth() > 0) {
+            r.resize(host.getWidth(), host.getHeight());
+        }
+        view.rehearse();
         host.getChildren().remove(root);
         root.setVisible(true);
     }

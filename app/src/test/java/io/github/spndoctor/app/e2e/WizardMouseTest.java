@@ -84,6 +84,8 @@ class WizardMouseTest {
         assertTrue(table.getItems().stream().map(Object::toString)
                 .anyMatch(r -> r.contains("HTTP/" + SRV003) && r.contains("svc-srv003-web$") && r.contains("msa")
                         && r.contains("WRONG_ACCOUNT")), table.getItems().toString());
+        assertTrue(table.getItems().stream().noneMatch(r -> r.toString().contains("sample")),
+                "the idle-time rehearsal's sample rows never stay: " + table.getItems());
 
         robot.clickOn("#nextButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.DIAGNOSIS && !fx.composition.wizard().busyProperty().get());
@@ -94,6 +96,7 @@ class WizardMouseTest {
         robot.clickOn("#nextButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.REMEDY && !fx.composition.wizard().busyProperty().get());
         assertTrue(robot.lookup("#remedy-remove-spn").queryAs(javafx.scene.control.RadioButton.class).isSelected());
+        assertTrue(robot.lookup("#remedy-sample").tryQuery().isEmpty(), "no rehearsal card is left on the page");
 
         robot.clickOn("#nextButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.REVIEW && !fx.composition.wizard().busyProperty().get());

@@ -21,6 +21,7 @@ import java.util.function.Function;
 public final class LookupPage implements PageView {
     private final VBox root = new VBox();
     private final Label summary;
+    private final TableView<LookupRow> table;
 
     public LookupPage(LookupPageModel model) {
         root.getStyleClass().add(Styles.PAGE);
@@ -37,7 +38,7 @@ public final class LookupPage implements PageView {
         summary = Ui.heading(model.summaryProperty());
         summary.setId("lookupSummary");
 
-        TableView<LookupRow> table = new TableView<>(model.rows());
+        table = new TableView<>(model.rows());
         table.setId("lookupTable");
         table.getColumns().add(column(Messages.get("lookup.col.spn"), LookupRow::spn));
         table.getColumns().add(column(Messages.get("lookup.col.holder"), LookupRow::holder));
@@ -69,6 +70,19 @@ public final class LookupPage implements PageView {
         TableColumn<LookupRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
+    }
+
+    /** Lays out two sample rows once (rows, cells, text), then puts the model's rows back. */
+    @Override
+    public void rehearse() {
+        var real = table.getItems();
+        table.setItems(javafx.collections.FXCollections.observableArrayList(
+                new LookupRow("HTTP/sample.example", "sample$", "computer", io.github.spndoctor.core.lookup.LookupResult.Status.OK),
+                new LookupRow("HTTP/sample.example:5985", "sample", "user", io.github.spndoctor.core.lookup.LookupResult.Status.WRONG_ACCOUNT)));
+        root.applyCss();
+        root.layout();
+        table.setItems(real);
+        root.layout();
     }
 
     @Override

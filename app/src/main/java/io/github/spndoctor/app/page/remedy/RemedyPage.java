@@ -11,6 +11,8 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
+
 /** View of the Remedy page: one choice per remedy, with what it does or why it does not apply here. */
 public final class RemedyPage implements PageView {
     private final VBox root = new VBox();
@@ -18,7 +20,10 @@ public final class RemedyPage implements PageView {
     private final ToggleGroup group = new ToggleGroup();
     private final Label note;
 
+    private final RemedyPageModel model;
+
     public RemedyPage(RemedyPageModel model) {
+        this.model = model;
         root.getStyleClass().add(Styles.PAGE);
         note = Ui.heading(model.noteProperty());
         note.setId("remedyNote");
@@ -26,7 +31,7 @@ public final class RemedyPage implements PageView {
         options.getStyleClass().add("cards");
         Label error = Ui.error(model.errorProperty());
         error.setId("remedyError");
-        model.choices().addListener((ListChangeListener<RemedyChoice>) c -> rebuild(model));
+        model.choices().addListener((ListChangeListener<RemedyChoice>) c -> rebuild(model.choices(), model.selectedProperty().get()));
         model.selectedProperty().addListener((o, a, b) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == b)));
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -36,17 +41,17 @@ public final class RemedyPage implements PageView {
         root.getChildren().addAll(note, options, error);
     }
 
-    private void rebuild(RemedyPageModel model) {
+    private void rebuild(List<RemedyChoice> choices, RemedyChoice selected) {
         options.getChildren().clear();
         group.getToggles().clear();
-        for (RemedyChoice c : model.choices()) {
+        for (RemedyChoice c : choices) {
             RadioButton r = new RadioButton(c.title() + (c.recommended() ? " " + Messages.get("remedy.recommended") : ""));
             r.setId("remedy-" + c.id());
             r.setMnemonicParsing(false);
             r.setUserData(c);
             r.setToggleGroup(group);
             r.setDisable(!c.applicable());
-            r.setSelected(c == model.selectedProperty().get());
+            r.setSelected(c == selected);
             Label d = new Label(c.description());
             d.setWrapText(true);
             d.getStyleClass().add(Styles.NOTE);
@@ -63,6 +68,17 @@ public final class RemedyPage implements PageView {
         if (root.getScene() != null && group.getSelectedToggle() instanceof RadioButton r) {
             javafx.application.Platform.runLater(r::requestFocus);
         }
+    }
+
+    /** Lays out two sample cards once (one not applicable), then restores the model's choices. */
+    @Override
+    public void rehearse() {
+        rebuild(List.of(new RemedyChoice("sample", "Sample remedy", "What a remedy does, in a sentence or two that wrap.",
+                        true, true, true, ""),
+                new RemedyChoice("sample-off", "Another remedy", "A second description.", false, false, false, "a reason")), null);
+        root.applyCss();
+        root.layout();
+        rebuild(model.choices(), model.selectedProperty().get());
     }
 
     @Override
