@@ -83,17 +83,20 @@ public final class SambaLab {
     public static LdapDirectory directory() throws LDAPException, GeneralSecurityException {
         LDAPConnectionPool domain = new LDAPConnectionPool(connect(ldapUri()), 2);
         LDAPConnectionPool gc = new LDAPConnectionPool(connect(gcUri()), 2);
-        io.github.spndoctor.core.directory.ldap.DomainRouter router;
-        try {
-            router = io.github.spndoctor.core.directory.ldap.DomainRouter.forest(domain, baseDn(),
-                    "CN=Configuration," + baseDn(), null, 30);
-        } catch (io.github.spndoctor.core.directory.DirectoryException e) {
-            throw new IllegalStateException(e);
-        }
-        return new LdapDirectory(gc, "", router, new DirectoryInfo(false, ldapUri(), bindUpn(), false), 30, () -> {
+        return new LdapDirectory(gc, "", router(domain), new DirectoryInfo(false, ldapUri(), bindUpn(), false), 30, () -> {
             gc.close();
             domain.close();
         });
+    }
+
+    /** The lab's one domain served by {@code dc}, as the Connector routes it (the lab has no other domain to open). */
+    public static io.github.spndoctor.core.directory.ldap.DomainRouter router(com.unboundid.ldap.sdk.LDAPInterface dc) {
+        try {
+            return io.github.spndoctor.core.directory.ldap.DomainRouter.forest(dc, baseDn(), "CN=Configuration," + baseDn(),
+                    null, 30);
+        } catch (io.github.spndoctor.core.directory.DirectoryException e) {
+            throw new IllegalStateException("SAMBALAB_BASE_DN is not a DN: " + baseDn(), e);
+        }
     }
 
     /** Host of the lab's domain controller as dialled (127.0.0.1). */

@@ -47,6 +47,7 @@ public final class DomainRouter implements AutoCloseable {
 
     private final LDAPInterface home;
     private final DN homeContext;
+    private final Domain homeDomain;
     private final String configurationContext;
     private final Opener opener;
     private final int timeLimitSeconds;
@@ -57,6 +58,7 @@ public final class DomainRouter implements AutoCloseable {
                          int timeLimitSeconds) {
         this.home = home;
         this.homeContext = homeContext;
+        this.homeDomain = homeContext == null ? null : new Domain(homeContext.toString(), dnsNameOf(homeContext));
         this.configurationContext = configurationContext;
         this.opener = opener;
         this.timeLimitSeconds = timeLimitSeconds;
@@ -140,7 +142,6 @@ public final class DomainRouter implements AutoCloseable {
     }
 
     private List<Domain> readDomains() throws DirectoryException {
-        Domain homeDomain = new Domain(homeContext.toString(), dnsNameOf(homeContext));
         if (configurationContext == null) {
             return List.of(homeDomain);
         }
@@ -202,7 +203,6 @@ public final class DomainRouter implements AutoCloseable {
             throw new IllegalStateException("a single-connection router knows no domains");
         }
         Map<Domain, List<String>> out = new java.util.LinkedHashMap<>();
-        Domain homeDomain = new Domain(homeContext.toString(), dnsNameOf(homeContext));
         for (String dn : dns) {
             DN target = parse(dn);
             Optional<Domain> d = inHomeDomain(target) ? Optional.of(homeDomain) : domainOf(target);

@@ -1,5 +1,6 @@
 package io.github.spndoctor.core.directory.ldap;
 
+import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPInterface;
@@ -27,8 +28,10 @@ import io.github.spndoctor.core.model.TargetName;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -125,7 +128,7 @@ public class LdapDirectory implements Directory {
             return gcCopies;
         }
         List<String> dns = gcCopies.stream().map(a -> a.ref().dn()).toList();
-        java.util.Map<String, Account> fresh = new java.util.HashMap<>();
+        Map<String, Account> fresh = new HashMap<>();
         for (var group : domains.byDomain(dns).entrySet()) {
             List<Filter> byDn = group.getValue().stream()
                     .map(dn -> Filter.createEqualityFilter("distinguishedName", dn)).toList();
@@ -144,7 +147,7 @@ public class LdapDirectory implements Directory {
 
     private static String normalized(String dn) {
         try {
-            return new com.unboundid.ldap.sdk.DN(dn).toNormalizedString();
+            return new DN(dn).toNormalizedString();
         } catch (LDAPException e) {
             return dn;
         }

@@ -24,7 +24,7 @@ public final class LookupBenchmark {
         LDAPConnectionPool gc = new LDAPConnectionPool(SambaLab.connect(SambaLab.gcUri()), 1);
         LDAPConnectionPool dc = new LDAPConnectionPool(SambaLab.connect(SambaLab.ldapUri()), 1);
         // as Connector builds it: the lookup's accounts are re-read on the domain's DC
-        DomainRouter router = DomainRouter.forest(dc, SambaLab.baseDn(), "CN=Configuration," + SambaLab.baseDn(), null, 30);
+        DomainRouter router = SambaLab.router(dc);
         LdapDirectory dir = new LdapDirectory(gc, "", router, new DirectoryInfo(false, SambaLab.gcUri(), "bench", true), 30,
                 () -> { gc.close(); dc.close(); });
         TargetName t = TargetName.parse(target);
