@@ -20,8 +20,13 @@ public class WizardApp extends Application {
         runner = new FxTaskRunner();
         composition = new Composition(Composition.Settings.defaults(), runner, stage::close);
         StartupProbe.mark("wizard built");
-        Scene scene = new Scene(composition.shell(), 960, 680);
-        scene.getStylesheets().add(WizardApp.class.getResource("app.css").toExternalForm());
+        Scene scene = io.github.spndoctor.app.ui.Theme.style(new Scene(composition.shell(), 960, 680));
+        // the window's close box asks like Cancel does (a plan under way, changes applied); never while busy
+        stage.setOnCloseRequest(e -> {
+            if (!composition.wizard().mayClose()) {
+                e.consume();
+            }
+        });
         stage.setTitle(Messages.get("app.title"));
         stage.setScene(scene);
         stage.setMinWidth(640);

@@ -15,7 +15,7 @@ public final class Ui {
         Label l = new Label();
         l.textProperty().bind(text);
         l.getStyleClass().add(Styles.HEADING);
-        l.setWrapText(true);
+        wrap(l);
         l.setFocusTraversable(true);
         l.setAccessibleRole(AccessibleRole.TEXT);
         return l;
@@ -23,9 +23,8 @@ public final class Ui {
 
     /** Wrapped body text bound to {@code text}; hidden while empty. */
     public static Label text(ObservableStringValue text, String styleClass) {
-        Label l = new Label();
+        Label l = wrap(new Label());
         l.textProperty().bind(text);
-        l.setWrapText(true);
         if (styleClass != null) {
             l.getStyleClass().add(styleClass);
         }
@@ -37,6 +36,14 @@ public final class Ui {
     public static Label error(ObservableStringValue text) {
         Label l = text(text, Styles.ERROR);
         l.setAccessibleRole(AccessibleRole.TEXT);
+        // the icon font loads on first use: only when there is an error to show
+        Runnable icon = () -> {
+            if (l.getGraphic() == null && text.get() != null && !text.get().isEmpty()) {
+                l.setGraphic(StatusBadge.icon(Tone.BAD));
+            }
+        };
+        text.addListener((o, a, b) -> icon.run());
+        icon.run();
         return l;
     }
 
@@ -54,7 +61,39 @@ public final class Ui {
         a.setEditable(false);
         a.setWrapText(false);
         a.getStyleClass().add(Styles.CODE);
+        tabMovesFocus(a);
         return a;
+    }
+
+    /**
+     * Tab and Shift+Tab leave {@code area} for the next or previous control instead of typing a tab character (an
+     * error's details or a pasted error text are not places to type tabs); Ctrl+Tab is what a text area does with
+     * Tab anyway, so the key is handed on as that.
+     */
+    public static void tabMovesFocus(TextArea area) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown() && !e.isAltDown()) {
+                e.consume();
+                area.fireEvent(new javafx.scene.input.KeyEvent(e.getSource(), e.getTarget(), e.getEventType(), e.getCharacter(),
+                        e.getText(), e.getCode(), e.isShiftDown(), true, false, e.isMetaDown()));
+            }
+        });
+    }
+
+    /** Wrapped text that keeps all its lines when space is short (the page scrolls instead of cutting it with "…"). */
+    public static <T extends javafx.scene.control.Labeled> T wrap(T l) {
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A wrapped label with fixed text (see {@link #wrap}). */
+    public static Label wrapped(String text, String styleClass) {
+        Label l = wrap(new Label(text));
+        if (styleClass != null) {
+            l.getStyleClass().add(styleClass);
+        }
+        return l;
     }
 
     /**

@@ -26,7 +26,16 @@ public interface PageModel {
     /** The primary button: validate (showing errors on the page), finish any work, then run {@code proceed}. */
     void next(Runnable proceed);
 
-    /** Cancel (Esc) while busy: stop waiting for the background work. Returns true when something was stopped. */
+    /**
+     * What the page waits for while busy, in one sentence that names the server ("Looking up srv003 in dc1…"); the
+     * wizard shows it with the elapsed time and Stop. By default the main instruction.
+     */
+    default ObservableStringValue waitingFor() { return mainInstruction(); }
+
+    /**
+     * Cancel (Esc) while busy: stop waiting for the background work and say so on the page. Returns true when
+     * something was stopped; a page whose work must not be interrupted (an apply in progress) returns false.
+     */
     default boolean stopWork() { return false; }
 
     /** False on pages you cannot leave backwards (after a change was applied). */

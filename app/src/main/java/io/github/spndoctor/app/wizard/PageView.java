@@ -15,4 +15,10 @@ public interface PageView {
      * must leave the page as it found it.
      */
     default void rehearse() {}
+
+    /**
+     * Where panes added by other features go (a probe, evidence, trainer notes): an empty box at a fitting place on
+     * the page, laid out with it and scrolled with it; null on pages without one.
+     */
+    default javafx.scene.layout.VBox extras() { return null; }
 }

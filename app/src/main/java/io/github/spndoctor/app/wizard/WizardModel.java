@@ -31,6 +31,9 @@ public final class WizardModel {
     private final ReadOnlyStringWrapper mainInstruction = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper cancelLabel = new ReadOnlyStringWrapper(Messages.get("button.cancel"));
     private final Runnable closer;
+    private final ReadOnlyStringWrapper waitNotice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper waitingFor = new ReadOnlyStringWrapper("");
+    private java.util.function.BooleanSupplier closeGuard = () -> true;
 
     /**
      * @param closer closes the wizard window (Cancel / Close)
@@ -44,6 +47,7 @@ public final class WizardModel {
         }
         this.closer = closer;
         committed.addListener((o, a, b) -> updateCancelLabel());
+        busy.addListener((o, a, b) -> waitNotice.set(""));
         current.addListener((o, a, b) -> updateCancelLabel());
     }
 
@@ -69,6 +73,29 @@ public final class WizardModel {
     public ReadOnlyStringProperty mainInstructionProperty() { return mainInstruction.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty cancelLabelProperty() { return cancelLabel.getReadOnlyProperty(); }
+
+    /** What the current page waits for while busy (see {@link PageModel#waitingFor()}). */
+    public ReadOnlyStringProperty waitingForProperty() { return waitingFor.getReadOnlyProperty(); }
+
+    /** Set when Stop was asked for work that cannot be stopped (an apply in progress); cleared when the wait ends. */
+    public ReadOnlyStringProperty waitNoticeProperty() { return waitNotice.getReadOnlyProperty(); }
+
+    /**
+     * Decides whether Cancel / Close / the window's close box may close the wizard (the shell asks the user when a
+     * plan is under way or changes were applied); by default always.
+     */
+    public void setCloseGuard(java.util.function.BooleanSupplier guard) { this.closeGuard = guard; }
+
+    /** True when the wizard may close now: never while busy, otherwise as the close guard says. */
+    public boolean mayClose() {
+        return !busy.get() && closeGuard.getAsBoolean();
+    }
+
+    /** True when a plan waits to be applied on the Review page, or a change was applied in this session. */
+    public boolean workUnderWay() {
+        PageModel page = current.get();
+        return committed.get() || (page != null && page.commits() && !primaryLabel.get().isEmpty());
+    }
 
     /** Records that a change was written to the directory: from now on Cancel reads Close. */
     public void markCommitted() { committed.set(true); }
@@ -104,13 +131,21 @@ public final class WizardModel {
         show(step);
     }
 
-    /** Cancel or Esc: while busy it stops the background work; otherwise it closes the wizard. */
+    /**
+     * Cancel or Esc: while busy it stops the background work (and never closes: work that cannot be stopped says so);
+     * otherwise it closes the wizard once the close guard agrees.
+     */
     public void cancel() {
         PageModel page = current.get();
-        if (busy.get() && page != null && page.stopWork()) {
+        if (busy.get()) {
+            if (page == null || !page.stopWork()) {
+                waitNotice.set(Messages.get("wait.cannotStop"));
+            }
             return;
         }
-        closer.run();
+        if (closeGuard.getAsBoolean()) {
+            closer.run();
+        }
     }
 
     private void show(Step step) {
@@ -120,6 +155,8 @@ public final class WizardModel {
         mainInstruction.unbind();
         canGoBack.unbind();
         busy.bind(page.busyProperty());
+        waitingFor.unbind();
+        waitingFor.bind(page.waitingFor());
         primaryLabel.bind(page.primaryLabel());
         mainInstruction.bind(page.mainInstruction());
         BooleanBinding back = Bindings.createBooleanBinding(

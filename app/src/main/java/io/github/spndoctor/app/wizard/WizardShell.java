@@ -28,6 +28,7 @@ public final class WizardShell extends BorderPane {
     private final Map<Step, java.util.function.Supplier<PageView>> factories = new EnumMap<>(Step.class);
     private final Map<Step, Label> stepLabels = new EnumMap<>(Step.class);
     private final StackPane host = new StackPane();
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
     private final Button back = new Button(Messages.get("button.back"));
     private final Button primary = new Button();
     private final Button cancel = new Button();
@@ -68,7 +69,19 @@ public final class WizardShell extends BorderPane {
         setLeft(steps);
 
         host.getStyleClass().add("page-host");
-        setCenter(host);
+        // a page that does not fit scrolls; the button bar below never leaves the window
+        scroll.setContent(host);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("page-scroll");
+        scroll.setId("pageScroll");
+        WaitOverlay overlay = new WaitOverlay(model.busyProperty(), model.waitingForProperty(),
+                model.waitNoticeProperty(), model::cancel);
+        StackPane center = new StackPane(scroll, overlay);
+        setCenter(center);
+        model.setCloseGuard(this::confirmClose);
+        KeyRouting.install(this, model, primary, cancel);
 
         back.setId("backButton");
         back.setMnemonicParsing(true);
@@ -161,6 +174,7 @@ public final class WizardShell extends BorderPane {
         PageView view = view(page.step());
         Node root = view.root();
         host.getChildren().setAll(root);
+        scroll.setVvalue(0);
         for (Step s : Step.values()) {
             Label l = stepLabels.get(s);
             l.getStyleClass().removeAll(Styles.STEP_CURRENT, Styles.STEP_DONE);
@@ -174,8 +188,7 @@ public final class WizardShell extends BorderPane {
             l.setAccessibleText(Messages.get(current ? "step.a11y.current" : "step.a11y", s.number(), Step.values().length, s.title()));
         }
         // Enter must never apply a change to a live directory; on the demo directory it may.
-        boolean live = session.directory() != null && !session.directory().info().demo();
-        primary.setDefaultButton(!(page.commits() && live));
+        primary.setDefaultButton(!(page.commits() && live()));
         Platform.runLater(() -> {
             Node focus = view.focusTarget();
             if (focus == null || focus.getScene() == null || !focus.isVisible()) {
@@ -185,6 +198,46 @@ public final class WizardShell extends BorderPane {
                 focus.requestFocus();
             }
         });
+    }
+
+    private boolean live() {
+        return session.directory() != null && !session.directory().info().demo();
+    }
+
+    /** True when Enter may press the primary button on the current page (never a commit on a live directory). */
+    boolean enterMayPressPrimary() {
+        PageModel page = model.currentProperty().get();
+        return page != null && !(page.commits() && live());
+    }
+
+    /**
+     * Asks before closing when a plan is under way or changes were applied in this session; closes at once
+     * otherwise. The safe answer (stay) is the default, so Enter never closes.
+     */
+    private boolean confirmClose() {
+        if (!model.workUnderWay()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType close = new javafx.scene.control.ButtonType(Messages.get("close.confirm.close"),
+                javafx.scene.control.ButtonBar.ButtonData.OTHER);
+        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType(Messages.get("close.confirm.stay"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                Messages.get(model.committedProperty().get() ? "close.confirm.applied" : "close.confirm.plan"), stay, close);
+        alert.setTitle(Messages.get("close.confirm.title"));
+        alert.setHeaderText(Messages.get("close.confirm.header"));
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+            alert.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        }
+        alert.getDialogPane().setId("closeConfirm");
+        Button closeButton = (Button) alert.getDialogPane().lookupButton(close);
+        closeButton.setId("closeConfirmClose");
+        closeButton.setDefaultButton(false);
+        Button stayButton = (Button) alert.getDialogPane().lookupButton(stay);
+        stayButton.setId("closeConfirmStay");
+        stayButton.setDefaultButton(true);
+        return alert.showAndWait().filter(b -> b == close).isPresent();
     }
 
     private static Node firstFocusable(Node n) {
@@ -204,6 +257,9 @@ public final class WizardShell extends BorderPane {
         }
         return null;
     }
+
+    /** The button bar's Cancel / Close button (for tests). */
+    public Button cancelButton() { return cancel; }
 
     /** The button bar's primary button (for tests and the benchmark). */
     public Button primaryButton() { return primary; }

@@ -22,6 +22,7 @@ public final class LookupPage implements PageView {
     private final VBox root = new VBox();
     private final Label summary;
     private final TableView<LookupRow> table;
+    private final VBox extras = new VBox();
 
     public LookupPage(LookupPageModel model) {
         root.getStyleClass().add(Styles.PAGE);
@@ -37,17 +38,30 @@ public final class LookupPage implements PageView {
 
         summary = Ui.heading(model.summaryProperty());
         summary.setId("lookupSummary");
+        // the verdict in one sentence, first on the page, boxed and toned (problem / none found)
+        javafx.scene.layout.HBox verdict = io.github.spndoctor.app.ui.Callout.of(io.github.spndoctor.app.ui.Tone.FINE, "");
+        verdict.getStyleClass().add("verdict");
+        verdict.getChildren().set(1, summary);
+        javafx.scene.layout.HBox.setHgrow(summary, Priority.ALWAYS);
+        Ui.hideWhenEmpty(verdict, model.summaryProperty());
+        model.rows().addListener((javafx.collections.ListChangeListener<LookupRow>) c -> io.github.spndoctor.app.ui.Callout.tone(verdict,
+                model.rows().stream().anyMatch(r -> io.github.spndoctor.app.ui.Tone.ofSpnStatus(statusId(r)) == io.github.spndoctor.app.ui.Tone.BAD)
+                        ? io.github.spndoctor.app.ui.Tone.BAD : io.github.spndoctor.app.ui.Tone.GOOD));
 
         table = new TableView<>(model.rows());
         table.setId("lookupTable");
         table.getColumns().add(column(Messages.get("lookup.col.spn"), LookupRow::spn));
         table.getColumns().add(column(Messages.get("lookup.col.holder"), LookupRow::holder));
         table.getColumns().add(column(Messages.get("lookup.col.kind"), LookupRow::kind));
-        table.getColumns().add(column(Messages.get("lookup.col.status"), LookupRow::statusText));
+        TableColumn<LookupRow, LookupRow> statusColumn = new TableColumn<>(Messages.get("lookup.col.status"));
+        statusColumn.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
+        statusColumn.setCellFactory(c -> new io.github.spndoctor.app.ui.StatusCell<>(LookupPage::statusId, LookupRow::statusText));
+        table.getColumns().add(statusColumn);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().get(0).prefWidthProperty().bind(table.widthProperty().multiply(0.40));
-        table.getColumns().get(1).prefWidthProperty().bind(table.widthProperty().multiply(0.25));
-        table.getColumns().get(2).prefWidthProperty().bind(table.widthProperty().multiply(0.12));
+        table.getColumns().get(0).prefWidthProperty().bind(table.widthProperty().multiply(0.36));
+        table.getColumns().get(1).prefWidthProperty().bind(table.widthProperty().multiply(0.22));
+        table.getColumns().get(2).prefWidthProperty().bind(table.widthProperty().multiply(0.11));
+        table.setMinHeight(160);
         table.setPlaceholder(new Label(""));
         VBox.setVgrow(table, Priority.ALWAYS);
         table.visibleProperty().bind(model.errorProperty().isEmpty());
@@ -63,8 +77,16 @@ public final class LookupPage implements PageView {
         retry.visibleProperty().bind(model.errorProperty().isNotEmpty().and(model.busyProperty().not()));
         retry.managedProperty().bind(retry.visibleProperty());
 
-        root.getChildren().addAll(busy, summary, table, error, details, retry);
+        root.getChildren().addAll(busy, verdict, table, error, details, retry, extras);
     }
+
+    /** The status id the row's badge is toned by. */
+    static String statusId(LookupRow row) {
+        return row.status().id();
+    }
+
+    @Override
+    public VBox extras() { return extras; }
 
     private static TableColumn<LookupRow, String> column(String title, Function<LookupRow, String> value) {
         TableColumn<LookupRow, String> c = new TableColumn<>(title);

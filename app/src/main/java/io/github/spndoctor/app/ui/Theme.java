@@ -1,0 +1,88 @@
+package io.github.spndoctor.app.ui;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+
+import java.util.Locale;
+
+/**
+ * The wizard's look, applied in one place: AtlantaFX's Primer Light theme as the user-agent stylesheet plus the
+ * wizard's own {@code app.css} on each scene (ADR 0103). Under a high-contrast desktop theme, or with
+ * {@code -Dspndoctor.theme=modena}, JavaFX's Modena stays, because Modena follows the system's high-contrast colours
+ * and Primer does not; {@code app.css} uses only looked-up colours both define.
+ */
+public final class Theme {
+    /** Which user-agent stylesheet the wizard uses. */
+    public enum Kind { PRIMER_LIGHT, PRIMER_DARK, MODENA }
+
+    private static volatile Kind applied;
+
+    private Theme() {}
+
+    /** Sets the user-agent stylesheet once per JVM (call on the UI thread before the first scene is shown). */
+    public static Kind applyUserAgent() {
+        if (applied == null) {
+            Kind k = chosen(System.getProperty("spndoctor.theme", ""), highContrast());
+            switch (k) {
+                case PRIMER_LIGHT -> Application.setUserAgentStylesheet(primer("primer-light"));
+                case PRIMER_DARK -> Application.setUserAgentStylesheet(primer("primer-dark"));
+                case MODENA -> Application.setUserAgentStylesheet(Application.STYLESHEET_MODENA);
+            }
+            applied = k;
+        }
+        return applied;
+    }
+
+    /**
+     * The URL of one of AtlantaFX's compiled Primer stylesheets. Only the stylesheet is used: AtlantaFX 2.1's classes
+     * are built for Java 21 and this app runs on 17, and the standard controls need none of them.
+     */
+    private static String primer(String name) {
+        java.net.URL url = Theme.class.getResource("/atlantafx/base/theme/" + name + (BINARY ? ".bss" : ".css"));
+        return url == null ? Application.STYLESHEET_MODENA : url.toExternalForm();
+    }
+
+    private static final boolean BINARY = !Boolean.getBoolean("spndoctor.theme.css");
+
+    /** Applies the theme and adds the wizard's stylesheet to {@code scene}. */
+    public static Scene style(Scene scene) {
+        Kind k = applyUserAgent();
+        scene.getStylesheets().add(stylesheet());
+        if (k == Kind.MODENA) {
+            scene.getRoot().getStyleClass().add("modena");
+        }
+        return scene;
+    }
+
+    /** The wizard's own stylesheet (app.css), for scenes of other windows. */
+    public static String stylesheet() {
+        return Theme.class.getResource("/io/github/spndoctor/app/app.css").toExternalForm();
+    }
+
+    /** The theme for a {@code spndoctor.theme} value and the desktop's high-contrast state. */
+    static Kind chosen(String property, boolean highContrast) {
+        String p = property.trim().toLowerCase(Locale.ROOT);
+        if (p.equals("modena") || (p.isEmpty() && highContrast)) {
+            return Kind.MODENA;
+        }
+        return p.equals("dark") || p.equals("primer-dark") ? Kind.PRIMER_DARK : Kind.PRIMER_LIGHT;
+    }
+
+    /**
+     * True when Windows runs a high-contrast theme. Asks JavaFX's platform layer, which knows it, and is reachable
+     * when JavaFX runs from the class path (the shaded jar); anywhere else, or when it cannot be asked, false.
+     */
+    static boolean highContrast() {
+        if (!org.apache.commons.lang3.SystemUtils.IS_OS_WINDOWS) {
+            return false;
+        }
+        try {
+            Class<?> app = Class.forName("com.sun.glass.ui.Application");
+            Object instance = app.getMethod("GetApplication").invoke(null);
+            Object theme = instance == null ? null : app.getMethod("getHighContrastTheme").invoke(instance);
+            return theme instanceof String s && !s.isBlank();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+}

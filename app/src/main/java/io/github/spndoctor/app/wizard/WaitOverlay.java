@@ -1,0 +1,95 @@
+package io.github.spndoctor.app.wizard;
+
+import io.github.spndoctor.app.ui.Messages;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * What the wizard shows while a page waits longer than {@link #DELAY}: what it waits for (the server), the time so
+ * far, and Stop (Esc does the same). It dims and blocks the page under it, so nothing is clicked twice; the button
+ * bar below stays usable. Built once; shown and hidden as the current page's busy state changes.
+ */
+final class WaitOverlay extends StackPane {
+    /** Waits shorter than this show nothing (no flicker on quick work). */
+    static final Duration DELAY = Duration.millis(300);
+
+    private final Label what = new Label();
+    private final Label elapsed = new Label();
+    private final Button stop = new Button(Messages.get("wait.stop"));
+    private final PauseTransition showLater = new PauseTransition(DELAY);
+    private final Timeline clock;
+    private long startedNanos;
+
+    /**
+     * @param busy    the current page's busy state
+     * @param text    what the page waits for
+     * @param notice  shown when the work cannot be stopped
+     * @param onStop  what Stop does (the wizard's cancel, which stops the page's work)
+     */
+    WaitOverlay(ObservableBooleanValue busy, ObservableStringValue text, ObservableStringValue notice, Runnable onStop) {
+        getStyleClass().add("wait-overlay");
+        setId("waitOverlay");
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(28, 28);
+        what.textProperty().bind(text);
+        what.setWrapText(true);
+        what.setMinHeight(Region.USE_PREF_SIZE);
+        what.setId("waitText");
+        elapsed.setId("waitElapsed");
+        stop.setId("waitStop");
+        stop.setMnemonicParsing(false);
+        stop.setOnAction(e -> onStop.run());
+        HBox row = new HBox(spinner, what);
+        row.getStyleClass().add("busy-row");
+        Label refused = io.github.spndoctor.app.ui.Ui.text(notice, "note");
+        refused.setId("waitNotice");
+        VBox card = new VBox(row, elapsed, refused, stop);
+        card.getStyleClass().add("wait-card");
+        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        card.setMaxWidth(460);
+        getChildren().add(card);
+        StackPane.setAlignment(card, Pos.CENTER);
+        setVisible(false);
+        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        showLater.setOnFinished(e -> {
+            setVisible(true);
+            tick();
+            clock.play();
+        });
+        busy.addListener((o, a, b) -> update(b));
+        update(busy.get());
+    }
+
+    private void update(boolean busy) {
+        if (busy) {
+            startedNanos = System.nanoTime();
+            elapsed.setText("");
+            showLater.playFromStart();
+        } else {
+            showLater.stop();
+            clock.stop();
+            setVisible(false);
+        }
+    }
+
+    private void tick() {
+        long s = Math.round((System.nanoTime() - startedNanos) / 1e9);
+        elapsed.setText(Messages.plural("wait.elapsed", (int) s));
+    }
+
+    /** The Stop button (tests). */
+    Button stopButton() { return stop; }
+}
