@@ -88,7 +88,9 @@ public final class Screenshots {
         for (Step step : new Step[] {Step.LOOKUP, Step.DIAGNOSIS, Step.REMEDY, Step.REVIEW, Step.RESULT}) {
             Step before = c.wizard().currentStep();
             fx(() -> { c.wizard().next(); return null; });
-            waitFor(() -> c.wizard().currentStep() != before || !c.wizard().primaryLabelProperty().get().isEmpty());
+            Thread.sleep(300);
+            waitFor(() -> c.wizard().currentStep() != before || !c.wizard().busyProperty().get());
+            waitFor(() -> !c.wizard().busyProperty().get());
             if (c.wizard().currentStep() == before) {
                 settle(c);
                 break;   // the page does not go on (nothing to fix): its picture is already taken

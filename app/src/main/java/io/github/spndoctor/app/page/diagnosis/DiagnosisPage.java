@@ -1,13 +1,16 @@
 package io.github.spndoctor.app.page.diagnosis;
 
+import io.github.spndoctor.app.ui.Callout;
 import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.app.ui.StatusBadge;
+import io.github.spndoctor.app.ui.Tone;
+import io.github.spndoctor.core.diagnosis.Confidence;
 import io.github.spndoctor.app.ui.Styles;
 import io.github.spndoctor.app.ui.Ui;
 import io.github.spndoctor.app.wizard.PageView;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -19,19 +22,30 @@ public final class DiagnosisPage implements PageView {
     private final VBox root = new VBox();
     private final VBox cards = new VBox();
     private final Label headline;
+    private final javafx.scene.layout.HBox verdict;
+    private final VBox extras = new VBox();
 
     public DiagnosisPage(DiagnosisPageModel model) {
         root.getStyleClass().add(Styles.PAGE);
         headline = Ui.heading(model.headlineProperty());
         headline.setId("diagnosisHeadline");
+        // the verdict in one sentence, first, boxed: bad when a cause stands, fine when none, unknown without lookup
+        verdict = io.github.spndoctor.app.ui.Callout.of(Tone.UNKNOWN, "");
+        verdict.getStyleClass().add("verdict");
+        verdict.getChildren().set(1, headline);
+        javafx.scene.layout.HBox.setHgrow(headline, Priority.ALWAYS);
+        Ui.hideWhenEmpty(verdict, model.headlineProperty());
+        model.headlineProperty().addListener((o, a, b) -> Callout.tone(verdict, verdictTone(model)));
+        model.noteProperty().addListener((o, a, b) -> Callout.tone(verdict, verdictTone(model)));
         Label note = Ui.text(model.noteProperty(), Styles.NOTE);
         cards.getStyleClass().add("cards");
-        ScrollPane scroll = new ScrollPane(cards);
-        scroll.setFitToWidth(true);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
         model.causes().addListener((ListChangeListener<CauseCard>) c -> rebuild(model));
-        root.getChildren().addAll(headline, note, scroll);
+        // the page host scrolls the whole page; the cards are not a scroll area of their own
+        root.getChildren().addAll(verdict, note, extras, cards);
     }
+
+    @Override
+    public VBox extras() { return extras; }
 
     private void rebuild(DiagnosisPageModel model) {
         cards.getChildren().clear();
@@ -39,24 +53,26 @@ public final class DiagnosisPage implements PageView {
         java.util.List<String> others = new java.util.ArrayList<>();
         for (CauseCard c : model.causes()) {
             if (rank > FULL_CARDS) {
-                others.add(Messages.get("diagnosis.other", rank++, c.title(), c.confidenceText(), c.id()));
+                others.add(Messages.get("diagnosis.other", rank++, c.title(), words(c)));
                 continue;
             }
             VBox card = new VBox();
             card.getStyleClass().add(Styles.CARD);
             card.setId("cause-" + c.id());
-            Label title = new Label(Messages.get("diagnosis.card.title", rank++, c.title(), c.confidenceText(), c.id()));
-            title.getStyleClass().add("card-title");
-            title.setWrapText(true);
-            card.getChildren().add(title);
+            Label title = Ui.wrapped(Messages.get("diagnosis.card.title", rank++, c.title()), "card-title");
+            Label likelihood = StatusBadge.of(likelihoodTone(c), words(c));
+            likelihood.setAccessibleText(Messages.get("diagnosis.likelihood.a11y", words(c)));
+            javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(title, likelihood);
+            head.getStyleClass().add("button-row");
+            javafx.scene.layout.HBox.setHgrow(title, Priority.ALWAYS);
+            title.setMaxWidth(Double.MAX_VALUE);
+            card.getChildren().add(head);
             for (String e : c.evidence()) {
-                Label l = new Label(e);
-                l.setWrapText(true);
-                card.getChildren().add(l);
+                card.getChildren().add(Ui.wrapped(e, null));
             }
             if (!c.why().isBlank()) {
-                Label why = new Label(c.why());
-                why.setWrapText(true);
+                // the number and the cause id are details: in the "why" pane, not in the main text
+                Label why = Ui.wrapped(c.why() + "\n\n" + Messages.get("diagnosis.card.details", c.confidenceText(), c.id()), null);
                 TitledPane pane = new TitledPane(Messages.get("diagnosis.why"), why);
                 pane.setExpanded(rank == 2);
                 card.getChildren().add(pane);
@@ -64,19 +80,44 @@ public final class DiagnosisPage implements PageView {
             if (!c.checks().isEmpty()) {
                 card.getChildren().add(new Label(Messages.get("diagnosis.checks")));
                 for (String check : c.checks()) {
-                    Label l = new Label("• " + check);
-                    l.setWrapText(true);
-                    card.getChildren().add(l);
+                    card.getChildren().add(Ui.wrapped("• " + check, null));
                 }
             }
             cards.getChildren().add(card);
         }
         if (!others.isEmpty()) {
-            Label more = new Label(Messages.get("diagnosis.others") + "\n" + String.join("\n", others));
-            more.setWrapText(true);
-            more.getStyleClass().add(Styles.NOTE);
+            Label more = Ui.wrapped(Messages.get("diagnosis.others") + "\n" + String.join("\n", others), Styles.NOTE);
             cards.getChildren().add(more);
         }
+    }
+
+    /** "very likely", "possible", … (core's words for a confidence; the number is in the details). */
+    private static String words(CauseCard c) {
+        return Confidence.of(c.confidence()).words();
+    }
+
+    private static Tone likelihoodTone(CauseCard c) {
+        return switch (Confidence.of(c.confidence())) {
+            case VERY_LIKELY, LIKELY -> Tone.BAD;
+            case POSSIBLE -> Tone.WARNING;
+            case UNLIKELY -> Tone.FINE;
+        };
+    }
+
+    /** Bad when the top cause is likely, unknown when nothing could be looked up or nothing stands out, else fine. */
+    private static Tone verdictTone(DiagnosisPageModel model) {
+        // the model says "lookup failed" through its note (until it carries core's host verdict)
+        if (model.noteProperty().get().equals(Messages.get("diagnosis.note.lookupFailed"))) {
+            return Tone.UNKNOWN;
+        }
+        if (model.causes().isEmpty() || model.causes().get(0).id().equals("unknown")) {
+            return model.headlineProperty().get().isEmpty() ? Tone.UNKNOWN : Tone.GOOD;
+        }
+        return switch (Confidence.of(model.causes().get(0).confidence())) {
+            case VERY_LIKELY, LIKELY -> Tone.BAD;
+            case POSSIBLE -> Tone.WARNING;
+            case UNLIKELY -> Tone.UNKNOWN;
+        };
     }
 
     @Override

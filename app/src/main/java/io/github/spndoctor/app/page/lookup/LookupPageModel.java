@@ -47,6 +47,10 @@ public final class LookupPageModel extends BasePageModel {
     /** "Looking up …" while busy; empty otherwise. */
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 
+    /** What the overlay says while the lookup waits: the target and the server. */
+    @Override
+    public javafx.beans.value.ObservableStringValue waitingFor() { return status.getReadOnlyProperty(); }
+
     /** One sentence on what the lookup found. */
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
 

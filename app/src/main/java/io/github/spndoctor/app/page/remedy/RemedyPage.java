@@ -1,6 +1,8 @@
 package io.github.spndoctor.app.page.remedy;
 
 import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.app.ui.StatusBadge;
+import io.github.spndoctor.app.ui.Tone;
 import io.github.spndoctor.app.ui.Styles;
 import io.github.spndoctor.app.ui.Ui;
 import io.github.spndoctor.app.wizard.PageView;
@@ -19,6 +21,7 @@ public final class RemedyPage implements PageView {
     private final VBox options = new VBox();
     private final ToggleGroup group = new ToggleGroup();
     private final Label note;
+    private final VBox extras = new VBox();
 
     private final RemedyPageModel model;
 
@@ -38,30 +41,49 @@ public final class RemedyPage implements PageView {
                 model.selectedProperty().set((RemedyChoice) b.getUserData());
             }
         });
-        root.getChildren().addAll(note, options, error);
+        root.getChildren().addAll(note, options, error, extras);
     }
+
+    @Override
+    public VBox extras() { return extras; }
 
     private void rebuild(List<RemedyChoice> choices, RemedyChoice selected) {
         options.getChildren().clear();
         group.getToggles().clear();
         for (RemedyChoice c : choices) {
-            RadioButton r = new RadioButton(c.title() + (c.recommended() ? " " + Messages.get("remedy.recommended") : ""));
+            RadioButton r = Ui.wrap(new RadioButton(c.title()));
             r.setId("remedy-" + c.id());
             r.setMnemonicParsing(false);
             r.setUserData(c);
             r.setToggleGroup(group);
             r.setDisable(!c.applicable());
             r.setSelected(c == selected);
-            Label d = new Label(c.description());
-            d.setWrapText(true);
-            d.getStyleClass().add(Styles.NOTE);
-            VBox box = new VBox(r, d);
+            r.getStyleClass().add("card-title");
+            javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(r);
+            head.getStyleClass().add("button-row");
+            javafx.scene.layout.HBox.setHgrow(r, javafx.scene.layout.Priority.ALWAYS);
+            r.setMaxWidth(Double.MAX_VALUE);
+            if (c.recommended() && c.applicable()) {
+                head.getChildren().add(StatusBadge.of(Tone.GOOD, Messages.get("remedy.badge.recommended")));
+            } else if (!c.applicable()) {
+                head.getChildren().add(StatusBadge.of(Tone.UNKNOWN, Messages.get("remedy.badge.notApplicable")));
+            }
+            // the whole description, wrapped: it is never cut off
+            Label d = Ui.wrapped(c.description(), Styles.NOTE);
+            VBox box = new VBox(head, d);
             if (!c.applicable()) {
-                Label why = new Label(Messages.get("remedy.whyNot", c.whyNot()));
-                why.setWrapText(true);
-                box.getChildren().add(why);
+                box.getChildren().add(Ui.wrapped(Messages.get("remedy.whyNot", c.whyNot()), null));
+                box.getStyleClass().add("not-applicable");
+            } else if (c.recommended()) {
+                box.getStyleClass().add("recommended");
             }
             box.getStyleClass().add(Styles.CARD);
+            // a click anywhere on the card picks it
+            box.setOnMouseClicked(e -> {
+                if (!r.isDisabled()) {
+                    r.setSelected(true);
+                }
+            });
             options.getChildren().add(box);
         }
         // the choices arrive after the page was shown: put the keyboard on the preselected one

@@ -18,6 +18,8 @@ public final class ResultPage implements PageView {
     private final VBox root = new VBox();
     private final VBox rows = new VBox();
     private final Label outcome;
+    private final Button startOver = new Button(Messages.get("button.startOver"));
+    private final VBox extras = new VBox();
 
     public ResultPage(ResultPageModel model, FileDialogs files) {
         root.getStyleClass().add(Styles.PAGE);
@@ -43,7 +45,12 @@ public final class ResultPage implements PageView {
         report.disableProperty().bind(model.busyProperty());
         report.setOnAction(e -> files.saveFile(root, Messages.get("result.report.title"), "spn-doctor-report.md")
                 .ifPresent(model::saveReport));
-        HBox actions = new HBox(check, undo, report);
+        startOver.setId("startOver");
+        startOver.setMnemonicParsing(true);
+        startOver.disableProperty().bind(model.busyProperty());
+        startOver.setVisible(false);
+        startOver.managedProperty().bind(startOver.visibleProperty());
+        HBox actions = new HBox(check, undo, report, startOver);
         actions.getStyleClass().add("button-row");
 
         Label checkResult = Ui.text(model.checkProperty(), Styles.HEADING);
@@ -52,16 +59,24 @@ public final class ResultPage implements PageView {
         checkDetails.setId("checkDetails");
         Label notice = Ui.text(model.noticeProperty(), Styles.NOTE);
         notice.setId("resultNotice");
-        root.getChildren().addAll(rows, outcome, details, actions, checkResult, checkDetails, notice);
+        root.getChildren().addAll(rows, outcome, details, actions, checkResult, checkDetails, notice, extras);
     }
+
+    /** What "Start over with another host" does (the same connection, a new target); the button shows once set. */
+    public void setStartOver(Runnable action) {
+        startOver.setOnAction(e -> action.run());
+        startOver.setVisible(action != null);
+    }
+
+    @Override
+    public VBox extras() { return extras; }
 
     private void rebuild(ResultPageModel model) {
         rows.getChildren().clear();
         int i = 0;
         for (ChangeRow r : model.rows()) {
-            Label l = new Label();
+            Label l = Ui.wrap(new Label());
             l.setId("change-" + i++);
-            l.setWrapText(true);
             l.textProperty().bind(Bindings.createStringBinding(() -> r.statusProperty().get().text() + " — "
                     + r.description() + (r.messageProperty().get().isEmpty() ? "" : ": " + r.messageProperty().get()),
                     r.statusProperty(), r.messageProperty()));

@@ -28,6 +28,10 @@ public final class ReviewPage implements PageView {
     private final VBox warnings = new VBox();
     private final TabPane tabs = new TabPane();
     private final FileDialogs files;
+    private final VBox extras = new VBox();
+
+    @Override
+    public VBox extras() { return extras; }
 
     public ReviewPage(ReviewPageModel model, FileDialogs files) {
         this.files = files;
@@ -35,12 +39,21 @@ public final class ReviewPage implements PageView {
         changes.setId("reviewChanges");
         changes.setFocusTraversable(false);
         model.changes().addListener((ListChangeListener<String>) c -> fill(changes, model.changes(), "change"));
-        model.warnings().addListener((ListChangeListener<String>) c -> fill(warnings, model.warnings(), Styles.NOTE));
+        warnings.setId("reviewWarnings");
+        warnings.getStyleClass().add("cards");
+        model.warnings().addListener((ListChangeListener<String>) c -> {
+            // warnings stand out: each in a box with an icon and the warning colour
+            warnings.getChildren().clear();
+            for (String w : model.warnings()) {
+                warnings.getChildren().add(io.github.spndoctor.app.ui.Callout.of(io.github.spndoctor.app.ui.Tone.WARNING, w));
+            }
+        });
         Label recheck = Ui.text(model.recheckProperty(), Styles.NOTE);
         recheck.setId("recheck");
         tabs.setId("previewTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        tabs.setMinHeight(180);
         model.previewsChangedProperty().addListener((o, a, b) -> buildTabs(model));
         Label error = Ui.error(model.errorProperty());
         error.setId("reviewError");
@@ -61,7 +74,7 @@ public final class ReviewPage implements PageView {
                 .ifPresent(file -> model.save(f, file))));
         HBox buttons = new HBox(copy, save);
         buttons.getStyleClass().add("button-row");
-        root.getChildren().addAll(changes, warnings, recheck, tabs, buttons, error, notice);
+        root.getChildren().addAll(changes, warnings, recheck, extras, tabs, buttons, error, notice);
         model.scriptForClipboardProperty().addListener((o, a, b) -> {
             if (!b.isEmpty()) {
                 ClipboardContent content = new ClipboardContent();
@@ -75,9 +88,7 @@ public final class ReviewPage implements PageView {
     private static void fill(VBox box, java.util.List<String> lines, String style) {
         box.getChildren().clear();
         for (String s : lines) {
-            Label l = new Label(s);
-            l.setWrapText(true);
-            l.getStyleClass().add(style);
+            Label l = Ui.wrapped(s, style);
             box.getChildren().add(l);
         }
     }
