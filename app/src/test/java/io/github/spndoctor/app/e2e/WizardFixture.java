@@ -34,17 +34,26 @@ final class WizardFixture {
     Composition composition;
     boolean closed;
 
+    private final double width;
+    private final double height;
+
     WizardFixture(DemoDirectory demo, Path home) {
+        this(demo, home, 960, 700);
+    }
+
+    /** A wizard whose scene is {@code width} × {@code height}. */
+    WizardFixture(DemoDirectory demo, Path home, double width, double height) {
         this.demo = demo;
         this.home = home;
+        this.width = width;
+        this.height = height;
     }
 
     void start(Stage stage) {
         FileDialogs files = (owner, title, name) -> Optional.of(home.resolve(name));
         composition = new Composition(new Composition.Settings(home, () -> demo, files,
                 () -> new io.github.spndoctor.core.directory.connect.ProfileStore(home.resolve("profiles.json"))), runner, () -> closed = true);
-        Scene scene = new Scene(composition.shell(), 960, 700);
-        scene.getStylesheets().add(Composition.class.getResource("app.css").toExternalForm());
+        Scene scene = io.github.spndoctor.app.ui.Theme.style(new Scene(composition.shell(), width, height));
         stage.setScene(scene);
         stage.show();
         composition.startBackgroundWork();

@@ -33,6 +33,9 @@ public final class ConnectPageModel extends BasePageModel {
     private final StringProperty errorDetail = new SimpleStringProperty("");
     private final LiveConnectForm live;
     private java.util.function.Consumer<Directory> scanOpener = d -> { };
+    private final StringProperty waitingFor = new SimpleStringProperty("");
+    private TaskRunner.Handle connecting;
+    private String waitTarget = "";
 
     public ConnectPageModel(WizardSession session, Connections connections, TaskRunner runner, LiveConnectForm live) {
         super(Step.CONNECT);
@@ -137,11 +140,16 @@ public final class ConnectPageModel extends BasePageModel {
                 return;
             }
             job = ui -> live.open(profile.get());
+            waitTarget = profile.get().displayName();
+            waitingFor.set(Messages.get("connect.waiting.live", waitTarget));
         } else {
             job = ui -> connections.demo(write);
+            waitTarget = Messages.get("connect.demo.name");
+            waitingFor.set(Messages.get("connect.waiting.demo"));
         }
         busy.set(true);
-        runner.run(job, d -> {
+        connecting = runner.run(job, d -> {
+            connecting = null;
             busy.set(false);
             Directory old = session.directory();
             if (old != null && old != d && sameDemo(old, d)) {
@@ -155,10 +163,29 @@ public final class ConnectPageModel extends BasePageModel {
             }
             then.accept(d);
         }, failure -> {
+            connecting = null;
             busy.set(false);
             live.failed(failure);
             error.set(ErrorText.message(failure));
             errorDetail.set(ErrorText.detail(failure));
         });
+    }
+
+    /** "Connecting to dc1.example.test…" while a connection is opened. */
+    @Override
+    public javafx.beans.value.ObservableStringValue waitingFor() { return waitingFor; }
+
+    /** Esc / Stop while connecting: stops waiting for the server and says so; nothing is connected. */
+    @Override
+    public boolean stopWork() {
+        if (connecting == null) {
+            return false;
+        }
+        connecting.cancel();
+        connecting = null;
+        busy.set(false);
+        error.set(Messages.get("connect.stopped", waitTarget));
+        errorDetail.set("");
+        return true;
     }
 }

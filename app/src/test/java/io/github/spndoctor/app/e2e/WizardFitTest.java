@@ -1,0 +1,134 @@
+package io.github.spndoctor.app.e2e;
+
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.github.spndoctor.app.e2e.WizardFixture.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * At 1024×768, for every demo host (the broken ones, the healthy srv004, an unknown name and an IP address), every
+ * page the wizard reaches shows its primary button inside the window and visible — or, on a page without one, the
+ * Close button; long pages scroll instead of pushing the button bar out.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WizardFitTest {
+    static final double W = 1024;
+    static final double H = 768;
+    @TempDir
+    static Path home;
+    private WizardFixture fx;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        fx = new WizardFixture(DemoDirectory.start(), home, W, H);
+        fx.start(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        fx.stop();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"srv003.rwwilden01.local", "DYNAMICS-CRM.kimconnect.com", "mem1.contoso.com",
+            "wac01.contoso.com", "srv004.rwwilden01.local", "nohost.rwwilden01.local", "10.0.0.23"})
+    void everyPage_showsItsPrimaryButtonInsideTheWindow(String host) {
+        FxRobot robot = new FxRobot();
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        List<Step> seen = new ArrayList<>();
+        assertButtonsFit(robot, host, seen);
+        robot.interact(() -> fx.composition.wizard().next());
+        waitFor(Step.SYMPTOM);
+        robot.interact(() -> {
+            Scene s = stage.getScene();
+            ((TextInputControl) s.lookup("#symptomText")).setText("Connecting to remote server " + host
+                    + " failed: WinRM cannot process the request. The following error with errorcode 0x80090322 occurred"
+                    + " while using Kerberos authentication: An unknown security error occurred.");
+            ((TextInputControl) s.lookup("#targetField")).setText(host);
+        });
+        assertButtonsFit(robot, host, seen);
+        for (Step next : new Step[] {Step.LOOKUP, Step.DIAGNOSIS, Step.REMEDY, Step.REVIEW, Step.RESULT}) {
+            Step before = fx.composition.wizard().currentStep();
+            robot.interact(() -> fx.composition.wizard().next());
+            waitUntil(v -> !fx.composition.wizard().busyProperty().get());
+            waitUntil(v -> !fx.composition.wizard().busyProperty().get());
+            if (fx.composition.wizard().currentStep() == before) {
+                break;   // nothing to fix on this host: the wizard stays, with its message
+            }
+            assertEquals(next, fx.composition.wizard().currentStep(), host);
+            assertButtonsFit(robot, host, seen);
+        }
+        assertTrue(seen.containsAll(List.of(Step.CONNECT, Step.SYMPTOM, Step.LOOKUP, Step.DIAGNOSIS, Step.REMEDY)),
+                host + ": pages checked " + seen);
+        assertFalse(fx.closed);
+    }
+
+    private void waitFor(Step step) {
+        waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
+    }
+
+    private void assertButtonsFit(FxRobot robot, String host, List<Step> seen) {
+        Step step = fx.composition.wizard().currentStep();
+        Button primary = fx.composition.shell().primaryButton();
+        Button main = primary.isVisible() ? primary : fx.composition.shell().cancelButton();
+        robot.interact(() -> {
+            Scene scene = stage.getScene();
+            assertEquals(W, scene.getWidth(), 0.5);
+            assertEquals(H, scene.getHeight(), 0.5);
+            Bounds b = main.localToScene(main.getBoundsInLocal());
+            String where = host + " on " + step + ": " + main.getText() + " at " + b;
+            assertTrue(b.getWidth() > 10 && b.getHeight() > 10, where);
+            assertTrue(b.getMinX() >= 0 && b.getMinY() >= 0 && b.getMaxX() <= W && b.getMaxY() <= H, where);
+            for (Node n = main; n != null; n = n.getParent()) {
+                assertTrue(n.isVisible(), where + ": hidden by " + n);
+            }
+            // and the button bar's buttons are really on top there: what is under the button's centre is the button
+            Node hit = pick(scene.getRoot(), b.getCenterX(), b.getCenterY());
+            boolean self = false;
+            for (Node n = hit; n != null; n = n.getParent()) {
+                self |= n == main;
+            }
+            assertTrue(self, where + ": covered by " + hit);
+        });
+        seen.add(step);
+    }
+
+    private static Node pick(Node root, double x, double y) {
+        if (!root.isVisible() || !root.contains(root.sceneToLocal(x, y))) {
+            return null;
+        }
+        if (root instanceof javafx.scene.Parent p) {
+            var kids = p.getChildrenUnmodifiable();
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                Node hit = pick(kids.get(i), x, y);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+        }
+        return root;
+    }
+}
