@@ -229,7 +229,10 @@ class WizardKeyboardTest {
         assertTrue(fx.msaHoldsHttpSpn(), "undo restored the SPN exactly");
         assertTrue(text(robot, "#change-0").startsWith("✓ Applied"));
 
-        robot.type(KeyCode.ESCAPE);                              // Close
+        robot.type(KeyCode.ESCAPE);                              // Close: changes were applied, so it asks first
+        waitUntil(v -> WizardFixture.showing(robot, "#closeConfirm"));
+        assertFalse(fx.closed);
+        alt(robot, KeyCode.C);                                   // _Close SPN Doctor
         waitUntil(v -> fx.closed);
     }
 }
