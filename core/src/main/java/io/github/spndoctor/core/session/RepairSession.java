@@ -393,6 +393,14 @@ public final class RepairSession {
         }
     }
 
+    /** Makes the undo recorded in an already read journal the current plan. */
+    public Plan useUndo(Journal j, Path file) {
+        synchronized (lock) {
+            journal = j;
+            return setUndo(j.undoPlan(), "Undo from journal " + file.getFileName());
+        }
+    }
+
     private Plan setUndo(Plan undo, String what) {
         plan = undo;
         purpose = Purpose.UNDO;

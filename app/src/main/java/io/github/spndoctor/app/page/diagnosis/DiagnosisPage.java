@@ -29,7 +29,7 @@ public final class DiagnosisPage implements PageView {
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        model.causes().addListener((ListChangeListener<CauseCard>) c -> rebuild(model));
+        model.causes().addListener((ListChangeListener<io.github.spndoctor.core.diagnosis.CauseSummary>) c -> rebuild(model));
         root.getChildren().addAll(headline, note, scroll);
     }
 
@@ -37,7 +37,7 @@ public final class DiagnosisPage implements PageView {
         cards.getChildren().clear();
         int rank = 1;
         java.util.List<String> others = new java.util.ArrayList<>();
-        for (CauseCard c : model.causes()) {
+        for (io.github.spndoctor.core.diagnosis.CauseSummary c : model.causes()) {
             if (rank > FULL_CARDS) {
                 others.add(Messages.get("diagnosis.other", rank++, c.title(), c.confidenceText(), c.id()));
                 continue;

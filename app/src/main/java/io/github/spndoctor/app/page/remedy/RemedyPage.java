@@ -4,6 +4,7 @@ import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.ui.Styles;
 import io.github.spndoctor.app.ui.Ui;
 import io.github.spndoctor.app.wizard.PageView;
+import io.github.spndoctor.core.remedy.RemedyOption;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -31,20 +32,20 @@ public final class RemedyPage implements PageView {
         options.getStyleClass().add("cards");
         Label error = Ui.error(model.errorProperty());
         error.setId("remedyError");
-        model.choices().addListener((ListChangeListener<RemedyChoice>) c -> rebuild(model.choices(), model.selectedProperty().get()));
+        model.choices().addListener((ListChangeListener<RemedyOption>) c -> rebuild(model.choices(), model.selectedProperty().get()));
         model.selectedProperty().addListener((o, a, b) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == b)));
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null) {
-                model.selectedProperty().set((RemedyChoice) b.getUserData());
+                model.selectedProperty().set((RemedyOption) b.getUserData());
             }
         });
         root.getChildren().addAll(note, options, error);
     }
 
-    private void rebuild(List<RemedyChoice> choices, RemedyChoice selected) {
+    private void rebuild(List<RemedyOption> choices, RemedyOption selected) {
         options.getChildren().clear();
         group.getToggles().clear();
-        for (RemedyChoice c : choices) {
+        for (RemedyOption c : choices) {
             RadioButton r = new RadioButton(c.title() + (c.recommended() ? " " + Messages.get("remedy.recommended") : ""));
             r.setId("remedy-" + c.id());
             r.setMnemonicParsing(false);
@@ -73,9 +74,9 @@ public final class RemedyPage implements PageView {
     /** Lays out two sample cards once (one not applicable), then restores the model's choices. */
     @Override
     public void rehearse() {
-        rebuild(List.of(new RemedyChoice("sample", "Sample remedy", "What a remedy does, in a sentence or two that wrap.",
+        rebuild(List.of(new RemedyOption("sample", "Sample remedy", "What a remedy does, in a sentence or two that wrap.",
                         true, true, true, ""),
-                new RemedyChoice("sample-off", "Another remedy", "A second description.", false, false, false, "a reason")), null);
+                new RemedyOption("sample-off", "Another remedy", "A second description.", false, false, false, "a reason")), null);
         root.applyCss();
         root.layout();
         rebuild(model.choices(), model.selectedProperty().get());
