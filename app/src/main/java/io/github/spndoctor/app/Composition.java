@@ -8,10 +8,8 @@ import io.github.spndoctor.app.page.diagnosis.DiagnosisPageModel;
 import io.github.spndoctor.app.page.diagnosis.DiagnosisService;
 import io.github.spndoctor.app.page.lookup.LookupPage;
 import io.github.spndoctor.app.page.lookup.LookupPageModel;
-import io.github.spndoctor.app.page.remedy.RemedyService;
 import io.github.spndoctor.app.page.remedy.RemedyPage;
 import io.github.spndoctor.app.page.remedy.RemedyPageModel;
-import io.github.spndoctor.app.page.remedy.RemedyService;
 import io.github.spndoctor.app.page.result.ResultPage;
 import io.github.spndoctor.app.page.result.ResultPageModel;
 import io.github.spndoctor.app.page.review.ReviewPage;
@@ -56,7 +54,7 @@ public final class Composition {
         }
     }
 
-    private final WizardSession session = new WizardSession();
+    private final WizardSession session;
     private final Connections connections;
     private final WizardModel wizard;
     private final WizardShell shell;
@@ -64,17 +62,17 @@ public final class Composition {
     private final TaskRunner runner;
 
     public Composition(Settings settings, TaskRunner runner, Runnable closer) {
+        session = new WizardSession(io.github.spndoctor.core.session.SessionConfig.under(settings.home()));
         connections = new Connections(settings.demoStarter());
         SymptomReader reader = new SymptomReader();
         DiagnosisService diagnosis = new DiagnosisService();
-        RemedyService remedies = new RemedyService();
         PlanService plans = new PlanService(settings.home());
 
         connect = new ConnectPageModel(session, connections, runner, new LiveConnectForm(settings.profiles()));
         SymptomPageModel symptom = new SymptomPageModel(session, runner, reader, SymptomReader.commonChoices());
         LookupPageModel lookup = new LookupPageModel(session, runner);
         DiagnosisPageModel diag = new DiagnosisPageModel(session, runner, diagnosis);
-        RemedyPageModel remedy = new RemedyPageModel(session, runner, remedies);
+        RemedyPageModel remedy = new RemedyPageModel(session, runner);
         ReviewPageModel review = new ReviewPageModel(session, runner, plans);
         WizardModel[] w = new WizardModel[1];
         ResultPageModel result = new ResultPageModel(session, runner, plans,

@@ -22,7 +22,7 @@ import io.github.spndoctor.core.report.SessionReport;
 import io.github.spndoctor.core.verify.CommandRunner;
 import io.github.spndoctor.core.verify.KerberosProbe;
 import io.github.spndoctor.core.verify.ToolKerberosProbe;
-import io.github.spndoctor.core.verify.Verifier;
+import io.github.spndoctor.core.remedy.Verifier;
 import io.github.spndoctor.core.verify.VerifyResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -53,7 +53,7 @@ public class Connections implements AutoCloseable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
         }
-        return allowChanges ? new NonClosing(d) : new ReadOnlyView(d);
+        return allowChanges ? new NonClosing(d) : new io.github.spndoctor.core.directory.ReadOnlyDirectory(new NonClosing(d));
     }
 
     @Override

@@ -1,50 +1,62 @@
 package io.github.spndoctor.app.session;
 
 import io.github.spndoctor.core.directory.Directory;
-import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.TargetName;
-import io.github.spndoctor.core.remedy.Plan;
+import io.github.spndoctor.core.session.RepairSession;
+import io.github.spndoctor.core.session.SessionConfig;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What the pages share during one run of the wizard: the directory in use (swappable: demo or live), the symptom
- * text and target, the lookup outcome, the chosen plan and its purpose. Typed, observable, used on the UI thread only.
+ * What the pages share during one run of the wizard: the directory in use (swappable: demo or live) and the core
+ * {@link RepairSession} over it, which holds and decides everything about the repair (lookup, verdict, remedies,
+ * plan, commit, undo, timeline). This class only mirrors what the pages type and show, observable for the views.
+ * UI thread only; the repair session itself is thread-safe and is driven off the UI thread.
  */
 public final class WizardSession {
-    /** Why the current plan exists. */
-    public enum Purpose { FIX, UNDO }
-
+    private final SessionConfig config;
     private final ObjectProperty<Directory> directory = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<RepairSession> repair = new ReadOnlyObjectWrapper<>();
     private final StringProperty symptomText = new SimpleStringProperty("");
     private final ObjectProperty<TargetName> target = new SimpleObjectProperty<>();
     private final ObjectProperty<LookupResult> lookup = new SimpleObjectProperty<>();
-    private final ObjectProperty<DirectoryException> lookupFailure = new SimpleObjectProperty<>();
-    private final ObjectProperty<Plan> plan = new SimpleObjectProperty<>();
-    private final ObjectProperty<Purpose> purpose = new SimpleObjectProperty<>(Purpose.FIX);
-    private final ObjectProperty<Plan> pendingApply = new SimpleObjectProperty<>();
-    private final ObjectProperty<Plan> applied = new SimpleObjectProperty<>();
-    private final ObjectProperty<Object> journal = new SimpleObjectProperty<>();
-    private final ObjectProperty<java.nio.file.Path> scriptFile = new SimpleObjectProperty<>();
-    private final ObjectProperty<java.util.List<io.github.spndoctor.core.diagnosis.RankedCause>> rankedCauses =
-            new SimpleObjectProperty<>(java.util.List.of());
-    private final ObjectProperty<io.github.spndoctor.core.apply.Recheck> recheck = new SimpleObjectProperty<>();
-    private final ObjectProperty<io.github.spndoctor.core.apply.ApplyReport> applyReport = new SimpleObjectProperty<>();
-    private final ObjectProperty<io.github.spndoctor.core.apply.ApplyReport> undoReport = new SimpleObjectProperty<>();
-    private final ObjectProperty<io.github.spndoctor.core.verify.VerifyResult> verified = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> scriptFile = new SimpleObjectProperty<>();
     private final StringBinding banner = Bindings.createStringBinding(
             () -> directory.get() == null ? "" : directory.get().info().banner(), directory);
+
+    /** SPN Doctor's state directory for journals and the audit log. */
+    public WizardSession() {
+        this(SessionConfig.defaults());
+    }
+
+    public WizardSession(SessionConfig config) {
+        this.config = config;
+        directory.addListener((o, a, b) -> {
+            repair.set(b == null ? null : new RepairSession(b, config));
+            lookup.set(null);
+        });
+    }
+
+    public SessionConfig config() { return config; }
 
     public ObjectProperty<Directory> directoryProperty() { return directory; }
 
     public Directory directory() { return directory.get(); }
+
+    /** The repair session over the current connection; null until connected. */
+    public ReadOnlyObjectProperty<RepairSession> repairProperty() { return repair.getReadOnlyProperty(); }
+
+    public RepairSession repair() { return repair.get(); }
 
     /** The mode banner shown on every page ("DEMO · … · changes allowed"); empty until connected. */
     public StringBinding banner() { return banner; }
@@ -53,52 +65,22 @@ public final class WizardSession {
 
     public ObjectProperty<TargetName> targetProperty() { return target; }
 
+    /** The last lookup the pages showed (mirrors the repair session's, for freshness checks). */
     public ObjectProperty<LookupResult> lookupProperty() { return lookup; }
-
-    public ObjectProperty<DirectoryException> lookupFailureProperty() { return lookupFailure; }
 
     public Optional<LookupResult> lookup() { return Optional.ofNullable(lookup.get()); }
 
-    /** Records a successful lookup (clearing any failure). */
-    public void lookupSucceeded(LookupResult result) {
-        lookupFailure.set(null);
-        lookup.set(result);
-    }
-
-    /** Records a failed or stopped lookup: nothing is known, and nothing may look healthy. */
-    public void lookupFailed(DirectoryException failure) {
-        lookup.set(null);
-        lookupFailure.set(failure);
-    }
-
-    public ObjectProperty<Plan> planProperty() { return plan; }
-
-    public ObjectProperty<Purpose> purposeProperty() { return purpose; }
-
-    /** The plan the Review page committed and the Result page is to apply; null once taken. */
-    public ObjectProperty<Plan> pendingApplyProperty() { return pendingApply; }
-
-    /** The changes actually applied in the last apply (what Undo reverses). */
-    public ObjectProperty<Plan> appliedProperty() { return applied; }
-
-    /** The ranked causes of the last diagnosis, for reports. */
-    public ObjectProperty<java.util.List<io.github.spndoctor.core.diagnosis.RankedCause>> rankedCausesProperty() { return rankedCauses; }
-
-    /** The last re-read before applying. */
-    public ObjectProperty<io.github.spndoctor.core.apply.Recheck> recheckProperty() { return recheck; }
-
-    /** The report of the last fix applied. */
-    public ObjectProperty<io.github.spndoctor.core.apply.ApplyReport> applyReportProperty() { return applyReport; }
-
-    /** The report of the last undo applied. */
-    public ObjectProperty<io.github.spndoctor.core.apply.ApplyReport> undoReportProperty() { return undoReport; }
-
-    /** The last "Check again". */
-    public ObjectProperty<io.github.spndoctor.core.verify.VerifyResult> verifiedProperty() { return verified; }
-
     /** The script saved for an administrator instead of applying (read-only path); null otherwise. */
-    public ObjectProperty<java.nio.file.Path> scriptFileProperty() { return scriptFile; }
+    public ObjectProperty<Path> scriptFileProperty() { return scriptFile; }
 
-    /** The journal of the last apply (a core journal object), for undo and reports. */
-    public ObjectProperty<Object> journalProperty() { return journal; }
+    /** Start over: another host on the same connection (and the same password, kept in memory only). */
+    public void startOver() {
+        if (repair.get() != null) {
+            repair.get().startOver();
+        }
+        symptomText.set("");
+        target.set(null);
+        lookup.set(null);
+        scriptFile.set(null);
+    }
 }

@@ -29,4 +29,12 @@ public final class Messages {
     public static String plural(String key, int count) {
         return get(key + (count == 1 ? ".one" : ".many"), count);
     }
+
+    /** As {@link #plural(String, int)}, with further arguments {1}, {2}, ... after the count {0}. */
+    public static String plural(String key, int count, Object... more) {
+        Object[] args = new Object[more.length + 1];
+        args[0] = count;
+        System.arraycopy(more, 0, args, 1, more.length);
+        return get(key + (count == 1 ? ".one" : ".many"), args);
+    }
 }

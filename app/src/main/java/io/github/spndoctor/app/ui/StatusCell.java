@@ -12,11 +12,17 @@ import java.util.function.Function;
 public final class StatusCell<R> extends TableCell<R, R> {
     private final Function<R, String> id;
     private final Function<R, String> words;
+    private final Function<R, String> why;
     private final Label badge = new Label();
+    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
-    public StatusCell(Function<R, String> id, Function<R, String> words) {
+    /** @param why the reason behind the status, shown as the badge's tooltip (empty: none) */
+    public StatusCell(Function<R, String> id, Function<R, String> words, Function<R, String> why) {
         this.id = id;
         this.words = words;
+        this.why = why;
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
     }
 
     @Override
@@ -28,6 +34,9 @@ public final class StatusCell<R> extends TableCell<R, R> {
             return;
         }
         StatusBadge.set(badge, Tone.ofSpnStatus(id.apply(item)), words.apply(item));
+        String reason = why.apply(item);
+        tip.setText(reason);
+        badge.setTooltip(reason == null || reason.isEmpty() ? null : tip);
         setText(null);
         setGraphic(badge);
     }

@@ -44,8 +44,9 @@ class LookupPageModelTest {
         assertEquals(LookupResult.Status.WRONG_ACCOUNT, row.status());
         assertEquals("wrong account", row.statusText());
         assertTrue(m.rows().stream().anyMatch(r -> r.spn().equalsIgnoreCase("HOST/srv003.rwwilden01.local")
-                && r.holder().equals("SRV003$") && r.statusText().equals("ok")));
+                && r.holder().equals("SRV003$") && r.statusText().equals("held by the computer")));
         assertTrue(m.summaryProperty().get().contains("SRV003$"));
+        assertTrue(m.rows().stream().anyMatch(r -> r.spn().equals("HTTP/srv003.rwwilden01.local:5985") && r.statusText().equals("not registered (optional)")));
         assertTrue(s.lookup().isPresent());
         assertFalse(m.isBusy());
     }
@@ -62,7 +63,7 @@ class LookupPageModelTest {
         assertFalse(m.isBusy());
         runner.runAll();   // the late answer is ignored
         assertTrue(s.lookup().isEmpty());
-        assertNotNull(s.lookupFailureProperty().get());
+        assertTrue(s.repair().lookupFailure().isPresent());
         assertTrue(m.errorProperty().get().contains("not a healthy result"));
         assertTrue(m.rows().isEmpty());
     }

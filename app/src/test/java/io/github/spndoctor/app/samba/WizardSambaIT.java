@@ -6,7 +6,6 @@ import io.github.spndoctor.app.page.diagnosis.DiagnosisPageModel;
 import io.github.spndoctor.app.page.diagnosis.DiagnosisService;
 import io.github.spndoctor.app.page.lookup.LookupPageModel;
 import io.github.spndoctor.app.page.lookup.LookupRow;
-import io.github.spndoctor.app.page.remedy.RemedyService;
 import io.github.spndoctor.app.page.remedy.RemedyPageModel;
 import io.github.spndoctor.app.page.review.ReviewPageModel;
 import io.github.spndoctor.app.page.symptom.SymptomReader;
@@ -123,7 +122,7 @@ class WizardSambaIT {
         diagnosis.onEnter();
         assertEquals("http-spn-on-service-account", diagnosis.causes().get(0).id());
 
-        RemedyPageModel remedy = new RemedyPageModel(session, runner, new RemedyService());
+        RemedyPageModel remedy = new RemedyPageModel(session, runner);
         remedy.onEnter();
         assertEquals("remove-spn", remedy.selectedProperty().get().id());
         remedy.next(() -> { });

@@ -36,6 +36,9 @@ public final class ReadOnlyDirectory implements Directory {
     public List<Account> findHolders(Spn spn) throws DirectoryException { return inner.findHolders(spn); }
 
     @Override
+    public List<Account> findDelegatingTo(Spn spn) throws DirectoryException { return inner.findDelegatingTo(spn); }
+
+    @Override
     public Optional<Account> readAccount(String dn) throws DirectoryException { return inner.readAccount(dn); }
 
     @Override

@@ -95,7 +95,7 @@ final class GuidancePlanner {
         }
         String name = good.get();
         ClientStep step = new ClientStep("Connect by " + name,
-                "WinRM asks for HTTP/<the name you type>. For " + name + " no other account holds that SPN, so the ticket is "
+                "WinRM asks for HTTP/ plus the name you type. For HTTP/" + name + " no other account holds that SPN, so the ticket is "
                         + "issued for the computer itself. Nothing in the directory changes.",
                 "powershell", "Enter-PSSession -ComputerName " + ClientSteps.ps(name));
         return new Plan(USE_FQDN, "Connect by " + name + " instead of " + s.typed(), List.of(), List.of(step),

@@ -62,7 +62,7 @@ public final class Remedies {
 
         boolean removeOk = !conflicts.isEmpty() && !protectedOnly;
         out.add(new RemedyOption(REMOVE_SPN, "Remove the HTTP SPN from the account that holds it",
-                "Deletes HTTP/<name> (no port) from the service account or other computer that holds it. WinRM then gets "
+                "Deletes HTTP/" + s.typed() + " (no port) from the service account or other computer that holds it. WinRM then gets "
                         + "a ticket for the computer through its HOST/ SPN. Fixes every client at once, including Server "
                         + "Manager and Windows Admin Center; a web application that relies on Kerberos under that name "
                         + "loses it.",
@@ -71,8 +71,8 @@ public final class Remedies {
 
         List<Spn> ports = computer ? PortSpnPlanner.wanted(s, RemedySettings.DEFAULT) : List.of();
         boolean portOk = computer && s.dnsName() && !conflicts.isEmpty();
-        out.add(new RemedyOption(PORT_SPN, "Register port SPNs (HTTP/<name>:5985) on the computer",
-                "Adds HTTP/<short>:5985 and HTTP/<fqdn>:5985 to the computer after a forest-wide duplicate check, and "
+        out.add(new RemedyOption(PORT_SPN, "Register port SPNs (HTTP/" + s.typed() + ":5985) on the computer",
+                "Adds " + names(s.spns("HTTP", OptionalInt.of(5985))) + " to the computer after a forest-wide duplicate check, and "
                         + "clients add -IncludePortInSPN. Nothing is taken from the service account, but Server Manager and "
                         + "Windows Admin Center cannot opt in and stay broken.",
                 false, true, portOk,
@@ -82,7 +82,7 @@ public final class Remedies {
         boolean wsmanMissing = computer && !s.computerHoldsAll(s.spns("WSMAN", OptionalInt.empty()));
         boolean wsmanOk = computer && s.dnsName() && (!conflicts.isEmpty() || wsmanMissing);
         out.add(new RemedyOption(WSMAN_PREFIX, "Use WSMAN/ SPNs (spn_prefix registry value on clients)",
-                "Makes sure the computer holds WSMAN/<short> and WSMAN/<fqdn>, and sets spn_prefix = WSMAN under the "
+                "Makes sure the computer holds " + names(s.spns("WSMAN", OptionalInt.empty())) + ", and sets spn_prefix = WSMAN under the "
                         + "WinRM client key on each client, which then asks for WSMAN/ instead of HTTP/. The service "
                         + "account keeps its SPN; every client must get the registry value.",
                 false, wsmanMissing, wsmanOk,
@@ -98,7 +98,7 @@ public final class Remedies {
                 !computer ? noComputer : moveOk ? "" : "No service account holds HTTP/" + s.typed() + "."));
 
         out.add(new RemedyOption(TEMPORARY_RESET, "Temporary SPN reset (not recommended)",
-                "Takes the HTTP SPN off the service account, opens one WinRM session, and puts the SPN back (seed 002). "
+                "Takes the HTTP SPN off the service account, opens one WinRM session, and puts the SPN back. "
                         + "Shown so you can recognise it; SPN Doctor does not apply it.",
                 false, false, serviceConflict, serviceConflict ? GuidancePlanner.TEMPORARY_RESET_WHY
                         : "No service account holds HTTP/" + s.typed() + "."));
@@ -120,7 +120,7 @@ public final class Remedies {
 
         boolean fqdnOk = !s.dnsName() || GuidancePlanner.healthyName(lookup).isPresent();
         out.add(new RemedyOption(USE_FQDN, "Connect by another name",
-                "WinRM asks for HTTP/<exactly the name typed>. If another form of the name (FQDN or short name) has no "
+                "WinRM asks for HTTP/ plus exactly the name typed (" + s.typed() + "). If another form of the name (FQDN or short name) has no "
                         + "conflicting SPN, connecting by it works today without any change.",
                 !s.dnsName(), false, fqdnOk,
                 fqdnOk ? "" : GuidancePlanner.whyNoHealthyName(lookup)));
@@ -149,6 +149,11 @@ public final class Remedies {
                 "Test-WSMan from the client and Enable-PSRemoting on the server, when nothing answers on 5985/5986.",
                 false, false, true, ""));
         return List.copyOf(out);
+    }
+
+    private static String names(List<Spn> spns) {
+        List<String> t = spns.stream().map(Spn::toString).toList();
+        return t.size() <= 1 ? String.join("", t) : String.join(", ", t.subList(0, t.size() - 1)) + " and " + t.get(t.size() - 1);
     }
 
     /** The plan for {@code remedyId} with default settings. */

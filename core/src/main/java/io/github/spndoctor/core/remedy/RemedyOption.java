@@ -3,21 +3,42 @@ package io.github.spndoctor.core.remedy;
 import java.util.Objects;
 
 /**
- * One remedy as offered for a particular lookup: what it is called, what it does, whether SPN Doctor recommends it,
- * whether it writes to the directory, and whether it fits this situation at all. Immutable.
+ * One remedy as offered for a particular host and client: what it is called, what it does, whether SPN Doctor
+ * recommends it, whether it writes to the directory, whether it fits at all, why (in plain words with the real names),
+ * and its risk. Immutable. The wizard's Remedy page and {@code spn-doctor remedies} show exactly these.
  *
- * @param id                  stable remedy id ({@code remove-spn}, {@code port-spn}, ...), see {@link Remedies}
- * @param recommended         true for the remedy SPN Doctor suggests first for this lookup
+ * @param id                  stable remedy id ({@code remove-spn}, {@code port-spn}, ...), see {@link Remedies}; for
+ *                            details and JSON, not for the main text
+ * @param recommended         true for the remedy the evidence supports (at most one; none on a healthy host)
  * @param needsDirectoryWrite true when applying it changes servicePrincipalName values (needs rights)
- * @param applicable          true when the remedy fits what the lookup found
- * @param whyNot              why it does not fit, or why it is not recommended although it fits; empty otherwise
+ * @param applicable          true when the remedy fits this host and this client
+ * @param why                 why it does not fit, why it is recommended, or when it would help; never empty
+ * @param risk                what can go wrong or what it weakens, in a sentence
  */
 public record RemedyOption(String id, String title, String description, boolean recommended,
-                           boolean needsDirectoryWrite, boolean applicable, String whyNot) {
+                           boolean needsDirectoryWrite, boolean applicable, String why, String risk) {
     public RemedyOption {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
-        whyNot = whyNot == null ? "" : whyNot;
+        why = why == null ? "" : why;
+        risk = risk == null ? RemedyRisks.of(id) : risk;
     }
+
+    /** An option with the catalogue's risk for {@code id}. */
+    public RemedyOption(String id, String title, String description, boolean recommended, boolean needsDirectoryWrite,
+                        boolean applicable, String why) {
+        this(id, title, description, recommended, needsDirectoryWrite, applicable, why, RemedyRisks.of(id));
+    }
+
+    /** Why it does not apply here; empty when it does. */
+    public String whyNot() { return applicable ? "" : why; }
+
+    /** A copy with another recommendation, applicability and reason. */
+    public RemedyOption with(boolean recommended, boolean applicable, String why) {
+        return new RemedyOption(id, title, description, recommended, needsDirectoryWrite, applicable, why, risk);
+    }
+
+    @Override
+    public String toString() { return title; }
 }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public record SessionReport(Instant generatedAt, String symptom, Optional<DirectoryInfo> directory,
                             Optional<LookupResult> lookup, List<RankedCause> causes, Optional<Plan> plan,
                             Optional<Recheck> recheck, Optional<ApplyReport> applied, Optional<VerifyResult> verified,
-                            Optional<ApplyReport> undone) {
+                            Optional<ApplyReport> undone, List<TimelineEntry> timeline, List<EvidenceItem> evidence) {
     public static final int MAX_SYMPTOM = 20_000;
     private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
             "(?i)\\b(password|passwd|pwd|pw|secret|bindpw|bind_pw|SAMBALAB_BIND_PW)(\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*'|\\S+)");
@@ -48,44 +48,51 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         Objects.requireNonNull(applied, "applied");
         Objects.requireNonNull(verified, "verified");
         Objects.requireNonNull(undone, "undone");
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
     /** An empty report, stamped now. */
     public static SessionReport start() {
         return new SessionReport(Instant.now(), "", Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
     }
 
     public SessionReport withSymptom(String text) {
-        return new SessionReport(generatedAt, text, directory, lookup, causes, plan, recheck, applied, verified, undone);
+        return new SessionReport(generatedAt, text, directory, lookup, causes, plan, recheck, applied, verified, undone, timeline, evidence);
     }
 
     public SessionReport withLookup(LookupResult l, List<RankedCause> c) {
-        return new SessionReport(generatedAt, symptom, Optional.of(l.source()), Optional.of(l), c, plan, recheck, applied, verified, undone);
+        return new SessionReport(generatedAt, symptom, Optional.of(l.source()), Optional.of(l), c, plan, recheck, applied, verified, undone, timeline, evidence);
     }
 
     public SessionReport withDirectory(DirectoryInfo info) {
-        return new SessionReport(generatedAt, symptom, Optional.of(info), lookup, causes, plan, recheck, applied, verified, undone);
+        return new SessionReport(generatedAt, symptom, Optional.of(info), lookup, causes, plan, recheck, applied, verified, undone, timeline, evidence);
     }
 
     public SessionReport withPlan(Plan p) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, Optional.of(p), recheck, applied, verified, undone);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, Optional.of(p), recheck, applied, verified, undone, timeline, evidence);
     }
 
     public SessionReport withRecheck(Recheck r) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, Optional.of(r), applied, verified, undone);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, Optional.of(r), applied, verified, undone, timeline, evidence);
     }
 
     public SessionReport withApplied(ApplyReport r) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, Optional.of(r), verified, undone);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, Optional.of(r), verified, undone, timeline, evidence);
     }
 
     public SessionReport withVerified(VerifyResult v) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, Optional.of(v), undone);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, Optional.of(v), undone, timeline, evidence);
     }
 
     public SessionReport withUndone(ApplyReport r) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, Optional.of(r));
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, Optional.of(r), timeline, evidence);
+    }
+
+    /** A copy with the session's timeline (every step in order) and the extra evidence gathered. */
+    public SessionReport withTimeline(List<TimelineEntry> steps, List<EvidenceItem> items) {
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, undone, steps, items);
     }
 
     /** Shortens and blanks password-like assignments; never returns null. */
@@ -110,6 +117,26 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         lookup.ifPresent(l -> ctx.para("Target: " + l.target().asTyped() + l.target().fqdn().map(f -> " (" + f + ")").orElse("")
                 + "; computer account: " + l.computer().map(c -> c.ref().samAccountName() + " - " + c.ref().dn()).orElse("not found")));
         out.add(ctx);
+        if (!timeline.isEmpty()) {
+            Section t = new Section("Timeline");
+            List<List<String>> rows = new ArrayList<>();
+            int n = 1;
+            for (TimelineEntry e : timeline) {
+                rows.add(List.of(String.valueOf(n++), e.at().toString(), e.kind().label(), e.title()));
+            }
+            t.table(List.of("#", "Time", "Step", "What happened"), rows);
+            out.add(t);
+        }
+        if (!evidence.isEmpty()) {
+            Section ev = new Section("Evidence gathered");
+            for (EvidenceItem e : evidence) {
+                ev.para(e.title() + " (" + e.source() + ")");
+                if (!e.detail().isBlank()) {
+                    ev.code(e.detail());
+                }
+            }
+            out.add(ev);
+        }
         if (!symptom.isBlank()) {
             Section s = new Section("Symptom");
             s.code(symptom);
@@ -158,6 +185,23 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
             s.para(r.message());
             out.add(s);
         });
+        if (timeline.stream().anyMatch(e -> e.kind() == TimelineEntry.Kind.APPLY || e.kind() == TimelineEntry.Kind.CHECK
+                || e.kind() == TimelineEntry.Kind.UNDO)) {
+            // the steps in the order they happened: apply, check, undo, check
+            int n = 1;
+            for (TimelineEntry e : timeline) {
+                if (e.kind() == TimelineEntry.Kind.APPLY || e.kind() == TimelineEntry.Kind.CHECK || e.kind() == TimelineEntry.Kind.UNDO
+                        || e.kind() == TimelineEntry.Kind.PROBE) {
+                    Section s = new Section("Step " + n + ": " + e.kind().label() + " - " + e.title());
+                    if (!e.detail().isBlank()) {
+                        s.code(e.detail());
+                    }
+                    out.add(s);
+                }
+                n++;
+            }
+            return out;
+        }
         applied.ifPresent(a -> out.add(outcomeSection("Outcome", a)));
         verified.ifPresent(v -> {
             Section s = new Section("Verification");
@@ -166,6 +210,19 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         });
         undone.ifPresent(a -> out.add(outcomeSection("Undo", a)));
         return out;
+    }
+
+    /** The outcome of an apply as plain text: one line per change, then the message. */
+    public static String outcomeText(ApplyReport a) {
+        StringBuilder sb = new StringBuilder();
+        int i = 1;
+        for (ChangeOutcome o : a.outcomes()) {
+            sb.append(i++).append(". ").append(o.change().description()).append(": ").append(o.status().id())
+                    .append(o.detail().isEmpty() ? "" : " - " + o.detail()).append('\n');
+        }
+        sb.append(a.message());
+        a.problems().forEach(p -> sb.append('\n').append(p));
+        return sb.toString();
     }
 
     private static Section outcomeSection(String title, ApplyReport a) {

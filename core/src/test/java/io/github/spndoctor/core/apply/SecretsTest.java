@@ -10,7 +10,7 @@ import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.remedy.Remedies;
 import io.github.spndoctor.core.report.SessionReport;
-import io.github.spndoctor.core.verify.Verifier;
+import io.github.spndoctor.core.remedy.Verifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

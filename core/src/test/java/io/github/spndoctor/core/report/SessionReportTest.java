@@ -12,7 +12,7 @@ import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.remedy.Remedies;
-import io.github.spndoctor.core.verify.Verifier;
+import io.github.spndoctor.core.remedy.Verifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

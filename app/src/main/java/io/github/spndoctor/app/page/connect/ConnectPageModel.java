@@ -109,8 +109,8 @@ public final class ConnectPageModel extends BasePageModel {
             connect(d -> {
                 session.targetProperty().set(target);
                 session.lookupProperty().set(null);
-                session.planProperty().set(undo);
-                session.purposeProperty().set(io.github.spndoctor.app.session.WizardSession.Purpose.UNDO);
+                session.repair().describe("", target);
+                session.repair().useUndo(journal, file);
                 review.accept(undo);
             });
         }, t -> {

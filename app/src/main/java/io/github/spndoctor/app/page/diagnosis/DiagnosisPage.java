@@ -4,7 +4,6 @@ import io.github.spndoctor.app.ui.Callout;
 import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.ui.StatusBadge;
 import io.github.spndoctor.app.ui.Tone;
-import io.github.spndoctor.core.diagnosis.Confidence;
 import io.github.spndoctor.app.ui.Styles;
 import io.github.spndoctor.app.ui.Ui;
 import io.github.spndoctor.app.wizard.PageView;
@@ -35,11 +34,10 @@ public final class DiagnosisPage implements PageView {
         verdict.getChildren().set(1, headline);
         javafx.scene.layout.HBox.setHgrow(headline, Priority.ALWAYS);
         Ui.hideWhenEmpty(verdict, model.headlineProperty());
-        model.headlineProperty().addListener((o, a, b) -> Callout.tone(verdict, verdictTone(model)));
-        model.noteProperty().addListener((o, a, b) -> Callout.tone(verdict, verdictTone(model)));
+        model.verdictKindProperty().addListener((o, a, b) -> Callout.tone(verdict, verdictTone(b)));
         Label note = Ui.text(model.noteProperty(), Styles.NOTE);
         cards.getStyleClass().add("cards");
-        model.causes().addListener((ListChangeListener<CauseCard>) c -> rebuild(model));
+        model.causes().addListener((ListChangeListener<io.github.spndoctor.core.diagnosis.CauseSummary>) c -> rebuild(model));
         // the page host scrolls the whole page; the cards are not a scroll area of their own
         root.getChildren().addAll(verdict, note, extras, cards);
     }
@@ -51,7 +49,7 @@ public final class DiagnosisPage implements PageView {
         cards.getChildren().clear();
         int rank = 1;
         java.util.List<String> others = new java.util.ArrayList<>();
-        for (CauseCard c : model.causes()) {
+        for (io.github.spndoctor.core.diagnosis.CauseSummary c : model.causes()) {
             if (rank > FULL_CARDS) {
                 others.add(Messages.get("diagnosis.other", rank++, c.title(), words(c)));
                 continue;
@@ -72,7 +70,7 @@ public final class DiagnosisPage implements PageView {
             }
             if (!c.why().isBlank()) {
                 // the number and the cause id are details: in the "why" pane, not in the main text
-                Label why = Ui.wrapped(c.why() + "\n\n" + Messages.get("diagnosis.card.details", c.confidenceText(), c.id()), null);
+                Label why = Ui.wrapped(c.why() + "\n\n" + Messages.get("diagnosis.card.details", c.confidenceNumber(), c.id()), null);
                 TitledPane pane = new TitledPane(Messages.get("diagnosis.why"), why);
                 pane.setExpanded(rank == 2);
                 card.getChildren().add(pane);
@@ -92,31 +90,27 @@ public final class DiagnosisPage implements PageView {
     }
 
     /** "very likely", "possible", … (core's words for a confidence; the number is in the details). */
-    private static String words(CauseCard c) {
-        return Confidence.of(c.confidence()).words();
+    private static String words(io.github.spndoctor.core.diagnosis.CauseSummary c) {
+        return c.likelihood().words();
     }
 
-    private static Tone likelihoodTone(CauseCard c) {
-        return switch (Confidence.of(c.confidence())) {
+    private static Tone likelihoodTone(io.github.spndoctor.core.diagnosis.CauseSummary c) {
+        return switch (c.likelihood()) {
             case VERY_LIKELY, LIKELY -> Tone.BAD;
             case POSSIBLE -> Tone.WARNING;
             case UNLIKELY -> Tone.FINE;
         };
     }
 
-    /** Bad when the top cause is likely, unknown when nothing could be looked up or nothing stands out, else fine. */
-    private static Tone verdictTone(DiagnosisPageModel model) {
-        // the model says "lookup failed" through its note (until it carries core's host verdict)
-        if (model.noteProperty().get().equals(Messages.get("diagnosis.note.lookupFailed"))) {
+    /** The verdict's tone: core's host verdict (problem, healthy, unknown) as bad, good, unknown. */
+    private static Tone verdictTone(io.github.spndoctor.core.diagnosis.HostVerdict.Kind kind) {
+        if (kind == null) {
             return Tone.UNKNOWN;
         }
-        if (model.causes().isEmpty() || model.causes().get(0).id().equals("unknown")) {
-            return model.headlineProperty().get().isEmpty() ? Tone.UNKNOWN : Tone.GOOD;
-        }
-        return switch (Confidence.of(model.causes().get(0).confidence())) {
-            case VERY_LIKELY, LIKELY -> Tone.BAD;
-            case POSSIBLE -> Tone.WARNING;
-            case UNLIKELY -> Tone.UNKNOWN;
+        return switch (kind) {
+            case PROBLEM -> Tone.BAD;
+            case HEALTHY -> Tone.GOOD;
+            case UNKNOWN -> Tone.UNKNOWN;
         };
     }
 

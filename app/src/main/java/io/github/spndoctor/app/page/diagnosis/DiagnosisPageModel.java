@@ -21,9 +21,11 @@ public final class DiagnosisPageModel extends BasePageModel {
     private final WizardSession session;
     private final TaskRunner runner;
     private final DiagnosisService service;
-    private final ObservableList<CauseCard> causes = FXCollections.observableArrayList();
+    private final ObservableList<io.github.spndoctor.core.diagnosis.CauseSummary> causes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<io.github.spndoctor.core.diagnosis.HostVerdict.Kind> verdictKind =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     public DiagnosisPageModel(WizardSession session, TaskRunner runner, DiagnosisService service) {
         super(Step.DIAGNOSIS);
@@ -33,10 +35,15 @@ public final class DiagnosisPageModel extends BasePageModel {
         primaryLabel.set(Messages.get("button.chooseFix"));
     }
 
-    public ObservableList<CauseCard> causes() { return causes; }
+    public ObservableList<io.github.spndoctor.core.diagnosis.CauseSummary> causes() { return causes; }
 
     /** The summary heading, e.g. "Most likely: …" or "No SPN conflict found for …". */
     public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
+
+    /** Healthy, problem or unknown (the view shows it as icon + word + colour); null while diagnosing. */
+    public javafx.beans.property.ReadOnlyObjectProperty<io.github.spndoctor.core.diagnosis.HostVerdict.Kind> verdictKindProperty() {
+        return verdictKind.getReadOnlyProperty();
+    }
 
     /** Hypothesis / verdict note, or why nothing is known. */
     public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }
@@ -46,13 +53,12 @@ public final class DiagnosisPageModel extends BasePageModel {
         causes.clear();
         headline.set("");
         note.set("");
+        verdictKind.set(null);
         String target = session.targetProperty().get().asTyped();
         mainInstruction.set(Messages.get("diagnosis.instruction", target));
         busy.set(true);
-        String text = session.symptomTextProperty().get();
-        var lookup = session.lookup();
-        var failure = Optional.ofNullable(session.lookupFailureProperty().get());
-        runner.run(ui -> service.diagnose(text, lookup, failure), f -> {
+        var repair = session.repair();
+        runner.run(ui -> service.diagnose(repair), f -> {
             busy.set(false);
             show(f, target);
         }, t -> {
@@ -64,19 +70,13 @@ public final class DiagnosisPageModel extends BasePageModel {
 
     private void show(Findings f, String target) {
         causes.setAll(f.causes());
-        session.rankedCausesProperty().set(f.ranked());
-        boolean onlyUnknown = f.causes().isEmpty() || f.causes().get(0).id().equals("unknown");
-        if (f.lookupFailed()) {
-            headline.set(Messages.get("diagnosis.headline.lookupFailed", target));
-            note.set(Messages.get("diagnosis.note.lookupFailed"));
-        } else if (onlyUnknown) {
-            headline.set(Messages.get("diagnosis.headline.none", target));
-            note.set(Messages.get("diagnosis.note.none"));
-        } else {
-            CauseCard top = f.causes().get(0);
-            headline.set(Messages.get("diagnosis.headline.top", top.title(), top.confidenceText()));
-            note.set(Messages.get(f.verdict() ? "diagnosis.note.verdict" : "diagnosis.note.hypothesis"));
-        }
+        // the first line says the verdict in one sentence; the note says what it rests on and what to check next
+        headline.set(f.host().sentence());
+        verdictKind.set(f.host().kind());
+        String basis = f.lookupFailed() ? Messages.get("diagnosis.note.lookupFailed")
+                : Messages.get(f.verdict() ? "diagnosis.note.verdict" : "diagnosis.note.hypothesis");
+        note.set(f.host().nextChecks().isEmpty() ? basis
+                : basis + "\n" + Messages.get("diagnosis.checks") + "\n• " + String.join("\n• ", f.host().nextChecks()));
     }
 
     @Override

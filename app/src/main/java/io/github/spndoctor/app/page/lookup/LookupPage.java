@@ -21,6 +21,7 @@ import java.util.function.Function;
 public final class LookupPage implements PageView {
     private final VBox root = new VBox();
     private final Label summary;
+    private final Label verdictLine;
     private final TableView<LookupRow> table;
     private final VBox extras = new VBox();
 
@@ -36,17 +37,18 @@ public final class LookupPage implements PageView {
         busy.visibleProperty().bind(model.busyProperty());
         busy.managedProperty().bind(busy.visibleProperty());
 
-        summary = Ui.heading(model.summaryProperty());
-        summary.setId("lookupSummary");
-        // the verdict in one sentence, first on the page, boxed and toned (problem / none found)
-        javafx.scene.layout.HBox verdict = io.github.spndoctor.app.ui.Callout.of(io.github.spndoctor.app.ui.Tone.FINE, "");
+        // the verdict in one sentence, first on the page, boxed and toned: a problem, or none found
+        verdictLine = Ui.heading(model.verdictProperty());
+        verdictLine.setId("lookupVerdict");
+        javafx.scene.layout.HBox verdict = io.github.spndoctor.app.ui.Callout.of(io.github.spndoctor.app.ui.Tone.GOOD, "");
         verdict.getStyleClass().add("verdict");
-        verdict.getChildren().set(1, summary);
-        javafx.scene.layout.HBox.setHgrow(summary, Priority.ALWAYS);
-        Ui.hideWhenEmpty(verdict, model.summaryProperty());
+        verdict.getChildren().set(1, verdictLine);
+        javafx.scene.layout.HBox.setHgrow(verdictLine, Priority.ALWAYS);
+        Ui.hideWhenEmpty(verdict, model.verdictProperty());
         model.rows().addListener((javafx.collections.ListChangeListener<LookupRow>) c -> io.github.spndoctor.app.ui.Callout.tone(verdict,
-                model.rows().stream().anyMatch(r -> io.github.spndoctor.app.ui.Tone.ofSpnStatus(statusId(r)) == io.github.spndoctor.app.ui.Tone.BAD)
-                        ? io.github.spndoctor.app.ui.Tone.BAD : io.github.spndoctor.app.ui.Tone.GOOD));
+                model.rows().stream().anyMatch(LookupRow::problem) ? io.github.spndoctor.app.ui.Tone.BAD : io.github.spndoctor.app.ui.Tone.GOOD));
+        summary = Ui.text(model.summaryProperty(), Styles.NOTE);
+        summary.setId("lookupSummary");
 
         table = new TableView<>(model.rows());
         table.setId("lookupTable");
@@ -55,7 +57,7 @@ public final class LookupPage implements PageView {
         table.getColumns().add(column(Messages.get("lookup.col.kind"), LookupRow::kind));
         TableColumn<LookupRow, LookupRow> statusColumn = new TableColumn<>(Messages.get("lookup.col.status"));
         statusColumn.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
-        statusColumn.setCellFactory(c -> new io.github.spndoctor.app.ui.StatusCell<>(LookupPage::statusId, LookupRow::statusText));
+        statusColumn.setCellFactory(c -> new io.github.spndoctor.app.ui.StatusCell<>(LookupPage::statusId, LookupRow::statusText, LookupRow::why));
         table.getColumns().add(statusColumn);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().get(0).prefWidthProperty().bind(table.widthProperty().multiply(0.36));
@@ -77,12 +79,12 @@ public final class LookupPage implements PageView {
         retry.visibleProperty().bind(model.errorProperty().isNotEmpty().and(model.busyProperty().not()));
         retry.managedProperty().bind(retry.visibleProperty());
 
-        root.getChildren().addAll(busy, verdict, table, error, details, retry, extras);
+        root.getChildren().addAll(busy, verdict, summary, table, error, details, retry, extras);
     }
 
     /** The status id the row's badge is toned by. */
     static String statusId(LookupRow row) {
-        return row.status().id();
+        return row.spnStatus().id();
     }
 
     @Override
@@ -111,5 +113,5 @@ public final class LookupPage implements PageView {
     public Node root() { return root; }
 
     @Override
-    public Node focusTarget() { return summary; }
+    public Node focusTarget() { return verdictLine; }
 }

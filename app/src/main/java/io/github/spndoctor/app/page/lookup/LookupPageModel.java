@@ -31,6 +31,7 @@ public final class LookupPageModel extends BasePageModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
     private TaskRunner.Handle running;
     private TargetName lookedUp;
     private Directory lookedUpIn;
@@ -58,6 +59,9 @@ public final class LookupPageModel extends BasePageModel {
 
     public ReadOnlyStringProperty errorDetailProperty() { return errorDetail.getReadOnlyProperty(); }
 
+    /** The verdict in one sentence ("No SPN problem found for …", "SPN problem for …"); empty until looked up. */
+    public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
+
     @Override
     public void onEnter() {
         TargetName target = session.targetProperty().get();
@@ -76,24 +80,36 @@ public final class LookupPageModel extends BasePageModel {
         Directory dir = session.directory();
         rows.clear();
         summary.set("");
+        verdict.set("");
         error.set("");
         errorDetail.set("");
         session.lookupProperty().set(null);
-        session.lookupFailureProperty().set(null);
+        var repair = session.repair();
+        if (!repair.target().equals(java.util.Optional.of(target))) {
+            repair.describe(session.symptomTextProperty().get(), target);
+        }
         busy.set(true);
         status.set(Messages.get("lookup.busy", target.asTyped(), dir.info().server()));
         mainInstruction.set(Messages.get("lookup.instruction.busy", target.asTyped()));
         lookedUp = target;
         lookedUpIn = dir;
-        running = runner.run(ui -> dir.lookup(target), this::found, this::failed);
+        running = runner.run(ui -> {
+            var r = repair.lookup();
+            return new Found(r, repair.assess());
+        }, this::found, this::failed);
     }
 
-    private void found(LookupResult result) {
+    /** The lookup and its assessment (per-SPN status for the client at hand, the verdict in one sentence). */
+    record Found(LookupResult result, io.github.spndoctor.core.session.Assessment assessment) { }
+
+    private void found(Found f) {
+        LookupResult result = f.result();
         running = null;
         busy.set(false);
         status.set("");
-        session.lookupSucceeded(result);
-        rows.setAll(LookupRow.of(result));
+        session.lookupProperty().set(result);
+        rows.setAll(LookupRow.of(result, f.assessment().spns()));
+        verdict.set(f.assessment().verdict().sentence());
         mainInstruction.set(Messages.get("lookup.instruction.done", result.target().asTyped()));
         long problems = result.registrations().stream()
                 .filter(r -> result.status(r) == LookupResult.Status.WRONG_ACCOUNT || result.status(r) == LookupResult.Status.DUPLICATE)
@@ -112,7 +128,7 @@ public final class LookupPageModel extends BasePageModel {
         status.set("");
         DirectoryException failure = t instanceof DirectoryException d ? d
                 : new DirectoryException(DirectoryException.Kind.OTHER, ErrorText.message(t), ErrorText.detail(t), t);
-        session.lookupFailed(failure);
+        session.lookupProperty().set(null);
         mainInstruction.set(Messages.get("lookup.instruction.failed", lookedUp.asTyped()));
         error.set(Messages.get("lookup.failed", failure.getMessage()));
         errorDetail.set(ErrorText.detail(failure));
@@ -125,13 +141,15 @@ public final class LookupPageModel extends BasePageModel {
         }
         running.cancel();
         running = null;
-        failed(new DirectoryException(DirectoryException.Kind.TIMEOUT, Messages.get("lookup.stopped", lookedUp.asTyped())));
+        String why = Messages.get("lookup.stopped", lookedUp.asTyped());
+        session.repair().lookupStopped(why);
+        failed(new DirectoryException(DirectoryException.Kind.TIMEOUT, why));
         return true;
     }
 
     @Override
     public void next(Runnable proceed) {
-        if (session.lookup().isEmpty() && session.lookupFailureProperty().get() == null) {
+        if (session.lookup().isEmpty() && session.repair().lookupFailure().isEmpty()) {
             start();
             return;
         }

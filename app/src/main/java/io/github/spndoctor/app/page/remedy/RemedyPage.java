@@ -6,6 +6,7 @@ import io.github.spndoctor.app.ui.Tone;
 import io.github.spndoctor.app.ui.Styles;
 import io.github.spndoctor.app.ui.Ui;
 import io.github.spndoctor.app.wizard.PageView;
+import io.github.spndoctor.core.remedy.RemedyOption;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -34,11 +35,11 @@ public final class RemedyPage implements PageView {
         options.getStyleClass().add("cards");
         Label error = Ui.error(model.errorProperty());
         error.setId("remedyError");
-        model.choices().addListener((ListChangeListener<RemedyChoice>) c -> rebuild(model.choices(), model.selectedProperty().get()));
+        model.choices().addListener((ListChangeListener<RemedyOption>) c -> rebuild(model.choices(), model.selectedProperty().get()));
         model.selectedProperty().addListener((o, a, b) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == b)));
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null) {
-                model.selectedProperty().set((RemedyChoice) b.getUserData());
+                model.selectedProperty().set((RemedyOption) b.getUserData());
             }
         });
         root.getChildren().addAll(note, options, error, extras);
@@ -47,10 +48,10 @@ public final class RemedyPage implements PageView {
     @Override
     public VBox extras() { return extras; }
 
-    private void rebuild(List<RemedyChoice> choices, RemedyChoice selected) {
+    private void rebuild(List<RemedyOption> choices, RemedyOption selected) {
         options.getChildren().clear();
         group.getToggles().clear();
-        for (RemedyChoice c : choices) {
+        for (RemedyOption c : choices) {
             RadioButton r = Ui.wrap(new RadioButton(c.title()));
             r.setId("remedy-" + c.id());
             r.setMnemonicParsing(false);
@@ -74,8 +75,18 @@ public final class RemedyPage implements PageView {
             if (!c.applicable()) {
                 box.getChildren().add(Ui.wrapped(Messages.get("remedy.whyNot", c.whyNot()), null));
                 box.getStyleClass().add("not-applicable");
-            } else if (c.recommended()) {
-                box.getStyleClass().add("recommended");
+            } else {
+                if (!c.why().isBlank()) {
+                    box.getChildren().add(Ui.wrapped(c.why(), null));
+                }
+                if (c.recommended()) {
+                    box.getStyleClass().add("recommended");
+                }
+            }
+            if (!c.risk().isBlank()) {
+                Label risk = Ui.wrapped(Messages.get("remedy.risk", c.risk()), Styles.NOTE);
+                risk.setId("risk-" + c.id());
+                box.getChildren().add(risk);
             }
             box.getStyleClass().add(Styles.CARD);
             // a click anywhere on the card picks it
@@ -95,9 +106,9 @@ public final class RemedyPage implements PageView {
     /** Lays out two sample cards once (one not applicable), then restores the model's choices. */
     @Override
     public void rehearse() {
-        rebuild(List.of(new RemedyChoice("sample", "Sample remedy", "What a remedy does, in a sentence or two that wrap.",
+        rebuild(List.of(new RemedyOption("sample", "Sample remedy", "What a remedy does, in a sentence or two that wrap.",
                         true, true, true, ""),
-                new RemedyChoice("sample-off", "Another remedy", "A second description.", false, false, false, "a reason")), null);
+                new RemedyOption("sample-off", "Another remedy", "A second description.", false, false, false, "a reason")), null);
         root.applyCss();
         root.layout();
         rebuild(model.choices(), model.selectedProperty().get());

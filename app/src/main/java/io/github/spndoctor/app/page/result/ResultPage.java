@@ -48,8 +48,7 @@ public final class ResultPage implements PageView {
         startOver.setId("startOver");
         startOver.setMnemonicParsing(true);
         startOver.disableProperty().bind(model.busyProperty());
-        startOver.setVisible(false);
-        startOver.managedProperty().bind(startOver.visibleProperty());
+        startOver.setOnAction(e -> model.startOver());
         HBox actions = new HBox(check, undo, report, startOver);
         actions.getStyleClass().add("button-row");
 
@@ -60,12 +59,6 @@ public final class ResultPage implements PageView {
         Label notice = Ui.text(model.noticeProperty(), Styles.NOTE);
         notice.setId("resultNotice");
         root.getChildren().addAll(rows, outcome, details, actions, checkResult, checkDetails, notice, extras);
-    }
-
-    /** What "Start over with another host" does (the same connection, a new target); the button shows once set. */
-    public void setStartOver(Runnable action) {
-        startOver.setOnAction(e -> action.run());
-        startOver.setVisible(action != null);
     }
 
     @Override

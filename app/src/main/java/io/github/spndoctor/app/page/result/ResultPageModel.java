@@ -1,33 +1,40 @@
 package io.github.spndoctor.app.page.result;
 
-import io.github.spndoctor.app.plan.ApplyOutcome;
-import io.github.spndoctor.app.plan.ChangeStatus;
 import io.github.spndoctor.app.plan.PlanService;
-import io.github.spndoctor.app.plan.SessionFacts;
 import io.github.spndoctor.app.session.WizardSession;
 import io.github.spndoctor.app.task.TaskRunner;
 import io.github.spndoctor.app.ui.ErrorText;
 import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.wizard.BasePageModel;
 import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.apply.ApplyListener;
+import io.github.spndoctor.core.apply.ChangeOutcome;
+import io.github.spndoctor.core.apply.ChangeProgress;
 import io.github.spndoctor.core.model.SpnChange;
 import io.github.spndoctor.core.remedy.Plan;
+import io.github.spndoctor.core.session.Commit;
+import io.github.spndoctor.core.session.RepairSession;
+import io.github.spndoctor.core.verify.VerifyResult;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Result: applies the committed plan (progress per change), then states the outcome. "Check again" re-runs the
- * lookup; "Undo" previews the inverse plan on the Review page (same commit rules); "Save report" writes the session
- * report. There is no way back past an applied change.
+ * Result: commits the confirmed plan through the repair session (re-check at that moment, journal, progress per
+ * change), then re-checks by itself and shows the current state — after an apply and after an undo alike. "Check
+ * again" repeats the check; "Undo" previews the inverse plan on the Review page (same commit rules); "Save report"
+ * writes the session report with its timeline; "Start over" checks another host on the same connection.
  */
 public final class ResultPageModel extends BasePageModel {
     private final WizardSession session;
@@ -40,14 +47,15 @@ public final class ResultPageModel extends BasePageModel {
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper checkDetails = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<VerifyResult.Verdict> checkVerdict = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canCheck = new ReadOnlyBooleanWrapper();
-    private ApplyOutcome outcome;
+    private boolean shown;
 
     /**
      * @param onCommitted called once a change has been written (the wizard then turns Cancel into Close)
-     * @param navigator   moves the wizard to another step (Undo → Review)
+     * @param navigator   moves the wizard to another step (Undo → Review, Start over → Symptom)
      */
     public ResultPageModel(WizardSession session, TaskRunner runner, PlanService plans, Runnable onCommitted,
                            Consumer<Step> navigator) {
@@ -67,10 +75,13 @@ public final class ResultPageModel extends BasePageModel {
     /** Technical detail of a failure. */
     public ReadOnlyStringProperty detailProperty() { return detail.getReadOnlyProperty(); }
 
-    /** What "Check again" found. */
+    /** What the last check found, in a sentence (after an undo: that it is undone and what stands now). */
     public ReadOnlyStringProperty checkProperty() { return checkText.getReadOnlyProperty(); }
 
-    /** Findings, the KDC's answer and reminders (klist purge) of the last check. */
+    /** The last check's verdict (the view shows icon + word + colour); null before any check. */
+    public ReadOnlyObjectProperty<VerifyResult.Verdict> checkVerdictProperty() { return checkVerdict.getReadOnlyProperty(); }
+
+    /** What proves the fix, the findings, the KDC's answer, what is still to do, and reminders of the last check. */
     public ReadOnlyStringProperty checkDetailsProperty() { return checkDetails.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
@@ -84,16 +95,14 @@ public final class ResultPageModel extends BasePageModel {
 
     @Override
     public void onEnter() {
-        checkText.set("");
+        RepairSession repair = session.repair();
         notice.set("");
         detail.set("");
-        Plan plan = session.pendingApplyProperty().get();
-        session.pendingApplyProperty().set(null);
-        canCheck.set(session.directory() != null && session.targetProperty().get() != null);
-        if (plan == null && session.scriptFileProperty().get() == null && outcome != null) {
-            return; // back from an undo preview: keep showing what was applied
-        }
-        if (plan == null) {
+        canCheck.set(repair != null && repair.target().isPresent());
+        if (repair == null || !repair.confirmed()) {
+            if (shown && session.scriptFileProperty().get() == null) {
+                return; // back from an undo preview that was not confirmed: keep showing the current state
+            }
             rows.clear();
             canUndo.set(false);
             Path script = session.scriptFileProperty().get();
@@ -101,111 +110,154 @@ public final class ResultPageModel extends BasePageModel {
             outcomeText.set(script != null ? Messages.get("result.script", script) : Messages.get("result.nothing"));
             return;
         }
-        boolean undo = session.purposeProperty().get() == WizardSession.Purpose.UNDO;
+        shown = true;
+        Plan plan = repair.currentPlan().orElseThrow();
+        boolean undo = repair.purpose() == RepairSession.Purpose.UNDO;
+        checkText.set("");
+        checkDetails.set("");
+        checkVerdict.set(null);
         mainInstruction.set(Messages.plural(undo ? "result.instruction.undoing" : "result.instruction.applying", plan.changes().size()));
         rows.setAll(plan.changes().stream().map(SpnChange::description).map(ChangeRow::new).toList());
         outcomeText.set("");
         canUndo.set(false);
         busy.set(true);
-        var dir = session.directory();
-        var target = session.targetProperty().get();
-        runner.run(ui -> plans.apply(dir, target, plan, (i, st, msg) -> ui.post(() -> {
-            rows.get(i).statusProperty().set(st);
-            rows.get(i).messageProperty().set(msg);
-            if (st == ChangeStatus.APPLIED) {
-                onCommitted.run();
+        runner.run(ui -> repair.commit(new ApplyListener() {
+            @Override
+            public void starting(int index, int total, SpnChange change) {
+                ui.post(() -> row(index, ChangeProgress.APPLYING, ""));
             }
-        })), o -> finished(o, undo), t -> {
+
+            @Override
+            public void finished(int index, int total, ChangeOutcome o) {
+                ui.post(() -> {
+                    row(index, ChangeProgress.of(o.status()), o.status() == ChangeOutcome.Status.APPLIED ? "" : o.detail());
+                    if (o.status() == ChangeOutcome.Status.APPLIED) {
+                        onCommitted.run();
+                    }
+                });
+            }
+        }, Optional.empty()), c -> finished(c, plan), t -> {
             busy.set(false);
             mainInstruction.set(Messages.get("result.instruction.failed"));
             outcomeText.set(ErrorText.message(t));
             detail.set(ErrorText.detail(t));
-            rows.stream().filter(r -> r.statusProperty().get() == ChangeStatus.WAITING)
-                    .forEach(r -> r.statusProperty().set(ChangeStatus.NOT_ATTEMPTED));
+            rows.stream().filter(r -> r.statusProperty().get() == ChangeProgress.WAITING)
+                    .forEach(r -> r.statusProperty().set(ChangeProgress.NOT_ATTEMPTED));
         });
     }
 
-    private void finished(ApplyOutcome o, boolean undo) {
-        busy.set(false);
-        outcome = o;
-        for (int i = 0; i < o.statuses().size() && i < rows.size(); i++) {
-            rows.get(i).statusProperty().set(o.statuses().get(i));
-        }
-        if (!o.applied().changes().isEmpty()) {
-            onCommitted.run();
-        }
-        session.appliedProperty().set(o.applied());
-        o.report().ifPresent(r -> (undo ? session.undoReportProperty() : session.applyReportProperty()).set(r));
-        session.journalProperty().set(o.journalHandle());
-        int n = o.applied().changes().size();
-        mainInstruction.set(o.allApplied()
-                ? Messages.plural(undo ? "result.instruction.undone" : "result.instruction.applied", n)
-                : Messages.get("result.instruction.partial", n, rows.size()));
-        outcomeText.set(o.message());
-        detail.set(o.detail());
-        canUndo.set(n > 0);
-        if (n > 0) {
-            notice.set(Messages.get("result.staysNote"));
+    private void row(int i, ChangeProgress p, String message) {
+        if (i < rows.size()) {
+            rows.get(i).statusProperty().set(p);
+            rows.get(i).messageProperty().set(message);
         }
     }
 
-    /** Re-runs the lookup (and, on a live directory with Kerberos, asks the KDC) and says whether the host is fixed. */
+    private void finished(Commit c, Plan plan) {
+        busy.set(false);
+        RepairSession repair = session.repair();
+        if (c.applied().isEmpty()) {
+            mainInstruction.set(Messages.get("result.instruction.nothing"));
+            outcomeText.set(c.recheck().message());
+            rows.forEach(r -> r.statusProperty().set(ChangeProgress.NOT_ATTEMPTED));
+            canUndo.set(repair.applied().map(Plan::hasDirectoryChanges).orElse(false));
+            return;
+        }
+        var report = c.applied().get();
+        for (int i = 0; i < report.outcomes().size() && i < rows.size(); i++) {
+            rows.get(i).statusProperty().set(ChangeProgress.of(report.outcomes().get(i).status()));
+        }
+        if (c.wrote()) {
+            onCommitted.run();
+        }
+        int n = report.withStatus(ChangeOutcome.Status.APPLIED).size();
+        mainInstruction.set(report.success()
+                ? Messages.plural(c.undo() ? "result.instruction.undone" : "result.instruction.applied", n)
+                : Messages.get("result.instruction.partial", n, rows.size()));
+        String message = report.message() + (report.problems().isEmpty() ? "" : "\n" + String.join("\n", report.problems()));
+        outcomeText.set(message);
+        detail.set(String.join("\n", report.outcomes().stream().filter(o -> o.status() != ChangeOutcome.Status.APPLIED)
+                .map(o -> o.change().description() + ": " + o.status().id() + (o.detail().isEmpty() ? "" : " — " + o.detail())).toList()));
+        // after an undo nothing is left to undo from this page; after a fix, what was applied can be reversed
+        canUndo.set(!c.undo() && repair.applied().map(Plan::hasDirectoryChanges).orElse(false));
+        if (!c.undo() && n > 0) {
+            notice.set(Messages.get("result.staysNote"));
+        }
+        c.check().ifPresent(this::showCheck);
+    }
+
+    /** Checks again what the last commit relies on (after an undo: that it is undone) and shows the current state. */
     public void checkAgain() {
-        var dir = session.directory();
-        var target = session.targetProperty().get();
-        String remedyId = Optional.ofNullable(session.applyReportProperty().get()).map(r -> r.plan().remedyId())
-                .or(() -> Optional.ofNullable(session.planProperty().get()).map(Plan::remedyId)).orElse(null);
+        RepairSession repair = session.repair();
+        String name = repair.target().map(t -> t.asTyped()).orElse("");
         busy.set(true);
-        checkText.set(Messages.get("result.checking", target.asTyped()));
+        checkText.set(Messages.get("result.checking", name));
         checkDetails.set("");
-        runner.run(ui -> plans.verify(dir, target, remedyId), v -> {
+        runner.run(ui -> repair.check(), v -> {
             busy.set(false);
-            session.verifiedProperty().set(v);
-            v.lookup().ifPresent(session::lookupSucceeded);
-            String name = v.lookup().map(r -> r.target().fqdn().orElse(r.target().asTyped())).orElse(target.asTyped());
-            String first = v.findings().isEmpty() ? "" : v.findings().get(0);
-            checkText.set(switch (v.verdict()) {
-                case FIXED -> Messages.get("result.fixed", name);
-                case NOT_FIXED -> Messages.get("result.stillBroken", name,
-                        v.causes().isEmpty() ? "" : v.causes().get(0).id().id(), first);
-                case UNKNOWN -> Messages.get("result.checkUnknown", name, first);
-            });
-            List<String> more = new java.util.ArrayList<>(v.findings());
-            v.ticket().ifPresent(t -> more.add(Messages.get("result.ticket", t.explanation(), t.answer())));
-            more.addAll(v.reminders());
-            checkDetails.set(String.join("\n", more));
+            showCheck(v);
         }, t -> {
             busy.set(false);
             checkText.set(Messages.get("result.checkFailed", ErrorText.message(t)));
         });
     }
 
+    private void showCheck(VerifyResult v) {
+        RepairSession repair = session.repair();
+        v.lookup().ifPresent(session.lookupProperty()::set);
+        String name = v.lookup().map(r -> r.target().fqdn().orElse(r.target().asTyped()))
+                .orElse(repair.target().map(t -> t.asTyped()).orElse(""));
+        checkVerdict.set(v.verdict());
+        String first = v.findings().isEmpty() ? "" : v.findings().get(0);
+        String now = v.findings().stream().filter(f -> f.startsWith("Now: ")).findFirst().map(f -> f.substring(5)).orElse(first);
+        checkText.set(switch (v.verdict()) {
+            case FIXED -> Messages.get("result.fixed", name);
+            case STEPS_REMAIN -> Messages.plural("result.stepsRemain", v.toDo().size(), name);
+            case GUIDANCE -> Messages.plural("result.guidance", v.toDo().size(), name);
+            case NOT_FIXED -> Messages.get("result.stillBroken", name, first);
+            case UNDONE -> Messages.get("result.undone", name, now);
+            case NOT_UNDONE -> Messages.get("result.notUndone", name, first);
+            case UNKNOWN -> Messages.get("result.checkUnknown", name, first);
+        });
+        List<String> more = new ArrayList<>();
+        if (!v.proof().isEmpty()) {
+            more.add(Messages.get("result.proof", v.proof()));
+        }
+        more.addAll(v.findings());
+        v.ticket().ifPresent(t -> more.add(Messages.get("result.ticket", t.explanation(), t.answer())));
+        v.toDo().forEach(t -> more.add(Messages.get("result.toDo", t)));
+        more.addAll(v.reminders());
+        checkDetails.set(String.join("\n", more));
+    }
+
     /** Previews the undo of what was applied on the Review page. */
     public void undo() {
-        if (outcome == null || outcome.applied().changes().isEmpty()) {
-            return;
-        }
+        RepairSession repair = session.repair();
         try {
-            Plan inverse = plans.undoPlan(outcome);
-            session.planProperty().set(inverse);
-            session.purposeProperty().set(WizardSession.Purpose.UNDO);
+            repair.planUndo();
             navigator.accept(Step.REVIEW);
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             notice.set(ErrorText.message(e));
         }
     }
 
-    /** Writes the session report to {@code file} (the view asks where). */
+    /** Another host on the same connection (the password stays in memory for this run only). */
+    public void startOver() {
+        session.startOver();
+        shown = false;
+        rows.clear();
+        outcomeText.set("");
+        checkText.set("");
+        checkDetails.set("");
+        checkVerdict.set(null);
+        canUndo.set(false);
+        navigator.accept(Step.SYMPTOM);
+    }
+
+    /** Writes the session report, with every step in order, to {@code file} (the view asks where). */
     public void saveReport(Path file) {
-        var applied = Optional.ofNullable(session.applyReportProperty().get());
-        SessionFacts facts = new SessionFacts(session.symptomTextProperty().get(),
-                Optional.ofNullable(session.directory()).map(d -> d.info()), session.lookup(),
-                session.rankedCausesProperty().get(),
-                applied.map(r -> r.plan()).or(() -> Optional.ofNullable(session.planProperty().get())),
-                Optional.ofNullable(session.recheckProperty().get()), applied,
-                Optional.ofNullable(session.verifiedProperty().get()),
-                Optional.ofNullable(session.undoReportProperty().get()));
-        runner.run(ui -> plans.saveReport(facts, file), p -> notice.set(Messages.get("result.reportSaved", p)),
+        var report = session.repair().report();
+        runner.run(ui -> plans.saveReport(report, file), p -> notice.set(Messages.get("result.reportSaved", p)),
                 t -> notice.set(ErrorText.message(t)));
     }
 

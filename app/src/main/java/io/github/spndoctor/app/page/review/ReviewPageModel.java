@@ -2,7 +2,6 @@ package io.github.spndoctor.app.page.review;
 
 import io.github.spndoctor.app.plan.PlanService;
 import io.github.spndoctor.core.render.Format;
-import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.app.session.WizardSession;
 import io.github.spndoctor.app.task.TaskRunner;
 import io.github.spndoctor.app.ui.ErrorText;
@@ -28,7 +27,8 @@ import java.util.Map;
  * Review, the commit page: the plan in plain words (numbered, naming each account at risk), warnings, client steps,
  * and a preview per format. Its primary button is the only commit button, named for the action ("Apply 1 change",
  * "Undo 1 change"); on a read-only connection it is "Create a script for an administrator" and writes nothing.
- * The accounts are re-read on entry; a plan that no longer matches the directory cannot be applied.
+ * Confirming here is the explicit confirmation; the accounts are re-read at the moment of commit (on the Result page,
+ * by the repair session, ADR 0401), however long the user waited here.
  */
 public final class ReviewPageModel extends BasePageModel {
     private final WizardSession session;
@@ -43,7 +43,6 @@ public final class ReviewPageModel extends BasePageModel {
     private final ReadOnlyBooleanWrapper scriptOnly = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper scriptForClipboard = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper previewsChanged = new ReadOnlyBooleanWrapper();
-    private Recheck lastRecheck;
     private Plan plan;
 
     public ReviewPageModel(WizardSession session, TaskRunner runner, PlanService plans) {
@@ -65,7 +64,7 @@ public final class ReviewPageModel extends BasePageModel {
     /** Toggles each time the previews are rebuilt. */
     public ReadOnlyBooleanProperty previewsChangedProperty() { return previewsChanged.getReadOnlyProperty(); }
 
-    /** "Checked just now: nothing changed since the lookup", or what changed. */
+    /** When the accounts are re-read (at the commit), in a sentence; empty for a script. */
     public ReadOnlyStringProperty recheckProperty() { return recheck.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
@@ -86,30 +85,13 @@ public final class ReviewPageModel extends BasePageModel {
     public void onEnter() {
         error.set("");
         notice.set("");
-        show(session.planProperty().get());
-        lastRecheck = null;
-        recheck.set(Messages.get("review.rechecking"));
-        busy.set(true);
-        var dir = session.directory();
-        Plan checking = plan;
-        runner.run(ui -> plans.recheck(dir, checking), r -> {
-            busy.set(false);
-            lastRecheck = r;
-            session.recheckProperty().set(r);
-            if (r.plan() != checking && !r.plan().equals(checking)) {
-                session.planProperty().set(r.plan());
-                show(r.plan());   // rebuilt: show exactly what would now be applied
-            }
-            recheck.set(r.notes().isEmpty() ? r.message() : r.message() + "\n• " + String.join("\n• ", r.notes()));
-        }, t -> {
-            busy.set(false);
-            recheck.set(Messages.get("review.recheckFailed", ErrorText.message(t)));
-        });
+        show(session.repair().currentPlan().orElseThrow());
+        recheck.set(scriptOnly.get() ? "" : Messages.get("review.recheckAtCommit"));
     }
 
     private void show(Plan p) {
         plan = p;
-        boolean undo = session.purposeProperty().get() == WizardSession.Purpose.UNDO;
+        boolean undo = session.repair().purpose() == io.github.spndoctor.core.session.RepairSession.Purpose.UNDO;
         int n = plan.changes().size();
         scriptOnly.set(session.directory().info().readOnly() || (n == 0 && !plan.clientSteps().isEmpty()));
         mainInstruction.set(undo && !scriptOnly.get() ? Messages.plural("review.instruction.undo", n)
@@ -131,7 +113,7 @@ public final class ReviewPageModel extends BasePageModel {
         warnings.add(Messages.get("review.impact"));
         previews.clear();
         for (Format f : plans.formats()) {
-            previews.put(f, plans.render(plan, f));
+            previews.put(f, session.repair().preview(f));
         }
         previewsChanged.set(!previewsChanged.get());
     }
@@ -144,7 +126,6 @@ public final class ReviewPageModel extends BasePageModel {
             Plan p = plan;
             runner.run(ui -> plans.saveScript(p, session.targetProperty().get()), file -> {
                 busy.set(false);
-                session.pendingApplyProperty().set(null);
                 notice.set(Messages.get("review.scriptSaved", file));
                 scriptForClipboard.set(plans.render(p, Format.POWERSHELL));
                 session.scriptFileProperty().set(file);
@@ -155,16 +136,12 @@ public final class ReviewPageModel extends BasePageModel {
             });
             return;
         }
-        if (lastRecheck == null) {
-            error.set(Messages.get("review.notRechecked"));
-            return;
-        }
-        if (!lastRecheck.canApply()) {
-            error.set(plan.changes().isEmpty() ? Messages.get("review.nothingLeft") : Messages.get("review.stale"));
+        if (!plan.hasDirectoryChanges()) {
+            error.set(Messages.get("review.nothingLeft"));
             return;
         }
         session.scriptFileProperty().set(null);
-        session.pendingApplyProperty().set(lastRecheck.plan());
+        session.repair().confirm();   // the explicit confirmation; the re-check runs at the commit itself
         proceed.run();
     }
 

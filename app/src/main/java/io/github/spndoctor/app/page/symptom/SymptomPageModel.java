@@ -161,6 +161,10 @@ public final class SymptomPageModel extends BasePageModel {
         }
         session.symptomTextProperty().set(effectiveText());
         session.targetProperty().set(parsed);
+        session.lookupProperty().set(null);
+        if (session.repair() != null) {
+            session.repair().describe(effectiveText(), parsed);
+        }
         proceed.run();
     }
 

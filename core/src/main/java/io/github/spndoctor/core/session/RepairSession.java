@@ -1,0 +1,494 @@
+package io.github.spndoctor.core.session;
+
+import io.github.spndoctor.core.apply.ApplyListener;
+import io.github.spndoctor.core.apply.ApplyReport;
+import io.github.spndoctor.core.apply.ChangeOutcome;
+import io.github.spndoctor.core.apply.Journal;
+import io.github.spndoctor.core.apply.PlanExecutor;
+import io.github.spndoctor.core.apply.Recheck;
+import io.github.spndoctor.core.diagnosis.Diagnoser;
+import io.github.spndoctor.core.diagnosis.Diagnosis;
+import io.github.spndoctor.core.diagnosis.HostVerdict;
+import io.github.spndoctor.core.diagnosis.NameFacts;
+import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.directory.DirectoryException;
+import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.lookup.LookupResult;
+import io.github.spndoctor.core.lookup.SpnState;
+import io.github.spndoctor.core.lookup.SpnStates;
+import io.github.spndoctor.core.model.Account;
+import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.remedy.Plan;
+import io.github.spndoctor.core.remedy.RemedyAdvisor;
+import io.github.spndoctor.core.remedy.RemedyOption;
+import io.github.spndoctor.core.remedy.Remedies;
+import io.github.spndoctor.core.remedy.Verifier;
+import io.github.spndoctor.core.render.Format;
+import io.github.spndoctor.core.render.Preview;
+import io.github.spndoctor.core.report.EvidenceItem;
+import io.github.spndoctor.core.report.SessionReport;
+import io.github.spndoctor.core.report.TimelineEntry;
+import io.github.spndoctor.core.report.TimelineEntry.Kind;
+import io.github.spndoctor.core.symptom.AuthPackage;
+import io.github.spndoctor.core.symptom.Client;
+import io.github.spndoctor.core.symptom.KnownError;
+import io.github.spndoctor.core.symptom.Symptom;
+import io.github.spndoctor.core.symptom.SymptomParser;
+import io.github.spndoctor.core.verify.VerifyResult;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One repair of one host over one connection — the whole flow the wizard's pages and the CLI's subcommands both
+ * drive: symptom and target → lookup → assessment (diagnosis, verdict, per-SPN status) → ranked remedy options →
+ * plan and previews → explicit confirmation → commit (re-check at that moment, journal forced to disk, apply with
+ * progress, check) → undo (same rules) → report with the timeline of every step. Nothing here decides differently for
+ * the two faces. {@link #startOver} keeps the connection for another host.
+ * <p>
+ * Thread-safe: state is read and written under a lock, but the network is never called while holding it, so a UI
+ * thread can read while a worker thread waits on the directory. Blocking methods (marked) belong off the UI thread.
+ */
+public final class RepairSession {
+    /** Why the current plan exists. */
+    public enum Purpose { FIX, UNDO }
+
+    private final Object lock = new Object();
+    private final Directory directory;
+    private final SessionConfig config;
+    private final PlanExecutor executor;
+    private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final List<EvidenceItem> evidence = new ArrayList<>();
+    private String symptomText = "";
+    private Symptom symptom = Symptom.EMPTY;
+    private TargetName target;
+    private LookupResult lookup;
+    private DirectoryException lookupFailure;
+    private long lookupRun;
+    private Assessment assessment;
+    private Plan plan;
+    private Purpose purpose = Purpose.FIX;
+    private boolean confirmed;
+    private Recheck recheck;
+    private Journal journal;
+    private Plan applied;
+    private ApplyReport applyReport;
+    private ApplyReport undoReport;
+    private VerifyResult lastCheck;
+    private boolean wroteToDirectory;
+
+    public RepairSession(Directory directory, SessionConfig config) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.config = Objects.requireNonNull(config, "config");
+        this.executor = new PlanExecutor(config.audit());
+    }
+
+    /** The connection: demo or live, server, identity, read-only or not. */
+    public DirectoryInfo connection() { return directory.info(); }
+
+    /** The directory itself, for the few callers that own its life (closing it, the forest scan). */
+    public Directory directory() { return directory; }
+
+    // ---- symptom and target -------------------------------------------------------------------------------------
+
+    /** Sets what the user pasted and the host to repair; forgets everything found for a previous host. */
+    public void describe(String text, TargetName host) {
+        Symptom parsed = SymptomParser.parse(text == null ? "" : text);
+        synchronized (lock) {
+            symptomText = text == null ? "" : text;
+            symptom = parsed;
+            target = Objects.requireNonNull(host, "host");
+            clearFindings();
+            timeline.add(TimelineEntry.now(Kind.SYMPTOM, "Host " + host.asTyped() + "; recognised: " + parsed.summary(), ""));
+        }
+    }
+
+    public Symptom symptom() { synchronized (lock) { return symptom; } }
+
+    /** The pasted text (the report blanks secrets in it). */
+    public String symptomText() { synchronized (lock) { return symptomText; } }
+
+    public Optional<TargetName> target() { synchronized (lock) { return Optional.ofNullable(target); } }
+
+    /** The client program the text names (Server Manager, pypsrp, ...), if any. */
+    public Optional<Client> client() {
+        synchronized (lock) { return symptom.clients().stream().findFirst().map(f -> f.value()); }
+    }
+
+    // ---- lookup -------------------------------------------------------------------------------------------------
+
+    /** Looks the target up (blocks). A lookup overtaken by {@link #lookupStopped} or a newer one is not recorded. */
+    public LookupResult lookup() throws DirectoryException {
+        long run;
+        TargetName t;
+        synchronized (lock) {
+            t = requireTarget();
+            run = ++lookupRun;
+            lookup = null;
+            lookupFailure = null;
+            assessment = null;
+        }
+        try {
+            LookupResult r = directory.lookup(t);
+            synchronized (lock) {
+                if (run == lookupRun) {
+                    lookup = r;
+                    timeline.add(TimelineEntry.now(Kind.LOOKUP, "Looked up " + t.asTyped() + " on " + r.source().server()
+                            + ": computer " + r.computer().map(c -> c.ref().label()).orElse("not found"), ""));
+                }
+            }
+            return r;
+        } catch (DirectoryException e) {
+            synchronized (lock) {
+                if (run == lookupRun) {
+                    lookupFailure = e;
+                    timeline.add(TimelineEntry.now(Kind.LOOKUP, "Lookup of " + t.asTyped() + " failed: " + e.getMessage(), e.detail()));
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The user stopped waiting: the running lookup's result is dropped, and the host counts as unknown. */
+    public void lookupStopped(String why) {
+        synchronized (lock) {
+            lookupRun++;
+            lookup = null;
+            assessment = null;
+            lookupFailure = new DirectoryException(DirectoryException.Kind.TIMEOUT, why);
+            timeline.add(TimelineEntry.now(Kind.LOOKUP, why, ""));
+        }
+    }
+
+    public Optional<LookupResult> lastLookup() { synchronized (lock) { return Optional.ofNullable(lookup); } }
+
+    public Optional<DirectoryException> lookupFailure() { synchronized (lock) { return Optional.ofNullable(lookupFailure); } }
+
+    // ---- assessment and remedies --------------------------------------------------------------------------------
+
+    /** Diagnosis, verdict and per-SPN status; asks DNS on a live directory (blocks then). Cached until the next lookup. */
+    public Assessment assess() {
+        Symptom s;
+        Optional<LookupResult> l;
+        Optional<DirectoryException> failure;
+        TargetName t;
+        synchronized (lock) {
+            if (assessment != null) {
+                return assessment;
+            }
+            t = requireTarget();
+            s = symptom;
+            l = Optional.ofNullable(lookup);
+            failure = Optional.ofNullable(lookupFailure);
+        }
+        Diagnosis d;
+        if (l.isPresent()) {
+            LookupResult r = l.get();
+            Optional<NameFacts> names = r.source().demo() ? Optional.empty()
+                    : config.names().map(n -> NameFacts.check(r.target(), r.computer().flatMap(Account::dnsHostName), n));
+            d = Diagnoser.diagnose(s, l, names);
+        } else if (failure.isPresent()) {
+            d = Diagnoser.diagnoseAfterFailedLookup(s, failure.get());
+        } else {
+            d = Diagnoser.diagnose(s, Optional.empty());
+        }
+        Optional<Client> client = s.clients().stream().findFirst().map(f -> f.value());
+        boolean credSsp = s.has(KnownError.CREDSSP_POLICY) || s.has(KnownError.CREDSSP_DISABLED) || s.has(AuthPackage.CREDSSP);
+        List<SpnState> states = l.map(r -> SpnStates.of(r, client, credSsp)).orElse(List.of());
+        Assessment a = new Assessment(d, HostVerdict.of(t, d, l, failure, states), states, client);
+        synchronized (lock) {
+            if (Objects.equals(Optional.ofNullable(lookup), l)) {
+                assessment = a;
+                timeline.add(TimelineEntry.now(Kind.DIAGNOSIS, a.verdict().sentence(), ""));
+            }
+        }
+        return a;
+    }
+
+    /** Every remedy for this host and client, recommended first; empty without a lookup. */
+    public List<RemedyOption> remedies() {
+        Assessment a = assess();
+        Optional<LookupResult> l = lastLookup();
+        return l.map(r -> RemedyAdvisor.options(r, a.client(), a.verdict())).orElse(List.of());
+    }
+
+    // ---- plan, preview, confirmation ----------------------------------------------------------------------------
+
+    /** Builds the plan for one remedy (blocks: forest-wide duplicate and delegation checks). */
+    public Plan plan(String remedyId) throws DirectoryException {
+        LookupResult l;
+        synchronized (lock) {
+            l = lookup;
+            if (l == null) {
+                throw new IllegalStateException("Look the host up before planning a fix.");
+            }
+        }
+        Plan p = Remedies.plan(remedyId, l, directory, config.remedySettings());
+        synchronized (lock) {
+            plan = p;
+            purpose = Purpose.FIX;
+            confirmed = false;
+            recheck = null;
+            timeline.add(TimelineEntry.now(Kind.PLAN, p.title() + " (" + Words.changes(p.changes().size()) + " in the directory"
+                    + (p.clientSteps().isEmpty() ? "" : ", " + Words.count(p.clientSteps().size(), "step", "steps") + " elsewhere") + ")",
+                    Preview.render(p, Format.SUMMARY)));
+        }
+        return p;
+    }
+
+    public Optional<Plan> currentPlan() { synchronized (lock) { return Optional.ofNullable(plan); } }
+
+    public Purpose purpose() { synchronized (lock) { return purpose; } }
+
+    /** The current plan in one format (Summary, setspn, PowerShell, LDIF, .reg). */
+    public String preview(Format format) {
+        return Preview.render(currentPlan().orElseThrow(() -> new IllegalStateException("There is no plan to preview.")), format);
+    }
+
+    /** True when the commit can write: a live plan with directory changes on a connection that allows changes. */
+    public boolean canWrite() {
+        synchronized (lock) {
+            return plan != null && plan.hasDirectoryChanges() && !directory.info().readOnly();
+        }
+    }
+
+    /** The user confirmed the current plan, exactly as previewed. */
+    public void confirm() {
+        synchronized (lock) {
+            if (plan == null) {
+                throw new IllegalStateException("There is no plan to confirm.");
+            }
+            confirmed = true;
+            timeline.add(TimelineEntry.now(Kind.CONFIRM, (purpose == Purpose.UNDO ? "Undo of " : "Apply ")
+                    + Words.changes(plan.changes().size()) + " confirmed for " + directory.info().server(), ""));
+        }
+    }
+
+    public boolean confirmed() { synchronized (lock) { return confirmed; } }
+
+    // ---- commit, check, undo ------------------------------------------------------------------------------------
+
+    /**
+     * Commits the confirmed plan (blocks): re-checks the directory now (ADR 0401) — a refused or empty re-check writes
+     * nothing; a rebuilt plan only drops steps, so it stays within what was confirmed — then writes the journal
+     * (forced to disk) and applies change by change, and checks the result right away.
+     *
+     * @param journalFile a new file for the journal; empty for a new file in the configured journal directory
+     */
+    public Commit commit(ApplyListener listener, Optional<Path> journalFile) throws DirectoryException, IOException {
+        Plan p;
+        Purpose why;
+        TargetName t;
+        synchronized (lock) {
+            if (plan == null || !confirmed) {
+                throw new IllegalStateException("Nothing confirmed to apply.");
+            }
+            if (directory.info().readOnly()) {
+                throw new IllegalStateException("This connection is read-only: nothing can be applied.");
+            }
+            p = plan;
+            why = purpose;
+            t = requireTarget();
+            confirmed = false;
+        }
+        Recheck rc = executor.recheck(directory, p);
+        synchronized (lock) {
+            recheck = rc;
+            timeline.add(TimelineEntry.now(Kind.RECHECK, rc.status() == Recheck.Status.REFUSED ? "Refused: the directory changed"
+                    : rc.canApply() ? "Re-checked just before writing: " + rc.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    : "Nothing left to write", rc.message()));
+        }
+        if (!rc.canApply()) {
+            return new Commit(why == Purpose.UNDO, rc, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        Plan toApply = rc.plan();
+        Journal j = journalFile.isPresent() ? Journal.createAt(journalFile.get(), directory.info(), t, toApply)
+                : Journal.create(config.journalDir(), directory.info(), t, toApply);
+        ApplyReport r = executor.apply(directory, toApply, j, listener == null ? ApplyListener.NONE : listener);
+        int done = r.withStatus(ChangeOutcome.Status.APPLIED).size();
+        synchronized (lock) {
+            wroteToDirectory |= done > 0 || !r.withStatus(ChangeOutcome.Status.UNKNOWN).isEmpty();
+            String title = (why == Purpose.UNDO ? "Undid " : "Applied ") + done + " of " + Words.changes(toApply.changes().size());
+            timeline.add(TimelineEntry.now(why == Purpose.UNDO ? Kind.UNDO : Kind.APPLY, title, SessionReport.outcomeText(r)));
+            if (why == Purpose.FIX) {
+                applyReport = r;
+                journal = j;
+                applied = toApply.withChanges(r.withStatus(ChangeOutcome.Status.APPLIED));
+            } else {
+                undoReport = r;
+            }
+        }
+        VerifyResult v = checkNow(why, toApply);
+        return new Commit(why == Purpose.UNDO, rc, Optional.of(r), Optional.of(v), j.file() == null ? Optional.empty() : Optional.of(j.file()));
+    }
+
+    /**
+     * Checks again (blocks): after an apply, exactly what its remedy relies on; after an undo, that every change is
+     * reversed and what stands now; before any apply, the chosen remedy's (or plain WinRM's) SPNs.
+     */
+    public VerifyResult check() {
+        Purpose why;
+        Plan basis;
+        synchronized (lock) {
+            boolean undone = undoReport != null && purpose == Purpose.UNDO;
+            why = undone ? Purpose.UNDO : Purpose.FIX;
+            basis = undone ? undoReport.plan() : applied != null ? applied : plan;
+        }
+        return checkNow(why, basis);
+    }
+
+    private VerifyResult checkNow(Purpose why, Plan basis) {
+        TargetName t = target().orElseThrow(() -> new IllegalStateException("No host to check."));
+        VerifyResult v;
+        if (why == Purpose.UNDO) {
+            v = Verifier.verifyUndo(directory, t, basis);
+        } else if (basis == null) {
+            v = Verifier.verify(directory, t, (String) null, config.probes().probeFor(directory.info()));
+        } else {
+            v = Verifier.verify(directory, t, basis, config.probes().probeFor(directory.info()));
+        }
+        synchronized (lock) {
+            lastCheck = v;
+            v.lookup().ifPresent(l -> {
+                lookup = l;
+                assessment = null;
+            });
+            timeline.add(TimelineEntry.now(Kind.CHECK, (why == Purpose.UNDO ? "Check after undo: " : "Check: ") + v.verdict().words(),
+                    v.summary()));
+        }
+        return v;
+    }
+
+    public Optional<VerifyResult> lastCheck() { synchronized (lock) { return Optional.ofNullable(lastCheck); } }
+
+    /** The changes the last fix applied (what Undo reverses); empty when none. */
+    public Optional<Plan> applied() { synchronized (lock) { return Optional.ofNullable(applied); } }
+
+    /** True when this session has written to the directory (the wizard asks before closing). */
+    public boolean wroteToDirectory() { synchronized (lock) { return wroteToDirectory; } }
+
+    /** Makes the undo of the last fix the current plan (from its journal: everything that may have been written). */
+    public Plan planUndo() {
+        synchronized (lock) {
+            if (journal == null) {
+                throw new IllegalStateException("Nothing was applied in this session, so there is nothing to undo.");
+            }
+            return setUndo(journal.undoPlan(), "Undo of the last fix");
+        }
+    }
+
+    /** Makes the undo of an earlier run the current plan, read from its journal file (blocks on the disk). */
+    public Plan planUndoFrom(Path journalFile) throws IOException {
+        Journal j = Journal.read(journalFile);
+        synchronized (lock) {
+            if (target == null) {
+                target = TargetName.parse(j.target());
+            }
+            journal = j;
+            return setUndo(j.undoPlan(), "Undo from journal " + journalFile.getFileName());
+        }
+    }
+
+    /** Makes the undo recorded in an already read journal the current plan. */
+    public Plan useUndo(Journal j, Path file) {
+        synchronized (lock) {
+            journal = j;
+            return setUndo(j.undoPlan(), "Undo from journal " + file.getFileName());
+        }
+    }
+
+    private Plan setUndo(Plan undo, String what) {
+        plan = undo;
+        purpose = Purpose.UNDO;
+        confirmed = false;
+        recheck = null;
+        timeline.add(TimelineEntry.now(Kind.PLAN, what + " (" + Words.changes(undo.changes().size()) + ")", Preview.render(undo, Format.SUMMARY)));
+        return undo;
+    }
+
+    // ---- hooks, report, start over ------------------------------------------------------------------------------
+
+    /** Appends a step to the timeline (probes, evidence collectors and trainers use this). */
+    public void record(TimelineEntry entry) {
+        synchronized (lock) { timeline.add(Objects.requireNonNull(entry, "entry")); }
+    }
+
+    /** Adds evidence gathered beyond the lookup; it goes into the report and the timeline. */
+    public void addEvidence(EvidenceItem item) {
+        synchronized (lock) {
+            evidence.add(Objects.requireNonNull(item, "item"));
+            timeline.add(TimelineEntry.now(Kind.EVIDENCE, item.title(), item.detail()));
+        }
+    }
+
+    public List<TimelineEntry> timeline() { synchronized (lock) { return List.copyOf(timeline); } }
+
+    public List<EvidenceItem> evidence() { synchronized (lock) { return List.copyOf(evidence); } }
+
+    /** The report of this session so far: symptom, findings, causes, plan, re-check and the timeline. */
+    public SessionReport report() {
+        synchronized (lock) {
+            SessionReport r = SessionReport.start().withSymptom(symptomText).withDirectory(directory.info());
+            if (lookup != null) {
+                r = r.withLookup(lookup, assessment != null ? assessment.diagnosis().causes()
+                        : io.github.spndoctor.core.diagnosis.LookupClassifier.classify(lookup));
+            }
+            Plan shown = applyReport != null ? applyReport.plan() : plan;
+            if (shown != null) {
+                r = r.withPlan(shown);
+            }
+            if (recheck != null) {
+                r = r.withRecheck(recheck);
+            }
+            if (applyReport != null) {
+                r = r.withApplied(applyReport);
+            }
+            if (lastCheck != null) {
+                r = r.withVerified(lastCheck);
+            }
+            if (undoReport != null) {
+                r = r.withUndone(undoReport);
+            }
+            return r.withTimeline(timeline, evidence);
+        }
+    }
+
+    /** Another host on the same connection: forgets target, symptom, findings, plan and timeline. */
+    public void startOver() {
+        synchronized (lock) {
+            symptomText = "";
+            symptom = Symptom.EMPTY;
+            target = null;
+            clearFindings();
+            journal = null;
+            applyReport = null;
+            undoReport = null;
+            applied = null;
+            timeline.clear();
+            evidence.clear();
+        }
+    }
+
+    private void clearFindings() {
+        lookupRun++;
+        lookup = null;
+        lookupFailure = null;
+        assessment = null;
+        plan = null;
+        purpose = Purpose.FIX;
+        confirmed = false;
+        recheck = null;
+        lastCheck = null;
+    }
+
+    private TargetName requireTarget() {
+        if (target == null) {
+            throw new IllegalStateException("No host named yet.");
+        }
+        return target;
+    }
+}
