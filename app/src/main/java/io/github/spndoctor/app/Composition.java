@@ -90,7 +90,7 @@ public final class Composition {
         views.put(Step.RESULT, () -> new ResultPage(result, settings.files()));
         shell = new WizardShell(wizard, session, views);
         connect.setScanOpener(d -> ScanWindow.open(shell.getScene() == null ? null : shell.getScene().getWindow(),
-                new ScanModel(d, runner), Composition.class.getResource("app.css").toExternalForm()));
+                new ScanModel(d, runner), settings.files(), this::diagnoseFromScan));
         this.runner = runner;
         wizard.start();
     }
@@ -110,6 +110,25 @@ public final class Composition {
 
     private java.util.List<io.github.spndoctor.core.directory.connect.ConnectionProfile> settingsProfiles() {
         return connect.live().store().list();
+    }
+
+    /** "Diagnose this host" in the scan window: the wizard at Look up for {@code host}, on the scanned connection. */
+    private void diagnoseFromScan(String host) {
+        io.github.spndoctor.core.model.TargetName target;
+        try {
+            target = io.github.spndoctor.core.model.TargetName.parse(host);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (wizard.busyProperty().get()) {
+            return;
+        }
+        session.symptomTextProperty().set("");
+        session.targetProperty().set(target);
+        wizard.goTo(Step.LOOKUP);
+        if (shell.getScene() != null && shell.getScene().getWindow() instanceof javafx.stage.Stage s) {
+            s.toFront();
+        }
     }
 
     public WizardShell shell() { return shell; }

@@ -208,8 +208,8 @@ class WizardMouseTest {
         robot.clickOn("#scanButton");
         waitUntil(v -> robot.lookup("#scanOutcome").tryQuery().map(n -> !((javafx.scene.control.Labeled) n).getText().isEmpty()).orElse(false));
         assertTrue(text(robot, "#scanOutcome").contains("conflicts found"), text(robot, "#scanOutcome"));
-        javafx.scene.control.ListView<?> list = robot.lookup("#scanFindings").queryAs(javafx.scene.control.ListView.class);
-        assertTrue(list.getItems().stream().anyMatch(i -> i.toString().contains("svc-srv003-web$")), list.getItems().toString());
+        javafx.scene.control.TableView<?> table = robot.lookup("#scanTable").queryAs(javafx.scene.control.TableView.class);
+        assertTrue(table.getItems().stream().anyMatch(i -> i.toString().contains("svc-srv003-web$")), table.getItems().toString());
         assertEquals(Step.CONNECT, fx.composition.wizard().currentStep(), "the scan opens beside the wizard");
         robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#scanOutcome").query().getScene().getWindow()).close());
     }

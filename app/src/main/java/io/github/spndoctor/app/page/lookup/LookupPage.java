@@ -60,9 +60,9 @@ public final class LookupPage implements PageView {
         statusColumn.setCellFactory(c -> new io.github.spndoctor.app.ui.StatusCell<>(LookupPage::statusId, LookupRow::statusText, LookupRow::why));
         table.getColumns().add(statusColumn);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().get(0).prefWidthProperty().bind(table.widthProperty().multiply(0.36));
-        table.getColumns().get(1).prefWidthProperty().bind(table.widthProperty().multiply(0.22));
-        table.getColumns().get(2).prefWidthProperty().bind(table.widthProperty().multiply(0.11));
+        table.getColumns().get(0).prefWidthProperty().bind(table.widthProperty().multiply(0.31));
+        table.getColumns().get(1).prefWidthProperty().bind(table.widthProperty().multiply(0.18));
+        table.getColumns().get(2).prefWidthProperty().bind(table.widthProperty().multiply(0.10));
         table.setMinHeight(160);
         table.setPlaceholder(new Label(""));
         VBox.setVgrow(table, Priority.ALWAYS);

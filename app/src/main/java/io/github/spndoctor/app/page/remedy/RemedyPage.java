@@ -42,7 +42,11 @@ public final class RemedyPage implements PageView {
                 model.selectedProperty().set((RemedyOption) b.getUserData());
             }
         });
-        root.getChildren().addAll(note, options, error, extras);
+        javafx.scene.layout.HBox noteBox = io.github.spndoctor.app.ui.Callout.of(Tone.FINE, "");
+        noteBox.getChildren().set(1, note);
+        javafx.scene.layout.HBox.setHgrow(note, javafx.scene.layout.Priority.ALWAYS);
+        Ui.hideWhenEmpty(noteBox, model.noteProperty());
+        root.getChildren().addAll(noteBox, options, error, extras);
     }
 
     @Override

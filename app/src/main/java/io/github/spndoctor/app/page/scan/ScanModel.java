@@ -29,6 +29,7 @@ public final class ScanModel {
     private final Directory directory;
     private final TaskRunner runner;
     private final ObservableList<String> findings = FXCollections.observableArrayList();
+    private final ObservableList<io.github.spndoctor.core.scan.ScanTable.Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
@@ -41,6 +42,19 @@ public final class ScanModel {
     }
 
     public ObservableList<String> findings() { return findings; }
+
+    /** The findings as table rows (finding, SPN, holders, hosts affected, cause), from core's {@code ScanTable}. */
+    public ObservableList<io.github.spndoctor.core.scan.ScanTable.Row> rows() { return rows; }
+
+    /** The rows given as CSV (core's text, the same the CLI would write). */
+    public String csv(java.util.List<io.github.spndoctor.core.scan.ScanTable.Row> shown) {
+        return io.github.spndoctor.core.scan.ScanTable.csv(shown);
+    }
+
+    /** The rows given as an HTML page (core's text). */
+    public String html(java.util.List<io.github.spndoctor.core.scan.ScanTable.Row> shown) {
+        return io.github.spndoctor.core.scan.ScanTable.html(shown, Messages.get("scan.title", banner()));
+    }
 
     public ReadOnlyStringProperty progressProperty() { return progress.getReadOnlyProperty(); }
 
@@ -60,6 +74,7 @@ public final class ScanModel {
         }
         cancelled = false;
         findings.clear();
+        rows.clear();
         outcome.set("");
         detail.set("");
         running.set(true);
@@ -92,6 +107,7 @@ public final class ScanModel {
             findings.add(Messages.get("scan.finding", f.cause().id(), f.summary(),
                     f.accounts().stream().map(AccountRef::label).collect(Collectors.joining(", "))));
         }
+        rows.setAll(io.github.spndoctor.core.scan.ScanTable.rows(r));
         String counts = Messages.get("scan.counts", r.accounts(), r.spns(), r.elapsed().toMillis() / 1000.0);
         outcome.set(!r.complete() ? Messages.get("scan.incomplete", r.findings().size(), counts)
                 : r.findings().isEmpty() ? Messages.get("scan.none", counts)
