@@ -289,7 +289,7 @@ public final class FixCommand extends DirectoryWriteCommand {
             return Optional.of(new ToolKerberosProbe(CommandRunner.PROCESS, false, Optional.of(verifyKeytab), env));
         }
         return ToolKerberosProbe.available(CommandRunner.PROCESS, env)
-                ? Optional.of(new ToolKerberosProbe(CommandRunner.PROCESS, System.getProperty("os.name", "").startsWith("Windows"),
+                ? Optional.of(new ToolKerberosProbe(CommandRunner.PROCESS, org.apache.commons.lang3.SystemUtils.IS_OS_WINDOWS,
                         Optional.empty(), env)) : Optional.empty();
     }
 

@@ -24,7 +24,7 @@ public final class LocalSpnPrefix {
     /** For this machine. */
     public static LocalSpnPrefix here() {
         return new LocalSpnPrefix(CommandRunner.PROCESS,
-                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"));
+                org.apache.commons.lang3.SystemUtils.IS_OS_WINDOWS);
     }
 
     public boolean supported() { return windows; }

@@ -39,7 +39,7 @@ public final class ToolKerberosProbe implements KerberosProbe {
     }
 
     static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return org.apache.commons.lang3.SystemUtils.IS_OS_WINDOWS;
     }
 
     /**

@@ -404,7 +404,7 @@ public final class Connector {
 
     private static X509TrustManager systemTrust() throws GeneralSecurityException, java.io.IOException {
         KeyStore store = null;
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+        if (org.apache.commons.lang3.SystemUtils.IS_OS_WINDOWS) {
             store = KeyStore.getInstance("Windows-ROOT");
             store.load(null, null);
         }

@@ -44,7 +44,7 @@ public final class ProfileStore {
         Path dir;
         if (override != null && !override.isBlank()) {
             dir = Path.of(override);
-        } else if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
+        } else if (org.apache.commons.lang3.SystemUtils.IS_OS_WINDOWS
                 && System.getenv("APPDATA") != null) {
             dir = Path.of(System.getenv("APPDATA"), "spn-doctor");
         } else if (System.getenv("XDG_CONFIG_HOME") != null && !System.getenv("XDG_CONFIG_HOME").isBlank()) {
