@@ -120,7 +120,9 @@ public final class Screenshots {
             }
         }
         String name = step.number() + "-" + step.name().toLowerCase(java.util.Locale.ROOT) + ".png";
-        ImageIO.write(b, "png", out.resolve(host.replaceAll("[^A-Za-z0-9.-]", "_") + "-" + name).toFile());
+        if (!readme || hosts.size() > 1) {
+            ImageIO.write(b, "png", out.resolve(host.replaceAll("[^A-Za-z0-9.-]", "_") + "-" + name).toFile());
+        }
         if (readme) {
             ImageIO.write(b, "png", out.resolve("step-" + name).toFile());
         }

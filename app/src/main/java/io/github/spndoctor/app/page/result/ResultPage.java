@@ -1,6 +1,8 @@
 package io.github.spndoctor.app.page.result;
 
+import io.github.spndoctor.app.ui.Callout;
 import io.github.spndoctor.app.ui.FileDialogs;
+import io.github.spndoctor.app.ui.Tone;
 import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.ui.Styles;
 import io.github.spndoctor.app.ui.Ui;
@@ -58,7 +60,15 @@ public final class ResultPage implements PageView {
         checkDetails.setId("checkDetails");
         Label notice = Ui.text(model.noticeProperty(), Styles.NOTE);
         notice.setId("resultNotice");
-        root.getChildren().addAll(rows, outcome, details, actions, checkResult, checkDetails, notice, extras);
+        // the check's verdict stands out: a box with icon, word and colour (fixed, not fixed, steps remain, …)
+        javafx.scene.layout.HBox checkBox = Callout.of(Tone.UNKNOWN, "");
+        checkBox.getStyleClass().add("verdict");
+        checkBox.getChildren().set(1, checkResult);
+        HBox.setHgrow(checkResult, javafx.scene.layout.Priority.ALWAYS);
+        checkResult.setMaxWidth(Double.MAX_VALUE);
+        Ui.hideWhenEmpty(checkBox, model.checkProperty());
+        model.checkVerdictProperty().addListener((o, a, b) -> Callout.tone(checkBox, tone(b)));
+        root.getChildren().addAll(rows, outcome, details, actions, checkBox, checkDetails, notice, extras);
     }
 
     @Override
@@ -75,6 +85,19 @@ public final class ResultPage implements PageView {
                     r.statusProperty(), r.messageProperty()));
             rows.getChildren().add(l);
         }
+    }
+
+    /** The tone of a check's verdict. */
+    static Tone tone(io.github.spndoctor.core.verify.VerifyResult.Verdict v) {
+        if (v == null) {
+            return Tone.UNKNOWN;
+        }
+        return switch (v) {
+            case FIXED, UNDONE -> Tone.GOOD;
+            case STEPS_REMAIN, GUIDANCE -> Tone.WARNING;
+            case NOT_FIXED, NOT_UNDONE -> Tone.BAD;
+            case UNKNOWN -> Tone.UNKNOWN;
+        };
     }
 
     @Override
