@@ -41,7 +41,7 @@ public class PulseGap {
                     (owner, title, name) -> Optional.of(home.resolve(name)), () -> new ProfileStore(home.resolve("p.json")));
             c[0] = new Composition(settings, runner, () -> { });
             Stage stage = new Stage();
-            stage.setScene(new Scene(c[0].shell(), 960, 680));
+            stage.setScene(io.github.spndoctor.app.ui.Theme.style(new Scene(c[0].shell(), 960, 680)));
             stage.show();
             c[0].startBackgroundWork();
             new AnimationTimer() {
