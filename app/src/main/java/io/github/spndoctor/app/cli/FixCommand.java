@@ -3,7 +3,10 @@ package io.github.spndoctor.app.cli;
 import io.github.spndoctor.core.apply.ApplyListener;
 import io.github.spndoctor.core.apply.ApplyReport;
 import io.github.spndoctor.core.apply.ChangeOutcome;
-import io.github.spndoctor.core.apply.Journal;
+import io.github.spndoctor.core.session.Commit;
+import io.github.spndoctor.core.session.RepairSession;
+import io.github.spndoctor.core.session.SessionConfig;
+import io.github.spndoctor.core.session.Words;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.apply.StatePaths;
 import io.github.spndoctor.core.diagnosis.LookupClassifier;
@@ -22,7 +25,6 @@ import io.github.spndoctor.core.report.SessionReport;
 import io.github.spndoctor.core.verify.CommandRunner;
 import io.github.spndoctor.core.verify.KerberosProbe;
 import io.github.spndoctor.core.verify.ToolKerberosProbe;
-import io.github.spndoctor.core.remedy.Verifier;
 import io.github.spndoctor.core.verify.VerifyResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -114,89 +116,77 @@ public final class FixCommand extends DirectoryWriteCommand {
         }
         try (Directory dir = opener.open(directory)) {
             out.println("Directory: " + dir.info().banner());
-            LookupResult lookup = dir.lookup(name);
-            SessionReport report = SessionReport.start().withLookup(lookup, LookupClassifier.classify(lookup));
+            RepairSession session = new RepairSession(dir, config());
+            session.describe("", name);
+            LookupResult lookup = session.lookup();
             out.println("Target:    " + lookup.target().asTyped() + lookup.target().fqdn().map(f -> " (" + f + ")").orElse("")
                     + " - computer " + lookup.computer().map(c -> c.ref().samAccountName()).orElse("not found"));
             Plan plan;
             try {
-                plan = Remedies.plan(remedy, lookup, dir, new RemedySettings(https));
+                plan = session.plan(remedy);
             } catch (NotApplicableException e) {
                 err.println("not applicable: " + e.getMessage());
                 return EXIT_NOT_APPLIED;
             }
-            report = report.withPlan(plan);
             if (saveDir != null) {
                 saveAll(plan, lookup.target(), out);
             }
             printPreview(out, plan, formats != null ? formats : dryRun ? List.of(Format.values()) : List.of(Format.SUMMARY, Format.SETSPN));
             if (dryRun) {
                 out.println("Dry run: nothing was changed.");
-                writeReport(report, out);
+                writeReport(session.report(), out);
                 return 0;
             }
             if (!plan.hasDirectoryChanges()) {
                 out.println("This remedy has no directory changes; run the steps above where they say.");
-                writeReport(report, out);
+                out.print(session.check().summary());
+                writeReport(session.report(), out);
                 return 0;
             }
             if (dir.info().readOnly()) {
                 err.println("This connection is read-only, so nothing was changed. Hand the script above to someone with the "
                         + "rights, or reconnect with --allow-changes.");
-                writeReport(report, out);
+                writeReport(session.report(), out);
                 return EXIT_NOT_APPLIED;
             }
-            Optional<Plan> confirmed = confirmAndRecheck(dir, plan, out, err);
-            if (confirmed.isEmpty()) {
+            if (!yes && !confirm(out, err, in(), "Apply " + (plan.changes().size() == 1 ? "this change" : "these "
+                    + Words.changes(plan.changes().size())) + " to " + dir.info().server() + " as " + dir.info().boundIdentity() + "?")) {
                 return EXIT_NOT_APPLIED;
             }
-            Plan toApply = confirmed.get();
-            Journal journal = journalFile != null ? Journal.createAt(journalFile, dir.info(), lookup.target(), toApply)
-                    : Journal.create(StatePaths.journals(), dir.info(), lookup.target(), toApply);
-            out.println("Journal (keep it for undo): " + journal.file());
-            ApplyReport applied = executor().apply(dir, toApply, journal, progress(out));
-            report = report.withApplied(applied);
+            session.confirm();
+            Commit commit = session.commit(progress(out), Optional.ofNullable(journalFile));
+            out.println(commit.recheck().message());
+            if (commit.applied().isEmpty()) {
+                writeReport(session.report(), out);
+                return EXIT_NOT_APPLIED;
+            }
+            commit.journal().ifPresent(j -> out.println("Journal (keep it for undo): " + j));
+            ApplyReport applied = commit.applied().get();
             out.println(applied.message());
             applied.problems().forEach(p -> err.println("warning: " + p));
             if (!applied.success()) {
-                err.println("The fix was not completed. Undo with: spn-doctor undo --journal " + journal.file());
-                writeReport(report, out);
+                err.println("The fix was not completed. Undo with: spn-doctor undo --journal "
+                        + commit.journal().map(Path::toString).orElse("(the journal above)"));
+                writeReport(session.report(), out);
                 return EXIT_APPLY_FAILED;
             }
-            VerifyResult verified = Verifier.verify(dir, lookup.target(), remedy, probe());
-            report = report.withVerified(verified);
+            VerifyResult verified = commit.check().orElseThrow();
             out.println();
             out.print(verified.summary());
-            printClientSteps(out, toApply);
+            printClientSteps(out, commit.recheck().plan());
             if (setSpnPrefixHere && Remedies.WSMAN_PREFIX.equals(remedy)) {
                 setLocalPrefix(out, err);
             }
-            writeReport(report, out);
+            writeReport(session.report(), out);
             return verified.verdict() == VerifyResult.Verdict.NOT_FIXED ? EXIT_NOT_FIXED : 0;
         }
     }
 
-    /** Confirms (unless --yes), then re-checks; returns the plan to apply, or empty when nothing may be applied. */
-    private Optional<Plan> confirmAndRecheck(Directory dir, Plan plan, PrintWriter out, PrintWriter err) throws DirectoryException, IOException {
-        if (!yes && !confirm(out, err, in(), "Apply these " + plan.changes().size() + " change(s) to " + dir.info().server()
-                + " as " + dir.info().boundIdentity() + "?")) {
-            return Optional.empty();
-        }
-        Recheck rc = executor().recheck(dir, plan);
-        out.println(rc.message());
-        if (rc.status() == Recheck.Status.REFUSED) {
-            return Optional.empty();
-        }
-        if (!rc.canApply()) {
-            return Optional.empty();
-        }
-        if (rc.status() == Recheck.Status.REBUILT && !yes) {
-            out.print(Preview.render(rc.plan(), Format.SUMMARY));
-            if (!confirm(out, err, in(), "Apply the rebuilt plan (" + rc.plan().changes().size() + " change(s))?")) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(rc.plan());
+    /** The session's settings: journals, audit log (the executor's), the Kerberos probe from the options, no DNS. */
+    private SessionConfig config() {
+        return SessionConfig.defaults().withNames(Optional.empty()).withProbes(info -> probe())
+                .withRemedySettings(new RemedySettings(https))
+                .withAudit(executor().auditLog());
     }
 
     /**

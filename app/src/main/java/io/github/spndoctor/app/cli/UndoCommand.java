@@ -1,5 +1,13 @@
 package io.github.spndoctor.app.cli;
 
+import io.github.spndoctor.core.session.Commit;
+import io.github.spndoctor.core.session.ProbeChoice;
+import io.github.spndoctor.core.session.RepairSession;
+import io.github.spndoctor.core.session.SessionConfig;
+import io.github.spndoctor.core.session.Words;
+import java.nio.file.Path;
+import java.util.Optional;
+
 import io.github.spndoctor.core.apply.ApplyReport;
 import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.apply.Recheck;
@@ -75,20 +83,17 @@ public final class UndoCommand extends DirectoryWriteCommand {
             if (!dir.info().server().equalsIgnoreCase(journal.server())) {
                 out.println("Note: the journal was written through " + journal.server() + "; you are connected to " + dir.info().server() + ".");
             }
-            Recheck rc = executor().recheck(dir, undo);
-            out.println(rc.message());
-            FixCommand.printPreview(out, rc.plan(), formats != null ? formats : List.of(Format.SUMMARY, Format.SETSPN));
+            Path journals = journalFile.toAbsolutePath().getParent() != null ? journalFile.toAbsolutePath().getParent() : StatePaths.journals();
+            RepairSession session = new RepairSession(dir, SessionConfig.defaults().withNames(Optional.empty())
+                    .withProbes(ProbeChoice.NONE).withAudit(executor().auditLog()).withJournalDir(journals));
+            session.describe("", TargetName.parse(journal.target()));
+            session.useUndo(journal, journalFile);
+            FixCommand.printPreview(out, undo, formats != null ? formats : List.of(Format.SUMMARY, Format.SETSPN));
             printClientSteps(out, undo);
-            if (rc.status() == Recheck.Status.REFUSED) {
-                err.println("Undo refused: nothing was changed.");
-                return FixCommand.EXIT_NOT_APPLIED;
-            }
-            if (!rc.canApply()) {
-                out.println("Nothing is left to undo in the directory.");
-                return 0;
-            }
             if (dryRun) {
-                out.println("Dry run: nothing was changed.");
+                Recheck now = session.recheckNow();
+                out.println(now.message());
+                out.println("Dry run: nothing was changed. The accounts are re-read again when you undo for real.");
                 return 0;
             }
             if (dir.info().readOnly()) {
@@ -96,15 +101,25 @@ public final class UndoCommand extends DirectoryWriteCommand {
                         + "rights, or reconnect with --allow-changes.");
                 return FixCommand.EXIT_NOT_APPLIED;
             }
-            if (!yes && !FixCommand.confirm(out, err, in(), "Undo " + rc.plan().changes().size() + " change(s) on " + dir.info().server() + "?")) {
+            if (!yes && !FixCommand.confirm(out, err, in(), "Undo " + Words.changes(undo.changes().size()) + " on " + dir.info().server() + "?")) {
                 return FixCommand.EXIT_NOT_APPLIED;
             }
-            Journal undoJournal = Journal.create(journalFile.toAbsolutePath().getParent() != null
-                    ? journalFile.toAbsolutePath().getParent() : StatePaths.journals(), dir.info(), TargetName.parse(journal.target()), rc.plan());
-            out.println("Journal of this undo: " + undoJournal.file());
-            ApplyReport r = executor().apply(dir, rc.plan(), undoJournal, FixCommand.progress(out));
+            session.confirm();
+            Commit c = session.commit(FixCommand.progress(out), Optional.empty());
+            out.println(c.recheck().message());
+            if (c.recheck().status() == Recheck.Status.REFUSED) {
+                err.println("Undo refused: nothing was changed.");
+                return FixCommand.EXIT_NOT_APPLIED;
+            }
+            if (c.applied().isEmpty()) {
+                out.println("Nothing is left to undo in the directory.");
+                return 0;
+            }
+            c.journal().ifPresent(j -> out.println("Journal of this undo: " + j));
+            ApplyReport r = c.applied().get();
             out.println(r.message());
             r.problems().forEach(p -> err.println("warning: " + p));
+            c.check().ifPresent(v -> out.print(v.summary()));
             return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;
         }
     }

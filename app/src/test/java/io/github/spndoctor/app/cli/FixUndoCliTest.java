@@ -105,7 +105,8 @@ class FixUndoCliTest {
             Path journal = tmp.resolve(c[0] + ".ldif");
             Run fix = run(null, "fix", "--target", c[1], "--remedy", c[0], "--yes", "--journal", journal.toString(), "--no-kerberos");
             assertEquals(0, fix.status(), c[0] + ": " + fix.out() + fix.err());
-            assertTrue(fix.out().contains("Check: fixed"), fix.out());
+            // remove-spn is proven in the directory; port-spn and wsman-prefix still need the client step
+            assertTrue(fix.out().contains(c[0].equals("remove-spn") ? "Check: fixed" : "Check: done in the directory; steps remain"), fix.out());
             assertNotEquals(before, state());
             Run undo = run(null, "undo", "--journal", journal.toString(), "--yes");
             assertEquals(0, undo.status(), undo.out() + undo.err());

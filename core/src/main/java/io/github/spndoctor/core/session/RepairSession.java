@@ -270,6 +270,15 @@ public final class RepairSession {
 
     public boolean confirmed() { synchronized (lock) { return confirmed; } }
 
+    /**
+     * What a commit would find if it ran now (blocks; reads only, writes and records nothing): for dry runs. The
+     * commit itself re-checks again at its own moment.
+     */
+    public Recheck recheckNow() throws DirectoryException {
+        Plan p = currentPlan().orElseThrow(() -> new IllegalStateException("There is no plan to check."));
+        return executor.recheck(directory, p);
+    }
+
     // ---- commit, check, undo ------------------------------------------------------------------------------------
 
     /**

@@ -43,5 +43,7 @@ public record SessionConfig(Path journalDir, AuditLog audit, Optional<NameResolv
 
     public SessionConfig withRemedySettings(RemedySettings s) { return new SessionConfig(journalDir, audit, names, probes, s); }
 
+    public SessionConfig withAudit(AuditLog a) { return new SessionConfig(journalDir, a, names, probes, remedySettings); }
+
     public SessionConfig withJournalDir(Path dir) { return new SessionConfig(dir, audit, names, probes, remedySettings); }
 }

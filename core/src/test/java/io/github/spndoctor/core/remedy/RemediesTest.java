@@ -64,7 +64,7 @@ class RemediesTest {
         assertTrue(o.get("move-spn-to-computer").applicable());
         assertTrue(o.get("temporary-reset").applicable());
         assertFalse(o.get("temporary-reset").recommended());
-        assertTrue(o.get("temporary-reset").whyNot().startsWith("Not recommended"));
+        assertTrue(o.get("temporary-reset").why().startsWith("Not recommended"));
         assertFalse(o.get("trustedhosts").applicable());
     }
 

@@ -24,6 +24,7 @@ import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,7 @@ class ConnectorIT {
                 () -> Connector.open(SambaLab.profile(), "not-the-password".toCharArray()).close());
         assertEquals(DirectoryException.Kind.NOT_AUTHENTICATED, e.kind(), e.detail());
         assertTrue(e.detail().contains("49"), e.detail());
+        assertFalse(e.getMessage().contains("global catalog"), "a rejected password says so: " + e.getMessage());
     }
 
     @Test

@@ -107,7 +107,7 @@ public final class Connector {
             String domainBase = profile.baseDn() != null ? profile.baseDn() : attr(root, "defaultNamingContext");
             if (domainBase == null) {
                 throw new DirectoryException(Kind.OTHER, "The server did not name its domain (no defaultNamingContext in "
-                        + "the rootDSE). Is it an Active Directory domain controller? Give --base-dn to continue.");
+                        + "the rootDSE). Is it an Active Directory domain controller? Name the base DN in the connection settings to continue.");
             }
             String saslHost = attr(root, "dnsHostName");
             BindRequest bind = bindRequest(saslHost != null ? saslHost : dcs.get(0).name());
@@ -124,9 +124,12 @@ public final class Connector {
                 gc = pool(serverSet(gcs), sameHost ? bind : bindRequest(gcs.get(0).name()), gcs, 1);
             } catch (DirectoryException e) {
                 domain.close();
+                if (e.kind() == Kind.NOT_AUTHENTICATED || e.kind() == Kind.ACCESS_DENIED || e.kind() == Kind.UNTRUSTED_CERTIFICATE) {
+                    throw e; // a rejected password (or certificate) says so; it is not a missing global catalog
+                }
                 throw new DirectoryException(e.kind(), "The domain controller answered, but no global catalog did: "
                         + e.getMessage() + " A lookup needs the global catalog to see every domain of the forest; "
-                        + "name one with --gc-url.", e.detail(), e);
+                        + "name a global catalog server in the connection settings.", e.detail(), e);
             }
             int limit = (int) Math.max(1, profile.responseTimeout().toSeconds());
             String server = dcs.get(0).label() + " · GC " + gcs.get(0).label();
