@@ -82,7 +82,8 @@ public class PulseGap {
         step(w, Step.RESULT, () -> w.next());
         var result = (io.github.spndoctor.app.page.result.ResultPageModel) w.page(Step.RESULT);
         fx(() -> { result.checkAgain(); return null; });
-        waitFor(() -> fx(() -> result.checkProperty().get().contains("no SPN conflict")));
+        waitFor(() -> fx(() -> result.checkVerdictProperty().get() == io.github.spndoctor.core.verify.VerifyResult.Verdict.FIXED
+                && !result.busyProperty().get()));
         long total = System.nanoTime() - t0;
         System.out.printf("SEARCH_DELAY_MS=%d WALL_MS=%d FRAMES=%d MAX_FRAME_GAP_MS=%.1f%n", delay, total / 1_000_000,
                 frames, maxGapNanos / 1e6);

@@ -26,6 +26,7 @@ public final class SymptomPage implements PageView {
         root.getStyleClass().add(Styles.PAGE);
         text.setId("symptomText");
         text.setWrapText(true);
+        Ui.tabMovesFocus(text);   // a pasted error is not a place to type tabs: Tab goes on to the next field
         text.setPromptText(Messages.get("symptom.text.prompt"));
         text.setTextFormatter(new TextFormatter<String>(limit(SymptomPageModel.MAX_TEXT, model::pasteWasCut)));
         text.textProperty().bindBidirectional(model.textProperty());
