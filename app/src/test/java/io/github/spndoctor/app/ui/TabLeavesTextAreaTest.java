@@ -19,12 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Tab and Shift+Tab leave an error's details (and any text area built by {@link Ui#code}) without typing a tab. */
 @ExtendWith(ApplicationExtension.class)
 class TabLeavesTextAreaTest {
-    private final Button before = new Button("before");
-    private final TextArea details = Ui.code("LDAP error 49: invalid credentials");
-    private final Button after = new Button("after");
+    private Button before;
+    private TextArea details;
+    private Button after;
 
     @Start
     void start(Stage stage) {
+        before = new Button("before");
+        details = Ui.code("LDAP error 49: invalid credentials");
+        after = new Button("after");
         stage.setScene(Theme.style(new Scene(new VBox(before, details, after), 400, 300)));
         stage.show();
     }
