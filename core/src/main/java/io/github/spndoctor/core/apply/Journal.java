@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.AccountKind;
 import io.github.spndoctor.core.model.AccountRef;

@@ -12,7 +12,7 @@ import io.github.spndoctor.core.diagnosis.HostVerdict;
 import io.github.spndoctor.core.diagnosis.NameFacts;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.directory.DirectoryException;
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.lookup.SpnState;
 import io.github.spndoctor.core.lookup.SpnStates;
