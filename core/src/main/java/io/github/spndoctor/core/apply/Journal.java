@@ -403,6 +403,6 @@ public final class Journal {
 
     @Override
     public String toString() {
-        return "Journal[" + file + ", " + remedyId + " on " + target + ", " + changes.size() + " change(s)]";
+        return "Journal[" + file + ", " + remedyId + " on " + target + ", " + io.github.spndoctor.core.render.Words.changes(changes.size()) + "]";
     }
 }

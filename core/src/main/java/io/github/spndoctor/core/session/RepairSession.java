@@ -62,6 +62,9 @@ public final class RepairSession {
     private DirectoryException lookupFailure;
     private long lookupRun;
     private Assessment assessment;
+    /** The lookup and assessment the diagnosis was made on (the report's findings; checks do not replace them). */
+    private LookupResult diagnosedLookup;
+    private Assessment diagnosedAssessment;
     private Plan plan;
     private Purpose purpose = Purpose.FIX;
     private boolean confirmed;
@@ -72,6 +75,7 @@ public final class RepairSession {
     private ApplyReport undoReport;
     private VerifyResult lastCheck;
     private boolean wroteToDirectory;
+    private boolean checkedSinceLookup;
 
     public RepairSession(Directory directory, SessionConfig config) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -125,6 +129,7 @@ public final class RepairSession {
             synchronized (lock) {
                 if (run == lookupRun) {
                     lookup = r;
+                    checkedSinceLookup = false;
                     timeline.add(Steps.looked(t, r));
                 }
             }
@@ -174,6 +179,10 @@ public final class RepairSession {
         synchronized (lock) {
             if (Objects.equals(Optional.ofNullable(lookup), l)) {
                 assessment = a;
+                if (!checkedSinceLookup) {
+                    diagnosedLookup = lookup;
+                    diagnosedAssessment = a;
+                }
                 timeline.add(TimelineEntry.now(Kind.DIAGNOSIS, a.verdict().sentence(), ""));
             }
         }
@@ -316,9 +325,13 @@ public final class RepairSession {
         }
         synchronized (lock) {
             lastCheck = v;
+            if (diagnosedLookup == null && !checkedSinceLookup) {
+                diagnosedLookup = lookup;   // the state the plan was made on, for the report
+            }
             v.lookup().ifPresent(l -> {
                 lookup = l;
                 assessment = null;
+                checkedSinceLookup = true;
             });
             timeline.add(Steps.checked(why == Purpose.UNDO, v));
         }
@@ -380,7 +393,9 @@ public final class RepairSession {
     /** The report of this session so far: symptom, findings, causes, plan, re-check and the timeline. */
     public SessionReport report() {
         synchronized (lock) {
-            return Assessor.report(symptomText, directory.info(), lookup, assessment, applyReport != null ? applyReport.plan() : plan,
+            boolean diagnosed = diagnosedLookup != null;
+            return Assessor.report(symptomText, directory.info(), diagnosed ? diagnosedLookup : lookup,
+                    diagnosed ? diagnosedAssessment : assessment, applyReport != null ? applyReport.plan() : plan,
                     recheck, applyReport, lastCheck, undoReport, timeline, evidence);
         }
     }
@@ -403,6 +418,9 @@ public final class RepairSession {
 
     private void clearFindings() {
         lookupRun++;
+        diagnosedLookup = null;
+        diagnosedAssessment = null;
+        checkedSinceLookup = false;
         lookup = null;
         lookupFailure = null;
         assessment = null;

@@ -1,5 +1,6 @@
 package io.github.spndoctor.core.session;
 
+import io.github.spndoctor.core.render.Words;
 import io.github.spndoctor.core.apply.ApplyReport;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.directory.DirectoryException;
