@@ -10,6 +10,10 @@ import io.github.spndoctor.core.diagnosis.NameFacts;
 import io.github.spndoctor.core.diagnosis.NameResolver;
 import io.github.spndoctor.core.diagnosis.RankedCause;
 import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.session.Assessment;
+import io.github.spndoctor.core.session.ProbeChoice;
+import io.github.spndoctor.core.session.RepairSession;
+import io.github.spndoctor.core.session.SessionConfig;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.Account;
@@ -91,13 +95,25 @@ public final class DiagnoseCommand implements Callable<Integer> {
         String mode;
         if (directory.anyGiven() && name.isPresent() && name.get().isDnsName()) {
             try (Directory dir = directory.open()) {
-                LookupResult lookup = dir.lookup(name.get());
-                Optional<NameFacts> names = noDns ? Optional.empty() : Optional.of(NameFacts.check(lookup.target(),
-                        lookup.computer().flatMap(Account::dnsHostName), resolver));
-                d = Diagnoser.diagnose(symptom, Optional.of(lookup), names);
-                mode = "verdict: text plus directory lookup of " + name.get().asTyped() + " (" + lookup.source().banner() + ")"
-                        + (noDns ? "" : " and DNS");
-            } catch (DirectoryException e) {
+                // the same repair session as the wizard: lookup, DNS facts (live only) and the ranking
+                RepairSession session = new RepairSession(dir, SessionConfig.defaults().withProbes(ProbeChoice.NONE)
+                        .withNames(noDns ? Optional.empty() : Optional.of(resolver)));
+                session.describe(text, name.get());
+                try {
+                    LookupResult lookup = session.lookup();
+                    mode = "verdict: text plus directory lookup of " + name.get().asTyped() + " (" + lookup.source().banner() + ")"
+                            + (noDns || lookup.source().demo() ? "" : " and DNS");
+                } catch (DirectoryException e) {
+                    err.println("warning: the directory lookup failed: " + e.getMessage()
+                            + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")"));
+                    mode = "hypothesis from text alone: the directory lookup failed";
+                }
+                Assessment a = session.assess();
+                d = a.diagnosis();
+                if (!json) {
+                    mode = mode + "\n" + a.verdict().sentence();
+                }
+            } catch (DirectoryException e) {   // the directory could not even be opened
                 err.println("warning: the directory lookup failed: " + e.getMessage()
                         + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")"));
                 d = Diagnoser.diagnoseAfterFailedLookup(symptom, e);

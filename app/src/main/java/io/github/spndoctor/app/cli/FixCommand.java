@@ -6,7 +6,7 @@ import io.github.spndoctor.core.apply.ChangeOutcome;
 import io.github.spndoctor.core.session.Commit;
 import io.github.spndoctor.core.session.RepairSession;
 import io.github.spndoctor.core.session.SessionConfig;
-import io.github.spndoctor.core.session.Words;
+import io.github.spndoctor.core.render.Words;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.apply.StatePaths;
 import io.github.spndoctor.core.diagnosis.LookupClassifier;

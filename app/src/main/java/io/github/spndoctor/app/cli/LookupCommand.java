@@ -38,7 +38,11 @@ public final class LookupCommand implements Callable<Integer> {
         TargetName name = TargetName.parse(target);
         PrintWriter out = spec.commandLine().getOut();
         try (Directory dir = directory.open()) {
-            LookupResult result = dir.lookup(name);
+            io.github.spndoctor.core.session.RepairSession session = new io.github.spndoctor.core.session.RepairSession(dir,
+                    io.github.spndoctor.core.session.SessionConfig.defaults().withNames(java.util.Optional.empty())
+                            .withProbes(io.github.spndoctor.core.session.ProbeChoice.NONE));
+            session.describe("", name);
+            LookupResult result = session.lookup();
             List<RankedCause> causes = LookupClassifier.classify(result);
             if (json) {
                 out.println(LookupJson.MAPPER.writeValueAsString(LookupJson.toJson(result, causes)));

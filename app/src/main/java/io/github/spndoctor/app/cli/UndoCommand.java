@@ -4,7 +4,7 @@ import io.github.spndoctor.core.session.Commit;
 import io.github.spndoctor.core.session.ProbeChoice;
 import io.github.spndoctor.core.session.RepairSession;
 import io.github.spndoctor.core.session.SessionConfig;
-import io.github.spndoctor.core.session.Words;
+import io.github.spndoctor.core.render.Words;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -154,8 +154,8 @@ class WizardKeyboardTest {
         robot.interact(() -> fx.composition.session().directoryProperty().set(
                 new io.github.spndoctor.app.session.DelegatingDirectory(fx.demo) {
                     @Override
-                    public io.github.spndoctor.core.directory.DirectoryInfo info() {
-                        return new io.github.spndoctor.core.directory.DirectoryInfo(false, "dc1.example.test:636", "alice@example.test", false);
+                    public io.github.spndoctor.core.model.DirectoryInfo info() {
+                        return new io.github.spndoctor.core.model.DirectoryInfo(false, "dc1.example.test:636", "alice@example.test", false);
                     }
 
                     @Override

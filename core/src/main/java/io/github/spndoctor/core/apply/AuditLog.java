@@ -1,6 +1,6 @@
 package io.github.spndoctor.core.apply;
 
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.model.SpnChange;
 
 import java.io.IOException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.AccountKind;
 import io.github.spndoctor.core.model.AccountRef;
@@ -403,6 +403,6 @@ public final class Journal {
 
     @Override
     public String toString() {
-        return "Journal[" + file + ", " + remedyId + " on " + target + ", " + changes.size() + " change(s)]";
+        return "Journal[" + file + ", " + remedyId + " on " + target + ", " + io.github.spndoctor.core.render.Words.changes(changes.size()) + "]";
     }
 }

@@ -292,7 +292,7 @@ public final class PlanExecutor {
         }
         List<ChangeOutcome> applied = outcomes.stream().filter(o -> o.status() == ChangeOutcome.Status.APPLIED).toList();
         if (applied.size() == total) {
-            return "All " + total + " change(s) were applied. The directory now holds the planned state. Journal for undo: " + journal.file();
+            return (total == 1 ? "The change was applied." : "All " + total + " changes were applied.") + " The directory now holds the planned state. Journal for undo: " + journal.file();
         }
         StringBuilder sb = new StringBuilder();
         int at = 0;

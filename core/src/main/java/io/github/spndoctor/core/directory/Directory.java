@@ -1,5 +1,6 @@
 package io.github.spndoctor.core.directory;
 
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.Spn;

@@ -1,6 +1,6 @@
 package io.github.spndoctor.core.lookup;
 
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.AccountRef;
 import io.github.spndoctor.core.model.Registration;

@@ -33,8 +33,12 @@ public final class Preview {
 
     static String summary(Plan plan) {
         StringBuilder sb = new StringBuilder();
-        sb.append(plan.title()).append(" (").append(plan.remedyId()).append(")\n\n");
-        if (plan.changes().isEmpty()) {
+        sb.append(plan.title()).append("\n\n");
+        if (plan.changes().isEmpty() && plan.clientSteps().stream().anyMatch(st -> st.script().contains("setspn "))) {
+            // temporary-reset: SPN Doctor writes nothing, but the steps change SPNs when a person runs them
+            sb.append("SPN Doctor writes nothing to the directory for this plan. The steps below change SPNs with setspn "
+                    + "when a person runs them: read them before you do.\n");
+        } else if (plan.changes().isEmpty()) {
             sb.append("No directory changes. Everything below runs on clients or servers.\n");
         } else {
             sb.append("Directory changes, applied one at a time in this order (").append(plan.changes().size()).append("):\n");
@@ -77,7 +81,7 @@ public final class Preview {
         Optional<Account> before = plan.basisOf(ref);
         before.ifPresent(a -> {
             List<Spn> kept = a.spns().stream().filter(s -> !removed.contains(s)).toList();
-            parts.add(kept.isEmpty() && added.isEmpty() ? "is left with no SPN at all" : "keeps " + kept.size() + " other SPN(s)");
+            parts.add(kept.isEmpty() && added.isEmpty() ? "is left with no SPN at all" : "keeps " + Words.count(kept.size(), "other SPN", "other SPNs"));
         });
         return String.join("; ", parts);
     }

@@ -5,7 +5,7 @@ import io.github.spndoctor.core.apply.ChangeOutcome;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.diagnosis.Evidence;
 import io.github.spndoctor.core.diagnosis.RankedCause;
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.Registration;
 import io.github.spndoctor.core.remedy.ClientStep;

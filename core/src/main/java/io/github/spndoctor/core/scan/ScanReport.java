@@ -1,6 +1,6 @@
 package io.github.spndoctor.core.scan;
 
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 
 import java.time.Duration;
 import java.time.Instant;

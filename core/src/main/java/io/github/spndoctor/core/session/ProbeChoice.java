@@ -1,6 +1,6 @@
 package io.github.spndoctor.core.session;
 
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.verify.CommandRunner;
 import io.github.spndoctor.core.verify.KerberosProbe;
 import io.github.spndoctor.core.verify.ToolKerberosProbe;

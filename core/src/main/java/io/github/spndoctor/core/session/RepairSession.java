@@ -6,17 +6,11 @@ import io.github.spndoctor.core.apply.ChangeOutcome;
 import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.apply.PlanExecutor;
 import io.github.spndoctor.core.apply.Recheck;
-import io.github.spndoctor.core.diagnosis.Diagnoser;
 import io.github.spndoctor.core.diagnosis.Diagnosis;
-import io.github.spndoctor.core.diagnosis.HostVerdict;
-import io.github.spndoctor.core.diagnosis.NameFacts;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.directory.DirectoryException;
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.lookup.LookupResult;
-import io.github.spndoctor.core.lookup.SpnState;
-import io.github.spndoctor.core.lookup.SpnStates;
-import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.remedy.RemedyAdvisor;
@@ -29,9 +23,7 @@ import io.github.spndoctor.core.report.EvidenceItem;
 import io.github.spndoctor.core.report.SessionReport;
 import io.github.spndoctor.core.report.TimelineEntry;
 import io.github.spndoctor.core.report.TimelineEntry.Kind;
-import io.github.spndoctor.core.symptom.AuthPackage;
 import io.github.spndoctor.core.symptom.Client;
-import io.github.spndoctor.core.symptom.KnownError;
 import io.github.spndoctor.core.symptom.Symptom;
 import io.github.spndoctor.core.symptom.SymptomParser;
 import io.github.spndoctor.core.verify.VerifyResult;
@@ -70,6 +62,9 @@ public final class RepairSession {
     private DirectoryException lookupFailure;
     private long lookupRun;
     private Assessment assessment;
+    /** The lookup and assessment the diagnosis was made on (the report's findings; checks do not replace them). */
+    private LookupResult diagnosedLookup;
+    private Assessment diagnosedAssessment;
     private Plan plan;
     private Purpose purpose = Purpose.FIX;
     private boolean confirmed;
@@ -80,6 +75,7 @@ public final class RepairSession {
     private ApplyReport undoReport;
     private VerifyResult lastCheck;
     private boolean wroteToDirectory;
+    private boolean checkedSinceLookup;
 
     public RepairSession(Directory directory, SessionConfig config) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -92,8 +88,6 @@ public final class RepairSession {
 
     /** The directory itself, for the few callers that own its life (closing it, the forest scan). */
     public Directory directory() { return directory; }
-
-    // ---- symptom and target -------------------------------------------------------------------------------------
 
     /** Sets what the user pasted and the host to repair; forgets everything found for a previous host. */
     public void describe(String text, TargetName host) {
@@ -119,8 +113,6 @@ public final class RepairSession {
         synchronized (lock) { return symptom.clients().stream().findFirst().map(f -> f.value()); }
     }
 
-    // ---- lookup -------------------------------------------------------------------------------------------------
-
     /** Looks the target up (blocks). A lookup overtaken by {@link #lookupStopped} or a newer one is not recorded. */
     public LookupResult lookup() throws DirectoryException {
         long run;
@@ -137,8 +129,8 @@ public final class RepairSession {
             synchronized (lock) {
                 if (run == lookupRun) {
                     lookup = r;
-                    timeline.add(TimelineEntry.now(Kind.LOOKUP, "Looked up " + t.asTyped() + " on " + r.source().server()
-                            + ": computer " + r.computer().map(c -> c.ref().label()).orElse("not found"), ""));
+                    checkedSinceLookup = false;
+                    timeline.add(Steps.looked(t, r));
                 }
             }
             return r;
@@ -146,7 +138,7 @@ public final class RepairSession {
             synchronized (lock) {
                 if (run == lookupRun) {
                     lookupFailure = e;
-                    timeline.add(TimelineEntry.now(Kind.LOOKUP, "Lookup of " + t.asTyped() + " failed: " + e.getMessage(), e.detail()));
+                    timeline.add(Steps.lookupFailed(t, e));
                 }
             }
             throw e;
@@ -168,8 +160,6 @@ public final class RepairSession {
 
     public Optional<DirectoryException> lookupFailure() { synchronized (lock) { return Optional.ofNullable(lookupFailure); } }
 
-    // ---- assessment and remedies --------------------------------------------------------------------------------
-
     /** Diagnosis, verdict and per-SPN status; asks DNS on a live directory (blocks then). Cached until the next lookup. */
     public Assessment assess() {
         Symptom s;
@@ -185,24 +175,14 @@ public final class RepairSession {
             l = Optional.ofNullable(lookup);
             failure = Optional.ofNullable(lookupFailure);
         }
-        Diagnosis d;
-        if (l.isPresent()) {
-            LookupResult r = l.get();
-            Optional<NameFacts> names = r.source().demo() ? Optional.empty()
-                    : config.names().map(n -> NameFacts.check(r.target(), r.computer().flatMap(Account::dnsHostName), n));
-            d = Diagnoser.diagnose(s, l, names);
-        } else if (failure.isPresent()) {
-            d = Diagnoser.diagnoseAfterFailedLookup(s, failure.get());
-        } else {
-            d = Diagnoser.diagnose(s, Optional.empty());
-        }
-        Optional<Client> client = s.clients().stream().findFirst().map(f -> f.value());
-        boolean credSsp = s.has(KnownError.CREDSSP_POLICY) || s.has(KnownError.CREDSSP_DISABLED) || s.has(AuthPackage.CREDSSP);
-        List<SpnState> states = l.map(r -> SpnStates.of(r, client, credSsp)).orElse(List.of());
-        Assessment a = new Assessment(d, HostVerdict.of(t, d, l, failure, states), states, client);
+        Assessment a = Assessor.assess(t, s, l, failure, config);
         synchronized (lock) {
             if (Objects.equals(Optional.ofNullable(lookup), l)) {
                 assessment = a;
+                if (!checkedSinceLookup) {
+                    diagnosedLookup = lookup;
+                    diagnosedAssessment = a;
+                }
                 timeline.add(TimelineEntry.now(Kind.DIAGNOSIS, a.verdict().sentence(), ""));
             }
         }
@@ -215,8 +195,6 @@ public final class RepairSession {
         Optional<LookupResult> l = lastLookup();
         return l.map(r -> RemedyAdvisor.options(r, a.client(), a.verdict())).orElse(List.of());
     }
-
-    // ---- plan, preview, confirmation ----------------------------------------------------------------------------
 
     /** Builds the plan for one remedy (blocks: forest-wide duplicate and delegation checks). */
     public Plan plan(String remedyId) throws DirectoryException {
@@ -233,9 +211,7 @@ public final class RepairSession {
             purpose = Purpose.FIX;
             confirmed = false;
             recheck = null;
-            timeline.add(TimelineEntry.now(Kind.PLAN, p.title() + " (" + Words.changes(p.changes().size()) + " in the directory"
-                    + (p.clientSteps().isEmpty() ? "" : ", " + Words.count(p.clientSteps().size(), "step", "steps") + " elsewhere") + ")",
-                    Preview.render(p, Format.SUMMARY)));
+            timeline.add(Steps.planned(p));
         }
         return p;
     }
@@ -249,13 +225,6 @@ public final class RepairSession {
         return Preview.render(currentPlan().orElseThrow(() -> new IllegalStateException("There is no plan to preview.")), format);
     }
 
-    /** True when the commit can write: a live plan with directory changes on a connection that allows changes. */
-    public boolean canWrite() {
-        synchronized (lock) {
-            return plan != null && plan.hasDirectoryChanges() && !directory.info().readOnly();
-        }
-    }
-
     /** The user confirmed the current plan, exactly as previewed. */
     public void confirm() {
         synchronized (lock) {
@@ -263,8 +232,7 @@ public final class RepairSession {
                 throw new IllegalStateException("There is no plan to confirm.");
             }
             confirmed = true;
-            timeline.add(TimelineEntry.now(Kind.CONFIRM, (purpose == Purpose.UNDO ? "Undo of " : "Apply ")
-                    + Words.changes(plan.changes().size()) + " confirmed for " + directory.info().server(), ""));
+            timeline.add(Steps.confirmed(purpose == Purpose.UNDO, plan, directory.info().server()));
         }
     }
 
@@ -278,8 +246,6 @@ public final class RepairSession {
         Plan p = currentPlan().orElseThrow(() -> new IllegalStateException("There is no plan to check."));
         return executor.recheck(directory, p);
     }
-
-    // ---- commit, check, undo ------------------------------------------------------------------------------------
 
     /**
      * Commits the confirmed plan (blocks): re-checks the directory now (ADR 0401) — a refused or empty re-check writes
@@ -307,9 +273,7 @@ public final class RepairSession {
         Recheck rc = executor.recheck(directory, p);
         synchronized (lock) {
             recheck = rc;
-            timeline.add(TimelineEntry.now(Kind.RECHECK, rc.status() == Recheck.Status.REFUSED ? "Refused: the directory changed"
-                    : rc.canApply() ? "Re-checked just before writing: " + rc.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    : "Nothing left to write", rc.message()));
+            timeline.add(Steps.rechecked(rc));
         }
         if (!rc.canApply()) {
             return new Commit(why == Purpose.UNDO, rc, Optional.empty(), Optional.empty(), Optional.empty());
@@ -321,8 +285,7 @@ public final class RepairSession {
         int done = r.withStatus(ChangeOutcome.Status.APPLIED).size();
         synchronized (lock) {
             wroteToDirectory |= done > 0 || !r.withStatus(ChangeOutcome.Status.UNKNOWN).isEmpty();
-            String title = (why == Purpose.UNDO ? "Undid " : "Applied ") + done + " of " + Words.changes(toApply.changes().size());
-            timeline.add(TimelineEntry.now(why == Purpose.UNDO ? Kind.UNDO : Kind.APPLY, title, SessionReport.outcomeText(r)));
+            timeline.add(Steps.committed(why == Purpose.UNDO, done, toApply, r));
             if (why == Purpose.FIX) {
                 applyReport = r;
                 journal = j;
@@ -332,7 +295,7 @@ public final class RepairSession {
             }
         }
         VerifyResult v = checkNow(why, toApply);
-        return new Commit(why == Purpose.UNDO, rc, Optional.of(r), Optional.of(v), j.file() == null ? Optional.empty() : Optional.of(j.file()));
+        return new Commit(why == Purpose.UNDO, rc, Optional.of(r), Optional.of(v), Optional.of(j.file()));
     }
 
     /**
@@ -362,12 +325,15 @@ public final class RepairSession {
         }
         synchronized (lock) {
             lastCheck = v;
+            if (diagnosedLookup == null && !checkedSinceLookup) {
+                diagnosedLookup = lookup;   // the state the plan was made on, for the report
+            }
             v.lookup().ifPresent(l -> {
                 lookup = l;
                 assessment = null;
+                checkedSinceLookup = true;
             });
-            timeline.add(TimelineEntry.now(Kind.CHECK, (why == Purpose.UNDO ? "Check after undo: " : "Check: ") + v.verdict().words(),
-                    v.summary()));
+            timeline.add(Steps.checked(why == Purpose.UNDO, v));
         }
         return v;
     }
@@ -390,18 +356,6 @@ public final class RepairSession {
         }
     }
 
-    /** Makes the undo of an earlier run the current plan, read from its journal file (blocks on the disk). */
-    public Plan planUndoFrom(Path journalFile) throws IOException {
-        Journal j = Journal.read(journalFile);
-        synchronized (lock) {
-            if (target == null) {
-                target = TargetName.parse(j.target());
-            }
-            journal = j;
-            return setUndo(j.undoPlan(), "Undo from journal " + journalFile.getFileName());
-        }
-    }
-
     /** Makes the undo recorded in an already read journal the current plan. */
     public Plan useUndo(Journal j, Path file) {
         synchronized (lock) {
@@ -415,11 +369,9 @@ public final class RepairSession {
         purpose = Purpose.UNDO;
         confirmed = false;
         recheck = null;
-        timeline.add(TimelineEntry.now(Kind.PLAN, what + " (" + Words.changes(undo.changes().size()) + ")", Preview.render(undo, Format.SUMMARY)));
+        timeline.add(Steps.undoPlanned(undo, what));
         return undo;
     }
-
-    // ---- hooks, report, start over ------------------------------------------------------------------------------
 
     /** Appends a step to the timeline (probes, evidence collectors and trainers use this). */
     public void record(TimelineEntry entry) {
@@ -441,28 +393,10 @@ public final class RepairSession {
     /** The report of this session so far: symptom, findings, causes, plan, re-check and the timeline. */
     public SessionReport report() {
         synchronized (lock) {
-            SessionReport r = SessionReport.start().withSymptom(symptomText).withDirectory(directory.info());
-            if (lookup != null) {
-                r = r.withLookup(lookup, assessment != null ? assessment.diagnosis().causes()
-                        : io.github.spndoctor.core.diagnosis.LookupClassifier.classify(lookup));
-            }
-            Plan shown = applyReport != null ? applyReport.plan() : plan;
-            if (shown != null) {
-                r = r.withPlan(shown);
-            }
-            if (recheck != null) {
-                r = r.withRecheck(recheck);
-            }
-            if (applyReport != null) {
-                r = r.withApplied(applyReport);
-            }
-            if (lastCheck != null) {
-                r = r.withVerified(lastCheck);
-            }
-            if (undoReport != null) {
-                r = r.withUndone(undoReport);
-            }
-            return r.withTimeline(timeline, evidence);
+            boolean diagnosed = diagnosedLookup != null;
+            return Assessor.report(symptomText, directory.info(), diagnosed ? diagnosedLookup : lookup,
+                    diagnosed ? diagnosedAssessment : assessment, applyReport != null ? applyReport.plan() : plan,
+                    recheck, applyReport, lastCheck, undoReport, timeline, evidence);
         }
     }
 
@@ -484,6 +418,9 @@ public final class RepairSession {
 
     private void clearFindings() {
         lookupRun++;
+        diagnosedLookup = null;
+        diagnosedAssessment = null;
+        checkedSinceLookup = false;
         lookup = null;
         lookupFailure = null;
         assessment = null;

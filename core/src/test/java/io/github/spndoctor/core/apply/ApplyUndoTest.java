@@ -165,7 +165,7 @@ class ApplyUndoTest {
         LookupResult lookup = demo.lookup(TargetName.parse("srv003.rwwilden01.local"));
         Plan plan = Remedies.plan("port-spn", lookup, demo);
         var ro = new io.github.spndoctor.core.directory.ldap.LdapDirectory(demo.server(), "", demo.server(),
-                new io.github.spndoctor.core.directory.DirectoryInfo(true, "demo", "reader", true), 10, () -> { });
+                new io.github.spndoctor.core.model.DirectoryInfo(true, "demo", "reader", true), 10, () -> { });
         ApplyReport r = executor().apply(ro, plan, Journal.create(home, ro.info(), lookup.target(), plan), ApplyListener.NONE);
         assertFalse(r.success());
         assertEquals(List.of(ChangeOutcome.Status.FAILED, ChangeOutcome.Status.NOT_ATTEMPTED),

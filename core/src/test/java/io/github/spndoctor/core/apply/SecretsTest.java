@@ -2,7 +2,7 @@ package io.github.spndoctor.core.apply;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import io.github.spndoctor.core.diagnosis.LookupClassifier;
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.directory.demo.DemoDirectory;
 import io.github.spndoctor.core.directory.ldap.LdapDirectory;
 import io.github.spndoctor.core.lookup.LookupResult;

@@ -91,7 +91,7 @@ class VerifierTest {
     @Test
     void failedLookup_isUnknown_neverFixed() {
         var dead = new io.github.spndoctor.core.directory.Directory() {
-            public io.github.spndoctor.core.directory.DirectoryInfo info() { return demo.info(); }
+            public io.github.spndoctor.core.model.DirectoryInfo info() { return demo.info(); }
             public io.github.spndoctor.core.lookup.LookupResult lookup(TargetName t) throws DirectoryException {
                 throw new DirectoryException(DirectoryException.Kind.UNREACHABLE, "The domain controller cannot be reached.");
             }

@@ -6,7 +6,7 @@ import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.PEMFileTrustManager;
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.directory.ldap.LdapDirectory;
 import org.junit.jupiter.api.Assumptions;
 

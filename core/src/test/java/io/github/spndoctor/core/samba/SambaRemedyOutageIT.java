@@ -9,7 +9,7 @@ import io.github.spndoctor.core.apply.PlanExecutor;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.directory.DirectoryException;
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.directory.ldap.LdapDirectory;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.Account;

@@ -3,7 +3,7 @@ package io.github.spndoctor.core.scan;
 import io.github.spndoctor.core.diagnosis.CauseId;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.directory.DirectoryException;
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.directory.SpnHolder;
 import io.github.spndoctor.core.directory.SpnScanSink;
 import io.github.spndoctor.core.lookup.LookupResult;

@@ -14,7 +14,7 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import io.github.spndoctor.core.diagnosis.CauseId;
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.directory.ldap.LdapDirectory;
 import io.github.spndoctor.core.model.AccountRef;
 import org.junit.jupiter.api.AfterAll;

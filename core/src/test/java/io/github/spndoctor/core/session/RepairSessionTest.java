@@ -137,6 +137,9 @@ class RepairSessionTest {
         s.confirm();
         Commit fix = s.commit(null, Optional.empty());
         assertTrue(fix.wrote());
+        String afterFix = s.report().toMarkdown();
+        assertTrue(afterFix.contains("http-spn-on-service-account") && afterFix.contains("| wrong-account |"),
+                "the report's findings are the state the fix was planned on: " + afterFix);
         assertEquals(VerifyResult.Verdict.FIXED, fix.check().orElseThrow().verdict(), fix.check().get().summary());
         assertTrue(fix.journal().isPresent());
         s.planUndo();
@@ -160,6 +163,9 @@ class RepairSessionTest {
         int checkAfter = md.indexOf("Check - Check after undo: undone");
         assertTrue(apply > 0 && apply < check && check < undone && undone < checkAfter, md);
         assertFalse(md.contains("NOT fixed"), md);
+        // the findings are those the diagnosis was made on, not the state after the fix
+        assertTrue(md.contains("http-spn-on-service-account"), md);
+        assertTrue(md.contains("svc-srv003-web$"), md);
     }
 
     @Test

@@ -21,7 +21,7 @@ import com.unboundid.util.ssl.SSLUtil;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.directory.DirectoryException.Kind;
-import io.github.spndoctor.core.directory.DirectoryInfo;
+import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.directory.ReadOnlyDirectory;
 import io.github.spndoctor.core.directory.UntrustedCertificateException;
 import io.github.spndoctor.core.directory.demo.DemoDirectory;

@@ -1,4 +1,4 @@
-package io.github.spndoctor.core.session;
+package io.github.spndoctor.core.render;
 
 /** Counted nouns with the right plural ("1 change", "2 changes"). */
 public final class Words {

@@ -1,4 +1,4 @@
-package io.github.spndoctor.core.directory;
+package io.github.spndoctor.core.model;
 
 import java.util.Objects;
 

@@ -1,0 +1,79 @@
+package io.github.spndoctor.core.session;
+
+import io.github.spndoctor.core.apply.ApplyReport;
+import io.github.spndoctor.core.apply.Recheck;
+import io.github.spndoctor.core.diagnosis.Diagnoser;
+import io.github.spndoctor.core.diagnosis.Diagnosis;
+import io.github.spndoctor.core.diagnosis.HostVerdict;
+import io.github.spndoctor.core.diagnosis.LookupClassifier;
+import io.github.spndoctor.core.diagnosis.NameFacts;
+import io.github.spndoctor.core.directory.DirectoryException;
+import io.github.spndoctor.core.lookup.LookupResult;
+import io.github.spndoctor.core.lookup.SpnState;
+import io.github.spndoctor.core.lookup.SpnStates;
+import io.github.spndoctor.core.model.Account;
+import io.github.spndoctor.core.model.DirectoryInfo;
+import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.remedy.Plan;
+import io.github.spndoctor.core.report.EvidenceItem;
+import io.github.spndoctor.core.report.SessionReport;
+import io.github.spndoctor.core.report.TimelineEntry;
+import io.github.spndoctor.core.symptom.AuthPackage;
+import io.github.spndoctor.core.symptom.Client;
+import io.github.spndoctor.core.symptom.KnownError;
+import io.github.spndoctor.core.symptom.Symptom;
+import io.github.spndoctor.core.verify.VerifyResult;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The pure parts of a repair session: the assessment of a lookup and the report of a session. Stateless. */
+final class Assessor {
+    private Assessor() {}
+
+    /** Diagnosis (DNS facts on a live directory, when a resolver is configured), verdict and per-SPN status. */
+    static Assessment assess(TargetName t, Symptom s, Optional<LookupResult> l, Optional<DirectoryException> failure,
+                             SessionConfig config) {
+        Diagnosis d;
+        if (l.isPresent()) {
+            LookupResult r = l.get();
+            // the demo directory's names are fictional: DNS would only contradict them
+            Optional<NameFacts> names = r.source().demo() ? Optional.empty()
+                    : config.names().map(n -> NameFacts.check(r.target(), r.computer().flatMap(Account::dnsHostName), n));
+            d = Diagnoser.diagnose(s, l, names);
+        } else if (failure.isPresent()) {
+            d = Diagnoser.diagnoseAfterFailedLookup(s, failure.get());
+        } else {
+            d = Diagnoser.diagnose(s, Optional.empty());
+        }
+        Optional<Client> client = s.clients().stream().findFirst().map(f -> f.value());
+        boolean credSsp = s.has(KnownError.CREDSSP_POLICY) || s.has(KnownError.CREDSSP_DISABLED) || s.has(AuthPackage.CREDSSP);
+        List<SpnState> states = l.map(r -> SpnStates.of(r, client, credSsp)).orElse(List.of());
+        return new Assessment(d, HostVerdict.of(t, d, l, failure, states), states, client);
+    }
+
+    static SessionReport report(String symptomText, DirectoryInfo info, LookupResult lookup, Assessment assessment, Plan plan,
+                                Recheck recheck, ApplyReport applied, VerifyResult check, ApplyReport undone,
+                                List<TimelineEntry> timeline, List<EvidenceItem> evidence) {
+        SessionReport r = SessionReport.start().withSymptom(symptomText).withDirectory(info);
+        if (lookup != null) {
+            r = r.withLookup(lookup, assessment != null ? assessment.diagnosis().causes() : LookupClassifier.classify(lookup));
+        }
+        if (plan != null) {
+            r = r.withPlan(plan);
+        }
+        if (recheck != null) {
+            r = r.withRecheck(recheck);
+        }
+        if (applied != null) {
+            r = r.withApplied(applied);
+        }
+        if (check != null) {
+            r = r.withVerified(check);
+        }
+        if (undone != null) {
+            r = r.withUndone(undone);
+        }
+        return r.withTimeline(timeline, evidence);
+    }
+}
