@@ -23,6 +23,9 @@ public final class Theme {
     public static Kind applyUserAgent() {
         if (applied == null) {
             Kind k = chosen(System.getProperty("spndoctor.theme", ""), highContrast());
+            if (k != Kind.MODENA && Theme.class.getResource("/atlantafx/base/theme/primer-light.bss") == null) {
+                k = Kind.MODENA;   // the stylesheet is not on the class path (see ADR 0103): Modena, with our colours for it
+            }
             switch (k) {
                 case PRIMER_LIGHT -> Application.setUserAgentStylesheet(primer("primer-light"));
                 case PRIMER_DARK -> Application.setUserAgentStylesheet(primer("primer-dark"));
