@@ -36,7 +36,13 @@ public final class RemedyPage implements PageView {
         Label error = Ui.error(model.errorProperty());
         error.setId("remedyError");
         model.choices().addListener((ListChangeListener<RemedyOption>) c -> rebuild(model.choices(), model.selectedProperty().get()));
-        model.selectedProperty().addListener((o, a, b) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == b)));
+        model.selectedProperty().addListener((o, a, b) -> {
+            group.getToggles().forEach(t -> t.setSelected(t.getUserData() == b));
+            // a choice preselected by the model after the page was shown gets the keyboard (Enter then reviews it)
+            if (root.getScene() != null && group.getSelectedToggle() instanceof RadioButton r && !r.isFocused()) {
+                javafx.application.Platform.runLater(r::requestFocus);
+            }
+        });
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null) {
                 model.selectedProperty().set((RemedyOption) b.getUserData());
