@@ -35,14 +35,14 @@ public record CauseSummary(CauseId cause, String title, double confidence, List<
         CauseInfo info = CauseCatalog.info(c.id());
         List<String> ev = new ArrayList<>();
         for (Evidence e : c.evidence()) {
-            ev.add((e.supports() ? "✓ " : "✗ ") + source(e.source()) + ": " + e.detail());
+            ev.add((e.supports() ? "✓ " : "✗ ") + source(e.source()) + ": " + fill(e.detail(), target, computer));
         }
         List<String> checks = new ArrayList<>();
         if (!info.decisiveCheck().isBlank()) {
             checks.add("Decisive check: " + fill(info.decisiveCheck(), target, computer));
         }
         info.checks().forEach(x -> checks.add(fill(x, target, computer)));
-        return new CauseSummary(c.id(), info.title(), c.confidence(), ev, info.explanation(), checks);
+        return new CauseSummary(c.id(), info.title(), c.confidence(), ev, fill(info.explanation(), target, computer), checks);
     }
 
     private static String source(Evidence.Source s) {
@@ -57,7 +57,7 @@ public record CauseSummary(CauseId cause, String title, double confidence, List<
     public static String fill(String text, TargetName target, Optional<Account> computer) {
         Optional<String> fqdn = target.fqdn().or(() -> computer.flatMap(Account::dnsHostName));
         String host = fqdn.orElse(target.asTyped());
-        String t = text.replace("<name>", target.asTyped()).replace("<server>", target.asTyped())
+        String t = text.replace("<name as typed>", target.asTyped()).replace("<name>", target.asTyped()).replace("<server>", target.asTyped())
                 .replace("<host>", host).replace("<alias>", target.asTyped()).replace("<short name>", target.shortName())
                 .replace("<short>", target.shortName());
         if (fqdn.isPresent()) {
