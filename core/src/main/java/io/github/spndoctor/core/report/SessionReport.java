@@ -12,6 +12,8 @@ import io.github.spndoctor.core.remedy.ClientStep;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.render.Format;
 import io.github.spndoctor.core.render.Preview;
+import io.github.spndoctor.core.text.RedactedText;
+import io.github.spndoctor.core.text.Redaction;
 import io.github.spndoctor.core.verify.VerifyResult;
 
 import java.time.Instant;
@@ -19,23 +21,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A report of one troubleshooting session for the ticket: the symptom as pasted, what the lookup found, the causes,
  * the plan, what was applied and the check afterwards - as Markdown or HTML. Immutable; build it with the
- * {@code with*} methods. The symptom text is shortened to {@link #MAX_SYMPTOM} characters and anything that looks
- * like a password assignment in it is blanked; no other input can carry a password.
+ * {@code with*} methods. The symptom text is redacted ({@link Redaction}) and shortened to {@link #MAX_SYMPTOM}
+ * characters; no other input can carry a password.
  */
 public record SessionReport(Instant generatedAt, String symptom, Optional<DirectoryInfo> directory,
                             Optional<LookupResult> lookup, List<RankedCause> causes, Optional<Plan> plan,
                             Optional<Recheck> recheck, Optional<ApplyReport> applied, Optional<VerifyResult> verified,
                             Optional<ApplyReport> undone) {
     public static final int MAX_SYMPTOM = 20_000;
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
-            "(?i)\\b(password|passwd|pwd|pw|secret|bindpw|bind_pw|SAMBALAB_BIND_PW)(\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*'|\\S+)");
-    private static final Pattern SECURE_STRING = Pattern.compile("(?i)(ConvertTo-SecureString\\s+(-String\\s+)?)(\"[^\"]*\"|'[^']*'|\\S+)");
-    private static final Pattern CRED_FLAG = Pattern.compile("(?i)(\\s-(?:p|w|Password|pass)\\s+)(\"[^\"]*\"|'[^']*'|\\S+)");
 
     public SessionReport {
         Objects.requireNonNull(generatedAt, "generatedAt");
@@ -56,6 +53,12 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** The symptom as the user gave it, already redacted where it entered. */
+    public SessionReport withSymptom(RedactedText text) {
+        return withSymptom(text.text());
+    }
+
+    /** The symptom text; it is redacted here too. */
     public SessionReport withSymptom(String text) {
         return new SessionReport(generatedAt, text, directory, lookup, causes, plan, recheck, applied, verified, undone);
     }
@@ -88,16 +91,14 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, Optional.of(r));
     }
 
-    /** Shortens and blanks password-like assignments; never returns null. */
+    /**
+     * Blanks secrets ({@link Redaction}: a no-op for text that entered as {@link RedactedText}) and shortens; never
+     * returns null.
+     */
     static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        String t = text.length() > MAX_SYMPTOM ? text.substring(0, MAX_SYMPTOM) + "\n[... " + (text.length() - MAX_SYMPTOM)
-                + " more characters not included]" : text;
-        t = SECURE_STRING.matcher(t).replaceAll("$1[removed]");
-        t = CRED_FLAG.matcher(t).replaceAll("$1[removed]");
-        t = SECRET_ASSIGNMENT.matcher(t).replaceAll("$1$2[removed]");
+        String t = Redaction.redact(text);
+        t = t.length() > MAX_SYMPTOM ? t.substring(0, MAX_SYMPTOM) + "\n[... " + (t.length() - MAX_SYMPTOM)
+                + " more characters not included]" : t;
         return t;
     }
 
