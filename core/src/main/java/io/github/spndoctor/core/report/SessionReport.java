@@ -31,7 +31,7 @@ import java.util.Optional;
 public record SessionReport(Instant generatedAt, String symptom, Optional<DirectoryInfo> directory,
                             Optional<LookupResult> lookup, List<RankedCause> causes, Optional<Plan> plan,
                             Optional<Recheck> recheck, Optional<ApplyReport> applied, Optional<VerifyResult> verified,
-                            Optional<ApplyReport> undone) {
+                            Optional<ApplyReport> undone, List<Timeline.Entry> timeline) {
     public static final int MAX_SYMPTOM = 20_000;
 
     public SessionReport {
@@ -45,12 +45,13 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         Objects.requireNonNull(applied, "applied");
         Objects.requireNonNull(verified, "verified");
         Objects.requireNonNull(undone, "undone");
+        timeline = List.copyOf(timeline);
     }
 
     /** An empty report, stamped now. */
     public static SessionReport start() {
         return new SessionReport(Instant.now(), "", Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     /** The symptom as the user gave it, already redacted where it entered. */
@@ -60,35 +61,40 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
 
     /** The symptom text; it is redacted here too. */
     public SessionReport withSymptom(String text) {
-        return new SessionReport(generatedAt, text, directory, lookup, causes, plan, recheck, applied, verified, undone);
+        return new SessionReport(generatedAt, text, directory, lookup, causes, plan, recheck, applied, verified, undone, timeline);
     }
 
     public SessionReport withLookup(LookupResult l, List<RankedCause> c) {
-        return new SessionReport(generatedAt, symptom, Optional.of(l.source()), Optional.of(l), c, plan, recheck, applied, verified, undone);
+        return new SessionReport(generatedAt, symptom, Optional.of(l.source()), Optional.of(l), c, plan, recheck, applied, verified, undone, timeline);
     }
 
     public SessionReport withDirectory(DirectoryInfo info) {
-        return new SessionReport(generatedAt, symptom, Optional.of(info), lookup, causes, plan, recheck, applied, verified, undone);
+        return new SessionReport(generatedAt, symptom, Optional.of(info), lookup, causes, plan, recheck, applied, verified, undone, timeline);
     }
 
     public SessionReport withPlan(Plan p) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, Optional.of(p), recheck, applied, verified, undone);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, Optional.of(p), recheck, applied, verified, undone, timeline);
     }
 
     public SessionReport withRecheck(Recheck r) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, Optional.of(r), applied, verified, undone);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, Optional.of(r), applied, verified, undone, timeline);
     }
 
     public SessionReport withApplied(ApplyReport r) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, Optional.of(r), verified, undone);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, Optional.of(r), verified, undone, timeline);
     }
 
     public SessionReport withVerified(VerifyResult v) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, Optional.of(v), undone);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, Optional.of(v), undone, timeline);
     }
 
     public SessionReport withUndone(ApplyReport r) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, Optional.of(r));
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, Optional.of(r), timeline);
+    }
+
+    /** The session's steps with their times (the same {@link Timeline} words in the wizard and the CLI). */
+    public SessionReport withTimeline(List<Timeline.Entry> entries) {
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, undone, entries);
     }
 
     /**
@@ -166,6 +172,15 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
             out.add(s);
         });
         undone.ifPresent(a -> out.add(outcomeSection("Undo", a)));
+        if (!timeline.isEmpty()) {
+            Section s = new Section("Timeline");
+            List<List<String>> rows = new ArrayList<>();
+            for (Timeline.Entry e : timeline) {
+                rows.add(List.of(e.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), e.step()));
+            }
+            s.table(List.of("Time (UTC)", "Step"), rows);
+            out.add(s);
+        }
         return out;
     }
 
