@@ -39,6 +39,18 @@ public record EvidenceSet(List<EvidenceItem> items, List<String> problems, List<
         notUsed = List.copyOf(notUsed);
     }
 
+    /** How many events were read but not used (the lines of {@link #notUsed()} count repeated events as "n × …"). */
+    public int notUsedCount() {
+        int n = 0;
+        for (String line : notUsed) {
+            java.util.regex.Matcher m = NOT_USED_COUNT.matcher(line);
+            n += m.find() ? Integer.parseInt(m.group(1)) : 1;
+        }
+        return n;
+    }
+
+    private static final java.util.regex.Pattern NOT_USED_COUNT = java.util.regex.Pattern.compile(": (\\d{1,9}) × ");
+
     public boolean isEmpty() { return items.isEmpty() && problems.isEmpty() && notUsed.isEmpty(); }
 
     /** This set followed by {@code other}. */
