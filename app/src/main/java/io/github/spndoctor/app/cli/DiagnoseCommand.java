@@ -96,12 +96,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // the text enters the product here: only its redacted form is kept, parsed, printed or saved
-        RedactedText text = RedactedText.of(evidenceFiles.isEmpty() || textFile != null ? readText() : "");
         EvidenceSet evidence = EvidenceReader.readFiles(evidenceFiles);
+        // what the evidence proves is read with the text (core EvidenceSet.symptomText), the same way the wizard does
+        RedactedText text = RedactedText.of(evidence.symptomText(
+                evidenceFiles.isEmpty() || textFile != null ? readText() : ""));
         Timeline timeline = new Timeline();
         timeline.symptom(text);
         SessionReport report = SessionReport.start().withSymptom(text);
-        Symptom symptom = evidence.addTo(SymptomParser.parse(text.text()));
+        Symptom symptom = SymptomParser.parse(text.text());
         Optional<TargetName> typed = target != null
                 ? Optional.of(TargetName.parse(target))
                 : symptom.target().map(TargetFact::name);

@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code diagnose --evidence}: the requested SPN from an event file drives the lookup on the demo directory. */
-class EvidenceCliTest {
+public class EvidenceCliTest {
     /** A client System log event 4 in the event schema, as Get-WinEvent's ToXml() writes one (no wrapper). */
-    static String event4(String spn, String server) {
+    public static String event4(String spn, String server) {
         return "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider "
                 + "Name='Microsoft-Windows-Security-Kerberos' EventSourceName='Kerberos'/><EventID Qualifiers='49152'>4"
                 + "</EventID><Level>2</Level><TimeCreated SystemTime='2026-12-01T09:14:03.0000000Z'/><EventRecordID>4711"

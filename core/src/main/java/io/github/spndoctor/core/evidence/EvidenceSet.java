@@ -2,10 +2,7 @@ package io.github.spndoctor.core.evidence;
 
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.TargetName;
-import io.github.spndoctor.core.symptom.Fact;
 import io.github.spndoctor.core.symptom.KnownError;
-import io.github.spndoctor.core.symptom.SpnMention;
-import io.github.spndoctor.core.symptom.Symptom;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,23 +115,45 @@ public record EvidenceSet(List<EvidenceItem> items, List<String> problems, List<
     }
 
     /**
-     * {@code base} with what the evidence proves added: its errors (quoting the evidence) and its requested SPN, which
-     * comes first, so {@link Symptom#requestedSpn()} is the evidence's.
+     * The text the diagnosis reads: one line per piece of evidence that proves something ("Evidence (events.xml,
+     * event 4 …): the target name used was HTTP/srv003.contoso.com", then its errors by name), before the user's own
+     * text. The symptom reader reads these lines like any event text, so the wizard, the CLI and the repair session
+     * diagnose from one text, and the report shows what the diagnosis relied on. The requested SPN of the first piece
+     * of evidence comes first, so it is the one the diagnosis uses.
      */
-    public Symptom addTo(Symptom base) {
-        if (items.isEmpty()) {
-            return base;
-        }
-        List<Fact<KnownError>> errs = new ArrayList<>(base.errors());
-        errors().forEach((e, item) -> {
-            if (!base.has(e)) {
-                errs.add(new Fact<>(e, e.name() + " in " + item.source()));
+    public String symptomText(String userText) {
+        String user = userText == null ? "" : userText;
+        String preface = preface();
+        return preface.isEmpty() ? user : user.isBlank() ? preface : preface + "\n" + user;
+    }
+
+    /** The evidence lines of {@link #symptomText}, or "" without evidence. */
+    public String preface() {
+        StringBuilder b = new StringBuilder();
+        Optional<Requested> first = requestedSpn();
+        first.ifPresent(r -> line(b, r.from(), r.spn().toString()));
+        for (EvidenceItem item : items) {
+            Optional<String> spn = item.fact(EvidenceFact.Type.REQUESTED_SPN);
+            boolean isFirst = first.isPresent() && first.get().from() == item;
+            if (!isFirst && (spn.isPresent() || !item.errors().isEmpty())) {
+                line(b, item, spn.orElse(null));
             }
-        });
-        List<SpnMention> spns = new ArrayList<>();
-        requestedSpn().ifPresent(r -> spns.add(new SpnMention(r.spn(), r.spn() + " in " + r.from().source(), true)));
-        spns.addAll(base.spns());
-        return new Symptom(errs, base.authPackages(), base.target(), spns, base.clients(), base.clues(),
-                base.length(), base.scanned(), base.truncated());
+        }
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, EvidenceItem item, String spn) {
+        if (b.length() > 64 * 1024) {
+            return;
+        }
+        b.append("Evidence (").append(item.source()).append(")");
+        if (spn != null) {
+            b.append(": the target name used was ").append(spn);
+        }
+        if (!item.errors().isEmpty()) {
+            b.append(spn != null ? " ; errors: " : ": errors: ");
+            b.append(String.join(", ", item.errors().stream().map(e -> e.value().isPresent() ? e.code() : e.phrases().get(0)).toList()));
+        }
+        b.append('\n');
     }
 }

@@ -34,7 +34,7 @@ class EvidenceDiagnosisTest {
     @Test
     void event4NamingHttpSrv003LeadsToTheServiceAccountCauseWithoutPastedText() throws Exception {
         EvidenceSet ev = EvidenceReader.readText(EvidenceReaderTest.fixture("saved-events.xml"), "events.xml");
-        Symptom symptom = ev.addTo(Symptom.EMPTY);
+        Symptom symptom = SymptomParser.parse(ev.symptomText(""));
         TargetName target = ev.lookupTarget(Optional.empty()).orElseThrow();
         assertEquals("srv003.rwwilden01.local", target.asTyped());
         LookupResult lookup = demo.lookup(target);
@@ -52,14 +52,23 @@ class EvidenceDiagnosisTest {
         assertTrue(says.startsWith("You typed srv003, but the client asked for HTTP/srv003.rwwilden01.local (pasted text, event 4"), says);
         assertTrue(ev.disagreement(Optional.of(TargetName.parse("SRV003.rwwilden01.local"))).isEmpty());
         // the text's own requested SPN comes second: the evidence is first
-        Symptom both = ev.addTo(SymptomParser.parse("The target name used was HTTP/other.rwwilden01.local."));
+        Symptom both = SymptomParser.parse(ev.symptomText("The target name used was HTTP/other.rwwilden01.local."));
         assertEquals("HTTP/srv003.rwwilden01.local", both.requestedSpn().orElseThrow().spn().toString());
     }
 
     @Test
+    void everyEventReaderFeedsTheDiagnosisItsErrors() throws Exception {
+        EvidenceSet ev = EvidenceReader.readText(EvidenceReaderTest.fixture("dc-security.xml"), "dc.xml");
+        Symptom s = SymptomParser.parse(ev.symptomText(""));
+        for (var e : ev.errors().keySet()) {
+            assertTrue(s.has(e), e + " in " + ev.symptomText(""));
+        }
+        assertEquals("HTTP/web01.contoso.com", s.requestedSpn().orElseThrow().spn().toString());
+    }
+
+    @Test
     void withoutEvidenceNothingChanges() {
-        Symptom s = SymptomParser.parse("0x80090322");
-        assertEquals(s, EvidenceSet.EMPTY.addTo(s));
+        assertEquals("0x80090322", EvidenceSet.EMPTY.symptomText("0x80090322"));
         assertEquals(Optional.of(TargetName.parse("srv003")), EvidenceSet.EMPTY.lookupTarget(Optional.of(TargetName.parse("srv003"))));
     }
 }
