@@ -127,13 +127,30 @@ final class EventXmlReader {
                             provider = name.isEmpty() ? attr(x, "EventSourceName") : name;
                         }
                     }
-                    case "TimeCreated" -> time = attr(x, "SystemTime");
+                    case "TimeCreated" -> time = EventInterpreter.mayUse(id, provider) ? attr(x, "SystemTime") : "";
                     case "EventID" -> { id = id < 0 ? number(text(x)) : skip(id, text(x)); depth--; }
-                    case "EventRecordID" -> { record = record.isEmpty() ? text(x) : record; depth--; }
-                    case "Channel" -> { channel = channel.isEmpty() ? text(x) : skip(channel, text(x)); depth--; }
-                    case "Computer" -> { computer = computer.isEmpty() ? text(x) : skip(computer, text(x)); depth--; }
+                    // the rest of System is read for events that may be used only (EventID comes before it)
+                    case "EventRecordID", "Channel", "Computer" -> {
+                        if (!EventInterpreter.mayUse(id, provider)) {
+                            skip(x);
+                        } else if (n.equals("EventRecordID")) {
+                            record = record.isEmpty() ? text(x) : skip(record, text(x));
+                        } else if (n.equals("Channel")) {
+                            channel = channel.isEmpty() ? text(x) : skip(channel, text(x));
+                        } else {
+                            computer = computer.isEmpty() ? text(x) : skip(computer, text(x));
+                        }
+                        depth--;
+                    }
                     case "Message" -> { message = text(x); depth--; }
-                    case "UserData" -> userData = true;
+                    case "UserData", "EventData", "RenderingInfo" -> {
+                        if (!EventInterpreter.mayUse(id, provider)) {
+                            skip(x);        // an event that is not used: its data is not even turned into strings
+                            depth--;
+                        } else if (n.equals("UserData")) {
+                            userData = true;
+                        }
+                    }
                     case "Data" -> {
                         String name = attr(x, "Name");
                         String v = text(x);
@@ -188,6 +205,21 @@ final class EventXmlReader {
             }
         }
         return b.toString().strip();
+    }
+
+    /** Reads past the current element, building nothing. */
+    private static void skip(XMLStreamReader x) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int ev = x.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (ev == XMLStreamConstants.ENTITY_REFERENCE || ev == XMLStreamConstants.DTD) {
+                throw new XMLStreamException("entity reference");
+            }
+        }
     }
 
     /** Keeps {@code kept}; the element's text has been read past. */

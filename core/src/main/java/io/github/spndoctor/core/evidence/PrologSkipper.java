@@ -1,55 +1,59 @@
 package io.github.spndoctor.core.evidence;
 
 import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
 
 /**
  * Passes a text through, without a leading byte-order mark, white space and {@code <?xml …?>} declaration: an
  * XML declaration is only allowed at the very start, and the evidence reader puts a root element before the text.
+ * After the first characters it reads straight from the underlying reader.
  */
 final class PrologSkipper extends Reader {
     private static final int MAX_DECLARATION = 512;
-    private final PushbackReader in;
+    private final Reader in;
+    private char[] head;
+    private int headPos;
+    private int headLen;
     private boolean started;
 
     PrologSkipper(Reader in) {
-        this.in = new PushbackReader(in, MAX_DECLARATION + 8);
+        this.in = in;
     }
 
     private void skipProlog() throws IOException {
         started = true;
-        int c;
-        do {
-            c = in.read();
-        } while (c == '\uFEFF' || (c >= 0 && Character.isWhitespace(c)));
-        if (c < 0) {
-            return;
-        }
-        if (c != '<') {
-            in.unread(c);
-            return;
-        }
-        char[] buf = new char[MAX_DECLARATION];
+        char[] buf = new char[MAX_DECLARATION + 64];
         int n = 0;
-        int d;
-        while (n < buf.length && (d = in.read()) >= 0) {
-            buf[n++] = (char) d;
-            if (n >= 4 && n < 5 && !new String(buf, 0, 4).equals("?xml")) {
+        int c;
+        while (n < buf.length && (c = in.read()) >= 0) {
+            buf[n++] = (char) c;
+            if (n == buf.length || c == '>') {
                 break;
             }
-            if (n >= 2 && buf[n - 2] == '?' && buf[n - 1] == '>') {
-                return; // declaration dropped
-            }
         }
-        in.unread(buf, 0, n);
-        in.unread('<');
+        int at = 0;
+        while (at < n && (buf[at] == '\uFEFF' || Character.isWhitespace(buf[at]))) {
+            at++;
+        }
+        String s = new String(buf, at, n - at);
+        if (s.startsWith("<?xml") && s.endsWith("?>")) {
+            at = n;                         // the declaration is dropped
+        }
+        head = buf;
+        headPos = at;
+        headLen = n;
     }
 
     @Override
     public int read(char[] cbuf, int off, int len) throws IOException {
         if (!started) {
             skipProlog();
+        }
+        if (headPos < headLen) {
+            int k = Math.min(len, headLen - headPos);
+            System.arraycopy(head, headPos, cbuf, off, k);
+            headPos += k;
+            return k;
         }
         return in.read(cbuf, off, len);
     }

@@ -48,6 +48,23 @@ public final class EvidenceBench {
                 }
                 result = events + " events";
             }
+            case "stax-reader" -> {
+                // the yardstick's pass over the evidence reader's character pipeline (decoder, wrapper, prolog skip)
+                XMLInputFactory f = EventXmlReader.factory();
+                int events = 0;
+                try (java.io.Reader in = new SequenceReader(new java.io.StringReader("<r>"), new PrologSkipper(
+                        new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)),
+                        new java.io.StringReader("</r>"))) {
+                    XMLStreamReader x = f.createXMLStreamReader(in);
+                    while (x.hasNext()) {
+                        if (x.next() == XMLStreamReader.START_ELEMENT && x.getLocalName().equals("Event")) {
+                            events++;
+                        }
+                    }
+                    x.close();
+                }
+                result = events + " events";
+            }
             case "evidence" -> {
                 EvidenceSet s = EvidenceReader.readFile(file);
                 result = s.items().size() + " items, " + s.notUsedCount() + " not used, problems " + s.problems();

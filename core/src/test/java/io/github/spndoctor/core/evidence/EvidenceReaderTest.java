@@ -84,6 +84,22 @@ class EvidenceReaderTest {
     }
 
     @Test
+    void secretsInEventDataNeverReachTheFacts() {
+        String xml = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name="
+                + "'Microsoft-Windows-NTLM'/><EventID>4021</EventID><Channel>Microsoft-Windows-NTLM/Operational</Channel>"
+                + "</System><EventData><Data Name='TargetName'>HTTP/srv9.contoso.com</Data><Data Name='CommandLine'>"
+                + "winrs -r:srv9 -u:LAB\\bob -p:Hunter2xyz cmd</Data><Data Name='Extra'>password=S3cretValue</Data>"
+                + "</EventData></Event>";
+        EvidenceSet s = EvidenceReader.readText(xml, "pasted text");
+        String all = s.items().toString();
+        assertEquals(1, s.items().size());
+        assertFalse(all.contains("Hunter2xyz"), all);
+        assertFalse(all.contains("S3cretValue"), all);
+        assertTrue(all.contains("HTTP/srv9.contoso.com"), all);
+        assertTrue(all.contains(io.github.spndoctor.core.text.Redaction.MARK), all);
+    }
+
+    @Test
     void copiedEventTextInEnglishAndGerman() throws IOException {
         EvidenceSet en = EvidenceReader.readText(fixture("event4-en.txt"), "pasted text");
         assertEquals(EvidenceKind.EVENT_TEXT, en.items().get(0).kind());
