@@ -111,7 +111,7 @@ public final class UndoCommand extends DirectoryWriteCommand {
                 return FixCommand.EXIT_NOT_APPLIED;
             }
             Journal undoJournal = Journal.create(journalFile.toAbsolutePath().getParent() != null
-                    ? journalFile.toAbsolutePath().getParent() : StatePaths.journals(), dir.info(), TargetName.parse(journal.target()), rc.plan());
+                    ? journalFile.toAbsolutePath().getParent() : StatePaths.journals(dir.info().demo()), dir.info(), TargetName.parse(journal.target()), rc.plan());
             out.println("Journal of this undo: " + undoJournal.file());
             ApplyReport r = executor().apply(dir, rc.plan(), undoJournal, FixCommand.progress(out));
             out.println(r.message());

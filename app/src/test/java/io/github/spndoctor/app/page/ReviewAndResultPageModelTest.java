@@ -116,8 +116,11 @@ class ReviewAndResultPageModelTest {
         result.onEnter();
         assertEquals(ChangeStatus.APPLIED, result.rows().get(0).statusProperty().get());
         assertTrue(result.outcomeProperty().get().startsWith("All 1 change"), result.outcomeProperty().get());
-        Path journal = Files.list(home.resolve("journals")).findFirst().orElseThrow();
+        Path journal = Files.list(home.resolve("demo").resolve("journals")).findFirst().orElseThrow();
         assertTrue(Files.readString(journal).contains("HTTP/srv003.rwwilden01.local"), "journal written");
+        assertFalse(Files.exists(home.resolve("journals")) || Files.exists(home.resolve("audit.log")),
+                "demo changes stay out of the real journal folder and audit log");
+        assertTrue(Files.readString(home.resolve("demo").resolve("audit.log")).contains("HTTP/srv003.rwwilden01.local"));
         assertFalse(Files.readString(journal).toLowerCase().contains("password"));
         assertTrue(commits[0] > 0);
         assertFalse(msaHolds());
@@ -203,7 +206,7 @@ class ReviewAndResultPageModelTest {
         session.pendingApplyProperty().set(session.planProperty().get());
         result.onEnter();
         assertFalse(msaHolds());
-        Path journal = Files.list(home.resolve("journals")).findFirst().orElseThrow();
+        Path journal = Files.list(home.resolve("demo").resolve("journals")).findFirst().orElseThrow();
 
         WizardSession later = new WizardSession();     // a new run of the wizard
         io.github.spndoctor.app.page.connect.ConnectPageModel connect = new io.github.spndoctor.app.page.connect.ConnectPageModel(
