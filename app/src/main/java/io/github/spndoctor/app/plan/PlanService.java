@@ -134,7 +134,7 @@ public final class PlanService {
 
     /** Saves a report of the session; returns the file written. */
     public Path saveReport(SessionFacts f, Path file) throws IOException {
-        SessionReport r = SessionReport.start().withSymptom(f.symptomText());
+        SessionReport r = SessionReport.start().withSymptom(f.symptomText()).withTimeline(f.timeline());
         if (f.directory().isPresent()) {
             r = r.withDirectory(f.directory().get());
         }

@@ -337,6 +337,25 @@ class FixUndoCliTest {
         assertTrue(Files.readString(dir.resolve("spn-doctor-DYNAMICS-CRM-wsman-prefix.cmd")).contains("setspn -F -S WSMAN/DYNAMICS-CRM DYNAMICS-CRM"));
     }
 
+    /** Issue 9: fix --report --text-file writes the same report as the wizard: redacted text and the timeline. */
+    @Test
+    void report_holdsTheRedactedTextAndTheTimeline() throws Exception {
+        Path text = tmp.resolve("t.txt");
+        Files.writeString(text, io.github.spndoctor.app.fixture.SecretForms.TEXT);
+        Path report = tmp.resolve("fix.md");
+        Run r = run(null, "fix", "--target", "srv003.rwwilden01.local", "--remedy", "remove-spn", "--yes", "--no-kerberos",
+                "--journal", tmp.resolve("j.ldif").toString(), "--report", report.toString(), "--text-file", text.toString());
+        assertEquals(0, r.status(), r.err());
+        String page = Files.readString(report);
+        for (String f : io.github.spndoctor.app.fixture.SecretForms.fragments()) {
+            assertFalse(page.contains(f), f + " in: " + page);
+        }
+        assertTrue(page.contains("## Symptom") && page.contains("0x80090322"), page);
+        for (String step : List.of("Error text given", "Looked up srv003", "Plan chosen", "Checked before applying", "Applied: ", "Checked again")) {
+            assertTrue(page.contains(step), step + " missing: " + page);
+        }
+    }
+
     @Test
     void report_isWrittenAsHtml() throws Exception {
         Path report = tmp.resolve("r.html");

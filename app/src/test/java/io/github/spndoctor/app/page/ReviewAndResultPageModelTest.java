@@ -1,5 +1,6 @@
 package io.github.spndoctor.app.page;
 
+import io.github.spndoctor.app.fixture.SecretForms;
 import io.github.spndoctor.app.page.result.ResultPageModel;
 import io.github.spndoctor.app.page.review.ReviewPageModel;
 import io.github.spndoctor.app.plan.PlanService;
@@ -136,6 +137,32 @@ class ReviewAndResultPageModelTest {
         assertTrue(msaHolds(), "undo restores the exact value");
         result.checkAgain();
         assertTrue(result.checkProperty().get().contains("still a conflict (http-spn-on-service-account)"));
+    }
+
+    /** Issue 9: the wizard's Save report carries the symptom redacted where it entered, and the session's timeline. */
+    @Test
+    void savedReport_holdsNoSecretFromThePastedText_andTheTimeline() throws Exception {
+        io.github.spndoctor.app.page.symptom.SymptomPageModel symptom = new io.github.spndoctor.app.page.symptom.SymptomPageModel(
+                session, runner, new io.github.spndoctor.app.page.symptom.SymptomReader(), List.of());
+        symptom.textProperty().set(SecretForms.TEXT);
+        symptom.targetProperty().set("srv003.rwwilden01.local");
+        symptom.next(() -> { });
+        for (String f : SecretForms.fragments()) {
+            assertFalse(session.symptomTextProperty().get().contains(f), "the session keeps only the redacted text");
+        }
+        ResultPageModel result = new ResultPageModel(session, runner, plans, () -> { }, s -> { });
+        session.pendingApplyProperty().set(session.planProperty().get());
+        result.onEnter();
+        for (String name : List.of("r.md", "r.html")) {
+            Path file = home.resolve(name);
+            result.saveReport(file);
+            String page = Files.readString(file);
+            for (String f : SecretForms.fragments()) {
+                assertFalse(page.contains(f), f + " in " + name + ":\n" + page);
+            }
+            assertTrue(page.contains("0x80090322") && page.contains("HTTP/srv003.rwwilden01.local:5985"), page);
+            assertTrue(page.contains("Timeline") && page.contains("Error text given") && page.contains("Applied: "), page);
+        }
     }
 
     @Test
