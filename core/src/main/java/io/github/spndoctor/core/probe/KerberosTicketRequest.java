@@ -1,5 +1,7 @@
 package io.github.spndoctor.core.probe;
 
+import io.github.spndoctor.core.evidence.EvidenceFormatException;
+import io.github.spndoctor.core.evidence.NegotiateDecoder;
 import io.github.spndoctor.core.model.Spn;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSException;
@@ -66,8 +68,8 @@ final class KerberosTicketRequest {
                 String principal = principal(spn, env.kdc().defaultRealm());
                 byte[] token = Subject.doAs(subject, (PrivilegedExceptionAction<byte[]>) () -> initToken(principal));
                 try {
-                    return new TicketResult(TicketOutcome.ISSUED, Optional.of(ApReqFacts.decode(token)), "", Optional.of(token));
-                } catch (IllegalArgumentException e) {
+                    return new TicketResult(TicketOutcome.ISSUED, Optional.of(NegotiateDecoder.decode(token)), "", Optional.of(token));
+                } catch (EvidenceFormatException e) {
                     return new TicketResult(TicketOutcome.ISSUED, Optional.empty(), e.getMessage(), Optional.of(token));
                 }
             } catch (PrivilegedActionException e) {

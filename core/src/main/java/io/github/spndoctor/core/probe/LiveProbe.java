@@ -159,7 +159,7 @@ public final class LiveProbe {
             ticket = ticketWithin(spn);
             if (ticket.outcome() == TicketOutcome.ISSUED) {
                 kvnos.putAll(keyVersions(answer, computer));
-                OptionalInt k = ticket.facts().map(ApReqFacts::kvno).orElse(OptionalInt.empty());
+                OptionalInt k = ticket.kvno();
                 if (k.isPresent()) {
                     kvnos.forEach((sam, v) -> {
                         if (v == k.getAsInt()) {
@@ -323,8 +323,9 @@ public final class LiveProbe {
         if (t.outcome() != TicketOutcome.ISSUED) {
             return t.outcome().words();
         }
-        return t.facts().map(f -> "issued: " + f.serverName() + "@" + f.realm() + ", " + f.etypeName()
-                + f.kvno().stream().mapToObj(k -> ", key version " + k).findFirst().orElse(", no key version"))
+        return t.facts().map(f -> "issued: " + f.serverName().orElse("?") + f.realm().map(r -> "@" + r).orElse("")
+                + t.etype().map(e -> ", " + e).orElse("")
+                + t.kvno().stream().mapToObj(k -> ", key version " + k).findFirst().orElse(", no key version"))
                 .orElse("issued (token not decoded: " + t.detail() + ")");
     }
 

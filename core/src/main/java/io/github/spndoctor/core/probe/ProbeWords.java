@@ -33,7 +33,7 @@ final class ProbeWords {
 
     /** "; the ticket carried key version 1, which is svc-srv003-web$'s key, not SRV003$'s (2)" — or "". */
     static String whoseKey(ProbeResult r) {
-        OptionalInt kvno = r.ticket().facts().map(ApReqFacts::kvno).orElse(OptionalInt.empty());
+        OptionalInt kvno = r.ticket().kvno();
         if (kvno.isEmpty()) {
             return "";
         }

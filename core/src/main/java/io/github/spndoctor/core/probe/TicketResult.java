@@ -1,5 +1,8 @@
 package io.github.spndoctor.core.probe;
 
+import io.github.spndoctor.core.evidence.KerberosNames;
+import io.github.spndoctor.core.evidence.NegotiateToken;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,7 +13,7 @@ import java.util.Optional;
  *
  * @param detail the KDC's or the library's own words, for the details view
  */
-public record TicketResult(TicketOutcome outcome, Optional<ApReqFacts> facts, String detail, Optional<byte[]> tokenBytes) {
+public record TicketResult(TicketOutcome outcome, Optional<NegotiateToken> facts, String detail, Optional<byte[]> tokenBytes) {
     public TicketResult {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(facts, "facts");
@@ -20,6 +23,17 @@ public record TicketResult(TicketOutcome outcome, Optional<ApReqFacts> facts, St
 
     static TicketResult failed(TicketOutcome outcome, String detail) {
         return new TicketResult(outcome, Optional.empty(), detail, Optional.empty());
+    }
+
+    /** The key version number the ticket carries (from the decoded AP-REQ). */
+    public java.util.OptionalInt kvno() {
+        return facts.filter(f -> f.ticketKvno().isPresent())
+                .map(f -> java.util.OptionalInt.of((int) f.ticketKvno().getAsLong())).orElse(java.util.OptionalInt.empty());
+    }
+
+    /** The ticket's encryption type by name, e.g. "aes256-cts-hmac-sha1-96". */
+    public Optional<String> etype() {
+        return facts.filter(f -> f.ticketEtype().isPresent()).map(f -> KerberosNames.etype(f.ticketEtype().getAsInt()));
     }
 
     /** A copy of the token. */
