@@ -50,4 +50,9 @@ public record ProbeResult(Endpoint target, WinrmClient client, Optional<Spn> spn
     public String summary() {
         return ProbeWords.summary(this);
     }
+
+    /** The result as evidence for the diagnosis. */
+    public io.github.spndoctor.core.diagnosis.Measurement measurement() {
+        return ProbeMeasurement.of(this);
+    }
 }

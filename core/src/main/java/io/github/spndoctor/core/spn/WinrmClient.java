@@ -97,6 +97,14 @@ public enum WinrmClient {
     }
 
     /**
+     * The modelled client behind the first client recognised in the pasted text that has one; empty when the text
+     * names none. The diagnosis and the Look up page use it instead of a default.
+     */
+    public static Optional<WinrmClient> fromSymptom(io.github.spndoctor.core.symptom.Symptom symptom) {
+        return symptom.clients().stream().map(f -> fromRecognised(f.value())).flatMap(Optional::stream).findFirst();
+    }
+
+    /**
      * The client behind a client recognised in pasted text; empty when the text names no client whose SPN is
      * known (Packer, for one).
      */
