@@ -143,6 +143,8 @@ public final class PlanExecutor {
         if (refused) {
             return new Recheck(Recheck.Status.REFUSED, plan, notes);
         }
+        // before the write: adds a DC refuses through sPNMappings (KB5008382), also for undo plans from a journal
+        notes.addAll(io.github.spndoctor.core.remedy.Preflight.aliasCollisions(dir, plan.withChanges(keep)));
         if (dropped) {
             return new Recheck(Recheck.Status.REBUILT, plan.withChanges(keep), notes);
         }
