@@ -14,12 +14,19 @@ import io.github.spndoctor.core.session.Assessment;
 import io.github.spndoctor.core.session.ProbeChoice;
 import io.github.spndoctor.core.session.RepairSession;
 import io.github.spndoctor.core.session.SessionConfig;
+import io.github.spndoctor.core.evidence.EvidenceItem;
+import io.github.spndoctor.core.evidence.EvidenceReader;
+import io.github.spndoctor.core.evidence.EvidenceSet;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.report.DiagnosisJson;
+import io.github.spndoctor.core.report.EvidenceJson;
 import io.github.spndoctor.core.report.LookupJson;
+import io.github.spndoctor.core.report.SessionReport;
+import io.github.spndoctor.core.report.TimelineEntry;
+import io.github.spndoctor.core.text.RedactedText;
 import io.github.spndoctor.core.symptom.Fact;
 import io.github.spndoctor.core.symptom.Symptom;
 import io.github.spndoctor.core.symptom.SymptomParser;
@@ -71,8 +78,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: {\"causes\": [...], \"symptom\": {...}}.")
     boolean json;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the session report the wizard saves (.html for HTML, anything else Markdown): the error text with secrets blanked, the lookup, the causes and the timeline.")
+    Path reportFile;
+
     @Option(names = "--no-dns", description = "Do not ask DNS about the target (CNAME, forward and reverse lookups).")
     boolean noDns;
+
+    @Option(names = "--evidence", paramLabel = "FILE", arity = "1..*", description = "Evidence files: Windows event XML "
+            + "(Save Selected Events…, Get-WinEvent | % ToXml), an event's copied text, klist output, or a Negotiate "
+            + "header. The SPN they show the client asked for is the one looked up.")
+    List<Path> evidenceFiles = new ArrayList<>();
 
     @Mixin
     DirectoryOptions directory;
@@ -84,11 +99,18 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String text = readText();
-        Symptom symptom = SymptomParser.parse(text);
-        Optional<TargetName> name = target != null
+        // the text enters the product here: only its redacted form is kept, parsed, printed or saved
+        EvidenceSet evidence = EvidenceReader.readFiles(evidenceFiles);
+        // what the evidence proves is read with the text (core EvidenceSet.symptomText), the same way the wizard does
+        RedactedText text = RedactedText.of(evidence.symptomText(
+                evidenceFiles.isEmpty() || textFile != null ? readText() : ""));
+        SessionReport report = SessionReport.start().withSymptom(text);
+        Symptom symptom = SymptomParser.parse(text.text());
+        Optional<TargetName> typed = target != null
                 ? Optional.of(TargetName.parse(target))
                 : symptom.target().map(TargetFact::name);
+        // the SPN the evidence shows the client asked for replaces the name inferred from the typed one
+        Optional<TargetName> name = evidence.lookupTarget(typed);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Diagnosis d;
@@ -98,7 +120,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 // the same repair session as the wizard: lookup, DNS facts (live only) and the ranking
                 RepairSession session = new RepairSession(dir, SessionConfig.defaults().withProbes(ProbeChoice.NONE)
                         .withNames(noDns ? Optional.empty() : Optional.of(resolver)));
-                session.describe(text, name.get());
+                session.describe(text.text(), name.get());
                 try {
                     LookupResult lookup = session.lookup();
                     mode = "verdict: text plus directory lookup of " + name.get().asTyped() + " (" + lookup.source().banner() + ")"
@@ -113,6 +135,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 if (!json) {
                     mode = mode + "\n" + a.verdict().sentence();
                 }
+                report = session.report();
             } catch (DirectoryException e) {   // the directory could not even be opened
                 err.println("warning: the directory lookup failed: " + e.getMessage()
                         + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")"));
@@ -127,12 +150,44 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     ? " (no target: give --target or paste an error that names the server)"
                     : " (add --demo or directory options and --target for a verdict)");
         }
+        if (reportFile != null) {
+            if (report.timeline().isEmpty()) {   // diagnosed from the text alone: no session ran
+                report = report.withCauses(d.causes()).withTimeline(List.of(
+                        TimelineEntry.now(TimelineEntry.Kind.SYMPTOM, text.isBlank() ? "No error text given"
+                                : "Error text given (" + text.length() + " characters)", ""),
+                        TimelineEntry.now(TimelineEntry.Kind.DIAGNOSIS, "Diagnosed from the text alone: " + mode, "")), List.of());
+            }
+            FixCommand.writeReport(report, reportFile);
+            err.println("Report written to " + reportFile);
+        }
         if (json) {
-            out.println(LookupJson.MAPPER.writeValueAsString(DiagnosisJson.toJson(d)));
+            var root = DiagnosisJson.toJson(d);
+            if (!evidenceFiles.isEmpty()) {
+                EvidenceJson.addTo(root, evidence, typed);
+            }
+            out.println(LookupJson.MAPPER.writeValueAsString(root));
         } else {
+            if (!evidenceFiles.isEmpty()) {
+                printEvidence(out, evidence, typed);
+            }
             print(out, d, mode);
         }
         return 0;
+    }
+
+    static void printEvidence(PrintWriter out, EvidenceSet evidence, Optional<TargetName> typed) {
+        for (EvidenceItem i : evidence.items()) {
+            out.println("From your evidence: " + i.source());
+            i.facts().forEach(f -> wrap(out, f.toString(), "    ", "      "));
+        }
+        evidence.problems().forEach(p -> out.println("Not read: " + p));
+        if (!evidence.notUsed().isEmpty()) {
+            out.println("Not used (" + evidence.notUsed().size() + "): " + String.join("; ",
+                    evidence.notUsed().subList(0, Math.min(5, evidence.notUsed().size())))
+                    + (evidence.notUsed().size() > 5 ? "; …" : ""));
+        }
+        evidence.disagreement(typed).ifPresent(s -> wrap(out, "Note: " + s, "", "      "));
+        out.println();
     }
 
     private String readText() throws IOException {
@@ -143,17 +198,22 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             bytes = stdin.readNBytes(MAX_INPUT_BYTES);
         } else {
-            Path p = Path.of(textFile);
-            if (Files.isDirectory(p)) {
-                throw new IllegalArgumentException("--text-file " + textFile + " is a directory, not a text file.");
-            }
-            try (InputStream in = Files.newInputStream(p)) {
-                bytes = in.readNBytes(MAX_INPUT_BYTES);
-            } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("--text-file " + textFile + " does not exist.");
-            }
+            return readFile(textFile);
         }
         return decode(bytes);
+    }
+
+    /** The text of {@code --text-file} (at most {@link #MAX_INPUT_BYTES}), decoded; a clear message when it cannot be read. */
+    static String readFile(String textFile) throws IOException {
+        Path p = Path.of(textFile);
+        if (Files.isDirectory(p)) {
+            throw new IllegalArgumentException("--text-file " + textFile + " is a directory, not a text file.");
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            return decode(in.readNBytes(MAX_INPUT_BYTES));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("--text-file " + textFile + " does not exist.");
+        }
     }
 
     /** UTF-8 unless a byte-order mark says UTF-16 (PowerShell's Out-File default); bad bytes become U+FFFD. */

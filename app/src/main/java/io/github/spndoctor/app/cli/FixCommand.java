@@ -22,6 +22,7 @@ import io.github.spndoctor.core.remedy.RemedySettings;
 import io.github.spndoctor.core.render.Format;
 import io.github.spndoctor.core.render.Preview;
 import io.github.spndoctor.core.report.SessionReport;
+import io.github.spndoctor.core.text.RedactedText;
 import io.github.spndoctor.core.verify.CommandRunner;
 import io.github.spndoctor.core.verify.KerberosProbe;
 import io.github.spndoctor.core.verify.ToolKerberosProbe;
@@ -82,8 +83,12 @@ public final class FixCommand extends DirectoryWriteCommand {
     @Option(names = "--save", paramLabel = "DIR", description = "Also save the plan in every format (.txt, .cmd, .ps1, .ldif, .reg) into DIR, e.g. for an administrator.")
     Path saveDir;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write a session report (.html for HTML, anything else Markdown).")
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the session report the wizard saves (.html for HTML, anything else Markdown).")
     Path reportFile;
+
+    @Option(names = "--text-file", paramLabel = "FILE", description = "The error text the user saw, for the report (secrets in it are blanked).")
+    String textFile;
+
 
     @Option(names = "--verify-keytab", paramLabel = "KEYTAB", description = "After applying, prove the fix with kvno -k KEYTAB (the target host's keytab).")
     Path verifyKeytab;
@@ -114,10 +119,11 @@ public final class FixCommand extends DirectoryWriteCommand {
             throw new IllegalArgumentException("The journal file " + journalFile + " already exists; a journal is never "
                     + "overwritten. Name a new file, or leave --journal out.");
         }
+        RedactedText symptom = textFile == null ? RedactedText.EMPTY : RedactedText.of(DiagnoseCommand.readFile(textFile));
         try (Directory dir = opener.open(directory)) {
             out.println("Directory: " + dir.info().banner());
             RepairSession session = new RepairSession(dir, config());
-            session.describe("", name);
+            session.describe(symptom.text(), name);
             LookupResult lookup = session.lookup();
             out.println("Target:    " + lookup.target().asTyped() + lookup.target().fqdn().map(f -> " (" + f + ")").orElse("")
                     + " - computer " + lookup.computer().map(c -> c.ref().samAccountName()).orElse("not found"));

@@ -50,6 +50,7 @@ public record CauseSummary(CauseId cause, String title, double confidence, List<
             case TEXT -> "error text";
             case DIRECTORY -> "directory";
             case NAME -> "name / DNS";
+            case PROBE -> "live probe";
         };
     }
 

@@ -12,6 +12,8 @@ import io.github.spndoctor.core.remedy.ClientStep;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.render.Format;
 import io.github.spndoctor.core.render.Preview;
+import io.github.spndoctor.core.text.RedactedText;
+import io.github.spndoctor.core.text.Redaction;
 import io.github.spndoctor.core.verify.VerifyResult;
 
 import java.time.Instant;
@@ -19,23 +21,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A report of one troubleshooting session for the ticket: the symptom as pasted, what the lookup found, the causes,
  * the plan, what was applied and the check afterwards - as Markdown or HTML. Immutable; build it with the
- * {@code with*} methods. The symptom text is shortened to {@link #MAX_SYMPTOM} characters and anything that looks
- * like a password assignment in it is blanked; no other input can carry a password.
+ * {@code with*} methods. The symptom text is redacted ({@link Redaction}) and shortened to {@link #MAX_SYMPTOM}
+ * characters; no other input can carry a password.
  */
 public record SessionReport(Instant generatedAt, String symptom, Optional<DirectoryInfo> directory,
                             Optional<LookupResult> lookup, List<RankedCause> causes, Optional<Plan> plan,
                             Optional<Recheck> recheck, Optional<ApplyReport> applied, Optional<VerifyResult> verified,
                             Optional<ApplyReport> undone, List<TimelineEntry> timeline, List<EvidenceItem> evidence) {
     public static final int MAX_SYMPTOM = 20_000;
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
-            "(?i)\\b(password|passwd|pwd|pw|secret|bindpw|bind_pw|SAMBALAB_BIND_PW)(\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*'|\\S+)");
-    private static final Pattern SECURE_STRING = Pattern.compile("(?i)(ConvertTo-SecureString\\s+(-String\\s+)?)(\"[^\"]*\"|'[^']*'|\\S+)");
-    private static final Pattern CRED_FLAG = Pattern.compile("(?i)(\\s-(?:p|w|Password|pass)\\s+)(\"[^\"]*\"|'[^']*'|\\S+)");
 
     public SessionReport {
         Objects.requireNonNull(generatedAt, "generatedAt");
@@ -58,6 +55,12 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
     }
 
+    /** The symptom as the user gave it, already redacted where it entered. */
+    public SessionReport withSymptom(RedactedText text) {
+        return withSymptom(text.text());
+    }
+
+    /** The symptom text; it is redacted here too. */
     public SessionReport withSymptom(String text) {
         return new SessionReport(generatedAt, text, directory, lookup, causes, plan, recheck, applied, verified, undone, timeline, evidence);
     }
@@ -90,21 +93,24 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, Optional.of(r), timeline, evidence);
     }
 
+    /** A copy with the ranked causes of a diagnosis made without a lookup (text alone). */
+    public SessionReport withCauses(List<RankedCause> c) {
+        return new SessionReport(generatedAt, symptom, directory, lookup, c, plan, recheck, applied, verified, undone, timeline, evidence);
+    }
+
     /** A copy with the session's timeline (every step in order) and the extra evidence gathered. */
     public SessionReport withTimeline(List<TimelineEntry> steps, List<EvidenceItem> items) {
         return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, undone, steps, items);
     }
 
-    /** Shortens and blanks password-like assignments; never returns null. */
+    /**
+     * Blanks secrets ({@link Redaction}: a no-op for text that entered as {@link RedactedText}) and shortens; never
+     * returns null.
+     */
     static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        String t = text.length() > MAX_SYMPTOM ? text.substring(0, MAX_SYMPTOM) + "\n[... " + (text.length() - MAX_SYMPTOM)
-                + " more characters not included]" : text;
-        t = SECURE_STRING.matcher(t).replaceAll("$1[removed]");
-        t = CRED_FLAG.matcher(t).replaceAll("$1[removed]");
-        t = SECRET_ASSIGNMENT.matcher(t).replaceAll("$1$2[removed]");
+        String t = Redaction.redact(text);
+        t = t.length() > MAX_SYMPTOM ? t.substring(0, MAX_SYMPTOM) + "\n[... " + (t.length() - MAX_SYMPTOM)
+                + " more characters not included]" : t;
         return t;
     }
 
@@ -185,8 +191,9 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
             s.para(r.message());
             out.add(s);
         });
-        if (timeline.stream().anyMatch(e -> e.kind() == TimelineEntry.Kind.APPLY || e.kind() == TimelineEntry.Kind.CHECK
-                || e.kind() == TimelineEntry.Kind.UNDO)) {
+        boolean stepped = timeline.stream().anyMatch(e -> e.kind() == TimelineEntry.Kind.APPLY
+                || e.kind() == TimelineEntry.Kind.CHECK || e.kind() == TimelineEntry.Kind.UNDO);
+        if (stepped) {
             // the steps in the order they happened: apply, check, undo, check
             int n = 1;
             for (TimelineEntry e : timeline) {
@@ -200,15 +207,25 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
                 }
                 n++;
             }
-            return out;
+        } else {
+            applied.ifPresent(a -> out.add(outcomeSection("Outcome", a)));
+            verified.ifPresent(v -> {
+                Section s = new Section("Verification");
+                s.code(v.summary());
+                out.add(s);
+            });
+            undone.ifPresent(a -> out.add(outcomeSection("Undo", a)));
         }
-        applied.ifPresent(a -> out.add(outcomeSection("Outcome", a)));
-        verified.ifPresent(v -> {
-            Section s = new Section("Verification");
-            s.code(v.summary());
+        if (!timeline.isEmpty()) {
+            Section s = new Section("Timeline");
+            List<List<String>> rows = new ArrayList<>();
+            for (TimelineEntry e : timeline) {
+                rows.add(List.of(e.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), e.kind().label(),
+                        Redaction.redact(e.title())));
+            }
+            s.table(List.of("Time (UTC)", "Step", "What"), rows);
             out.add(s);
-        });
-        undone.ifPresent(a -> out.add(outcomeSection("Undo", a)));
+        }
         return out;
     }
 

@@ -4,6 +4,7 @@ import io.github.spndoctor.core.apply.ApplyListener;
 import io.github.spndoctor.core.apply.ApplyReport;
 import io.github.spndoctor.core.apply.ChangeOutcome;
 import io.github.spndoctor.core.apply.Journal;
+import io.github.spndoctor.core.apply.StatePaths;
 import io.github.spndoctor.core.apply.PlanExecutor;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.diagnosis.Diagnosis;
@@ -91,9 +92,11 @@ public final class RepairSession {
 
     /** Sets what the user pasted and the host to repair; forgets everything found for a previous host. */
     public void describe(String text, TargetName host) {
-        Symptom parsed = SymptomParser.parse(text == null ? "" : text);
+        // the text enters the product here: only its redacted form is kept, parsed or reported
+        String redacted = io.github.spndoctor.core.text.RedactedText.of(text == null ? "" : text).text();
+        Symptom parsed = SymptomParser.parse(redacted);
         synchronized (lock) {
-            symptomText = text == null ? "" : text;
+            symptomText = redacted;
             symptom = parsed;
             target = Objects.requireNonNull(host, "host");
             clearFindings();
@@ -280,7 +283,7 @@ public final class RepairSession {
         }
         Plan toApply = rc.plan();
         Journal j = journalFile.isPresent() ? Journal.createAt(journalFile.get(), directory.info(), t, toApply)
-                : Journal.create(config.journalDir(), directory.info(), t, toApply);
+                : Journal.create(journalDir(), directory.info(), t, toApply);
         ApplyReport r = executor.apply(directory, toApply, j, listener == null ? ApplyListener.NONE : listener);
         int done = r.withStatus(ChangeOutcome.Status.APPLIED).size();
         synchronized (lock) {
@@ -371,6 +374,14 @@ public final class RepairSession {
         recheck = null;
         timeline.add(Steps.undoPlanned(undo, what));
         return undo;
+    }
+
+    /** The journal folder for this connection: the demo directory's journals live apart from the real ones. */
+    private Path journalDir() {
+        Path dir = config.journalDir();
+        boolean alreadyDemo = dir.toAbsolutePath().getParent() != null
+                && "demo".equals(String.valueOf(dir.toAbsolutePath().getParent().getFileName()));
+        return directory.info().demo() && !alreadyDemo ? StatePaths.demoSibling(dir) : dir;
     }
 
     /** Appends a step to the timeline (probes, evidence collectors and trainers use this). */

@@ -6,6 +6,7 @@ import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.wizard.BasePageModel;
 import io.github.spndoctor.app.wizard.Step;
 import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.text.RedactedText;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -45,6 +46,7 @@ public final class SymptomPageModel extends BasePageModel {
     private boolean overflowArmed;
     private String autoFilledTarget = "";
     private int reading;
+    private final EvidencePaneModel evidence;
 
     public SymptomPageModel(WizardSession session, TaskRunner runner, SymptomReader reader, List<CommonChoice> commonChoices) {
         super(Step.SYMPTOM);
@@ -52,6 +54,7 @@ public final class SymptomPageModel extends BasePageModel {
         this.runner = runner;
         this.reader = reader;
         this.commonChoices = List.copyOf(commonChoices);
+        this.evidence = new EvidencePaneModel(runner);
         mainInstruction.set(Messages.get("symptom.instruction"));
         primaryLabel.set(Messages.get("button.lookup"));
         text.addListener((o, a, b) -> textChanged(b));
@@ -64,6 +67,9 @@ public final class SymptomPageModel extends BasePageModel {
     }
 
     public StringProperty textProperty() { return text; }
+
+    /** Evidence files and pastes (event logs, klist, Negotiate headers) added on this page. */
+    public EvidencePaneModel evidence() { return evidence; }
 
     public StringProperty targetProperty() { return target; }
 
@@ -152,18 +158,29 @@ public final class SymptomPageModel extends BasePageModel {
 
     @Override
     public void next(Runnable proceed) {
+        if (evidence.isReading()) {
+            targetError.set(Messages.get("evidence.stillReading"));
+            return;
+        }
+        io.github.spndoctor.core.evidence.EvidenceSet ev = evidence.evidenceProperty().get();
         TargetName parsed;
         try {
-            parsed = TargetName.parse(target.get());
+            parsed = target.get().isBlank() && ev.requestedSpn().isPresent()
+                    ? ev.lookupTarget(java.util.Optional.empty()).orElseThrow()
+                    : TargetName.parse(target.get());
         } catch (IllegalArgumentException e) {
             targetError.set(e.getMessage());
             return;
         }
-        session.symptomTextProperty().set(effectiveText());
-        session.targetProperty().set(parsed);
+        // the text enters the product here: from now on only its redacted form exists (reports, diagnosis, JSON);
+        // the evidence comes with it, and the SPN it shows the client asked for is the name looked up
+        String text = RedactedText.of(ev.symptomText(effectiveText())).text();
+        TargetName host = ev.lookupTarget(java.util.Optional.of(parsed)).orElse(parsed);
+        session.symptomTextProperty().set(text);
+        session.targetProperty().set(host);
         session.lookupProperty().set(null);
         if (session.repair() != null) {
-            session.repair().describe(effectiveText(), parsed);
+            session.repair().describe(text, host);
         }
         proceed.run();
     }
