@@ -44,6 +44,7 @@ public final class WizardSession {
     private final StringBinding banner = Bindings.createStringBinding(
             () -> directory.get() == null ? "" : directory.get().info().banner(), directory);
     private final Timeline timeline = new Timeline();
+    private final ObjectProperty<io.github.spndoctor.core.probe.ProbeResult> probeResult = new SimpleObjectProperty<>();
 
     public WizardSession() {
         // the session's steps, stamped when they happen, for the report (the CLI records the same steps)
@@ -57,6 +58,9 @@ public final class WizardSession {
         verified.addListener((o, a, b) -> { if (b != null) timeline.verified(b); });
         undoReport.addListener((o, a, b) -> { if (b != null) timeline.undone(b); });
     }
+
+    /** The last live probe ("Test the connection"): evidence for the diagnosis; null until one ran. */
+    public ObjectProperty<io.github.spndoctor.core.probe.ProbeResult> probeResultProperty() { return probeResult; }
 
     /** What happened in this session, with times (for the report). */
     public Timeline timeline() { return timeline; }

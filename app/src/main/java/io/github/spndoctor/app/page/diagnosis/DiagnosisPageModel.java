@@ -52,7 +52,9 @@ public final class DiagnosisPageModel extends BasePageModel {
         String text = session.symptomTextProperty().get();
         var lookup = session.lookup();
         var failure = Optional.ofNullable(session.lookupFailureProperty().get());
-        runner.run(ui -> service.diagnose(text, lookup, failure), f -> {
+        var measured = Optional.ofNullable(session.probeResultProperty().get())
+                .filter(r -> r.host().equalsIgnoreCase(target)).map(io.github.spndoctor.core.probe.ProbeResult::measurement);
+        runner.run(ui -> service.diagnose(text, lookup, failure, measured), f -> {
             busy.set(false);
             show(f, target);
         }, t -> {

@@ -37,13 +37,19 @@ public final class DiagnosisService {
     }
 
     public Findings diagnose(String symptomText, Optional<LookupResult> lookup, Optional<DirectoryException> failure) {
+        return diagnose(symptomText, lookup, failure, Optional.empty());
+    }
+
+    /** Also weighs what a live probe measured (measured facts outweigh the text). */
+    public Findings diagnose(String symptomText, Optional<LookupResult> lookup, Optional<DirectoryException> failure,
+                             Optional<io.github.spndoctor.core.diagnosis.Measurement> measured) {
         Symptom symptom = SymptomParser.parse(symptomText == null ? "" : symptomText);
         Diagnosis d;
         if (lookup.isPresent()) {
             LookupResult r = lookup.get();
             Optional<NameFacts> names = r.source().demo() ? Optional.empty()
                     : Optional.of(NameFacts.check(r.target(), r.computer().flatMap(Account::dnsHostName), resolver));
-            d = Diagnoser.diagnose(symptom, lookup, names);
+            d = Diagnoser.diagnose(symptom, lookup, names, measured);
         } else if (failure.isPresent()) {
             d = Diagnoser.diagnoseAfterFailedLookup(symptom, failure.get());
         } else {
