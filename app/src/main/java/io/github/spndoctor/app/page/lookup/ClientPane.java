@@ -77,7 +77,7 @@ public final class ClientPane extends VBox {
         prefix.setPromptText("e.g. WSMAN");
         prefix.setPrefColumnCount(7);
         prefix.textProperty().bindBidirectional(model.spnPrefixProperty());
-        Label prefixLabel = new Label("Service c_lass:");
+        Label prefixLabel = new Label("Ser_vice class:");
         prefixLabel.setMnemonicParsing(true);
         prefixLabel.setLabelFor(prefix);
         TextField override = new TextField();
@@ -86,13 +86,13 @@ public final class ClientPane extends VBox {
         override.textProperty().bindBidirectional(model.hostnameOverrideProperty());
         override.disableProperty().bind(Bindings.createBooleanBinding(() -> model.clientProperty().get() == null
                 || !model.clientProperty().get().offersHostnameOverride(), model.clientProperty()));
-        Label overrideLabel = new Label("Host _name override:");
+        Label overrideLabel = new Label("Host name overr_ide:");
         overrideLabel.setMnemonicParsing(true);
         overrideLabel.setLabelFor(override);
         CheckBox canon = new CheckBox("DNS canonicalisation (_Linux)");
         canon.setId("dnsCanonicalize");
         canon.selectedProperty().bindBidirectional(model.dnsCanonicalizeProperty());
-        CheckBox rdns = new CheckBox("_Reverse lookup");
+        CheckBox rdns = new CheckBox("R_everse lookup");
         rdns.setId("rdns");
         rdns.selectedProperty().bindBidirectional(model.rdnsProperty());
         var mit = Bindings.createBooleanBinding(() -> model.clientProperty().get() == null

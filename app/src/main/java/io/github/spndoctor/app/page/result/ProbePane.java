@@ -22,7 +22,7 @@ public final class ProbePane extends VBox {
         test.setId("probeButton");
         test.setMnemonicParsing(true);
         test.disableProperty().bind(model.busyProperty());
-        Button stop = new Button("_Stop");
+        Button stop = new Button("St_op");
         stop.setId("probeStop");
         stop.setMnemonicParsing(true);
         stop.setCancelButton(false);
@@ -44,7 +44,7 @@ public final class ProbePane extends VBox {
             java.util.Arrays.fill(pw, '\0');
             model.start();
         });
-        Label as = new Label("_As:");
+        Label as = new Label("_Kerberos user:");
         as.setMnemonicParsing(true);
         as.setLabelFor(principal);
         HBox row = new HBox(8, test, stop, as, principal, new Label("Password:"), password);
