@@ -10,11 +10,15 @@ import io.github.spndoctor.core.diagnosis.NameFacts;
 import io.github.spndoctor.core.diagnosis.NameResolver;
 import io.github.spndoctor.core.diagnosis.RankedCause;
 import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.evidence.EvidenceItem;
+import io.github.spndoctor.core.evidence.EvidenceReader;
+import io.github.spndoctor.core.evidence.EvidenceSet;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.report.DiagnosisJson;
+import io.github.spndoctor.core.report.EvidenceJson;
 import io.github.spndoctor.core.report.LookupJson;
 import io.github.spndoctor.core.report.SessionReport;
 import io.github.spndoctor.core.report.Timeline;
@@ -76,6 +80,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--no-dns", description = "Do not ask DNS about the target (CNAME, forward and reverse lookups).")
     boolean noDns;
 
+    @Option(names = "--evidence", paramLabel = "FILE", arity = "1..*", description = "Evidence files: Windows event XML "
+            + "(Save Selected Events…, Get-WinEvent | % ToXml), an event's copied text, klist output, or a Negotiate "
+            + "header. The SPN they show the client asked for is the one looked up.")
+    List<Path> evidenceFiles = new ArrayList<>();
+
     @Mixin
     DirectoryOptions directory;
 
@@ -87,14 +96,19 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // the text enters the product here: only its redacted form is kept, parsed, printed or saved
-        RedactedText text = RedactedText.of(readText());
+        EvidenceSet evidence = EvidenceReader.readFiles(evidenceFiles);
+        // what the evidence proves is read with the text (core EvidenceSet.symptomText), the same way the wizard does
+        RedactedText text = RedactedText.of(evidence.symptomText(
+                evidenceFiles.isEmpty() || textFile != null ? readText() : ""));
         Timeline timeline = new Timeline();
         timeline.symptom(text);
         SessionReport report = SessionReport.start().withSymptom(text);
         Symptom symptom = SymptomParser.parse(text.text());
-        Optional<TargetName> name = target != null
+        Optional<TargetName> typed = target != null
                 ? Optional.of(TargetName.parse(target))
                 : symptom.target().map(TargetFact::name);
+        // the SPN the evidence shows the client asked for replaces the name inferred from the typed one
+        Optional<TargetName> name = evidence.lookupTarget(typed);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Diagnosis d;
@@ -130,11 +144,33 @@ public final class DiagnoseCommand implements Callable<Integer> {
             err.println("Report written to " + reportFile);
         }
         if (json) {
-            out.println(LookupJson.MAPPER.writeValueAsString(DiagnosisJson.toJson(d)));
+            var root = DiagnosisJson.toJson(d);
+            if (!evidenceFiles.isEmpty()) {
+                EvidenceJson.addTo(root, evidence, typed);
+            }
+            out.println(LookupJson.MAPPER.writeValueAsString(root));
         } else {
+            if (!evidenceFiles.isEmpty()) {
+                printEvidence(out, evidence, typed);
+            }
             print(out, d, mode);
         }
         return 0;
+    }
+
+    static void printEvidence(PrintWriter out, EvidenceSet evidence, Optional<TargetName> typed) {
+        for (EvidenceItem i : evidence.items()) {
+            out.println("From your evidence: " + i.source());
+            i.facts().forEach(f -> wrap(out, f.toString(), "    ", "      "));
+        }
+        evidence.problems().forEach(p -> out.println("Not read: " + p));
+        if (!evidence.notUsed().isEmpty()) {
+            out.println("Not used (" + evidence.notUsed().size() + "): " + String.join("; ",
+                    evidence.notUsed().subList(0, Math.min(5, evidence.notUsed().size())))
+                    + (evidence.notUsed().size() > 5 ? "; …" : ""));
+        }
+        evidence.disagreement(typed).ifPresent(s -> wrap(out, "Note: " + s, "", "      "));
+        out.println();
     }
 
     private String readText() throws IOException {

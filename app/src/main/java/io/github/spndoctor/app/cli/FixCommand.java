@@ -182,7 +182,7 @@ public final class FixCommand extends DirectoryWriteCommand {
             }
             Plan toApply = confirmed.get();
             Journal journal = journalFile != null ? Journal.createAt(journalFile, dir.info(), lookup.target(), toApply)
-                    : Journal.create(StatePaths.journals(), dir.info(), lookup.target(), toApply);
+                    : Journal.create(StatePaths.journals(dir.info().demo()), dir.info(), lookup.target(), toApply);
             out.println("Journal (keep it for undo): " + journal.file());
             ApplyReport applied = executor().apply(dir, toApply, journal, progress(out));
             report = report.withApplied(applied);

@@ -52,6 +52,16 @@ public final class NegotiateDecoder {
         return HEADER.matcher(t).find() || (BARE.matcher(t).matches() && t.chars().anyMatch(Character::isDigit));
     }
 
+    /** The base64 of every Negotiate/Kerberos/NTLM header line in {@code text}, in order (at most 16). */
+    public static List<String> headerTokens(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = HEADER.matcher(text);
+        while (m.find() && out.size() < 16) {
+            out.add(m.group(2));
+        }
+        return out;
+    }
+
     /** Decodes the token in a header line or bare base64. */
     public static NegotiateToken decode(String text) throws EvidenceFormatException {
         if (text == null || text.isBlank()) {

@@ -52,6 +52,7 @@ public final class SymptomPage implements PageView {
         root.getChildren().addAll(Ui.labelFor(Messages.get("symptom.text.label"), text), text, notice,
                 new Label(Messages.get("symptom.recognised.label")), recognised,
                 Ui.labelFor(Messages.get("symptom.target.label"), target), target, targetError);
+        root.getChildren().add(new EvidencePane(model.evidence(), model.targetProperty()));
         if (!model.commonChoices().isEmpty()) {
             ComboBox<SymptomPageModel.CommonChoice> common = new ComboBox<>();
             common.setId("commonSymptom");

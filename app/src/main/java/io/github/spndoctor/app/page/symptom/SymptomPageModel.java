@@ -46,6 +46,7 @@ public final class SymptomPageModel extends BasePageModel {
     private boolean overflowArmed;
     private String autoFilledTarget = "";
     private int reading;
+    private final EvidencePaneModel evidence;
 
     public SymptomPageModel(WizardSession session, TaskRunner runner, SymptomReader reader, List<CommonChoice> commonChoices) {
         super(Step.SYMPTOM);
@@ -53,6 +54,7 @@ public final class SymptomPageModel extends BasePageModel {
         this.runner = runner;
         this.reader = reader;
         this.commonChoices = List.copyOf(commonChoices);
+        this.evidence = new EvidencePaneModel(runner);
         mainInstruction.set(Messages.get("symptom.instruction"));
         primaryLabel.set(Messages.get("button.lookup"));
         text.addListener((o, a, b) -> textChanged(b));
@@ -65,6 +67,9 @@ public final class SymptomPageModel extends BasePageModel {
     }
 
     public StringProperty textProperty() { return text; }
+
+    /** Evidence files and pastes (event logs, klist, Negotiate headers) added on this page. */
+    public EvidencePaneModel evidence() { return evidence; }
 
     public StringProperty targetProperty() { return target; }
 
@@ -153,16 +158,24 @@ public final class SymptomPageModel extends BasePageModel {
 
     @Override
     public void next(Runnable proceed) {
+        if (evidence.isReading()) {
+            targetError.set(Messages.get("evidence.stillReading"));
+            return;
+        }
+        io.github.spndoctor.core.evidence.EvidenceSet ev = evidence.evidenceProperty().get();
         TargetName parsed;
         try {
-            parsed = TargetName.parse(target.get());
+            parsed = target.get().isBlank() && ev.requestedSpn().isPresent()
+                    ? ev.lookupTarget(java.util.Optional.empty()).orElseThrow()
+                    : TargetName.parse(target.get());
         } catch (IllegalArgumentException e) {
             targetError.set(e.getMessage());
             return;
         }
-        // the text enters the product here: from now on only its redacted form exists (reports, diagnosis, JSON)
-        session.symptomTextProperty().set(RedactedText.of(effectiveText()).text());
-        session.targetProperty().set(parsed);
+        // the text enters the product here: from now on only its redacted form exists (reports, diagnosis, JSON);
+        // the evidence comes with it, and the SPN it shows the client asked for is the name looked up
+        session.symptomTextProperty().set(RedactedText.of(ev.symptomText(effectiveText())).text());
+        session.targetProperty().set(ev.lookupTarget(java.util.Optional.of(parsed)).orElse(parsed));
         proceed.run();
     }
 
