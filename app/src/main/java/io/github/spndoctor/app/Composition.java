@@ -46,6 +46,21 @@ import java.util.function.Supplier;
  * services behind the pages, the page models, the views and the shell. No framework, no reflection.
  */
 public final class Composition {
+    private io.github.spndoctor.app.page.result.ProbePaneModel probePane(TaskRunner runner,
+            io.github.spndoctor.app.page.lookup.ClientPaneModel client, Settings settings) {
+        var p = new io.github.spndoctor.app.page.result.ProbePaneModel(runner, session::directory,
+                () -> session.targetProperty().get(), () -> client.clientProperty().get(), client::settings,
+                io.github.spndoctor.app.page.result.ProbePaneModel.systemEnvironment());
+        p.setOnResult(r -> {
+            session.probeResultProperty().set(r);
+            if (session.repair() != null && session.targetProperty().get() != null
+                    && r.host().equalsIgnoreCase(session.targetProperty().get().asTyped())) {
+                session.repair().measured(r.measurement(), r.summary());   // measured evidence for the diagnosis
+            }
+        });
+        return p;
+    }
+
     /** Where the wizard keeps its files (scripts for administrators, journals) and how it starts the demo directory. */
     public record Settings(Path home, Supplier<DemoDirectory> demoStarter, FileDialogs files, Supplier<ProfileStore> profiles) {
         /** The defaults: SPN Doctor's state directory, the seeded demo directory, the file chooser, saved profiles. */
@@ -71,6 +86,10 @@ public final class Composition {
         connect = new ConnectPageModel(session, connections, runner, new LiveConnectForm(settings.profiles()));
         SymptomPageModel symptom = new SymptomPageModel(session, runner, reader, SymptomReader.commonChoices());
         LookupPageModel lookup = new LookupPageModel(session, runner);
+        io.github.spndoctor.app.page.lookup.ClientPaneModel clientPane = new io.github.spndoctor.app.page.lookup.ClientPaneModel(
+                runner, session::directory, () -> session.targetProperty().get());
+        io.github.spndoctor.app.page.result.ProbePaneModel lookupProbe = probePane(runner, clientPane, settings);
+        io.github.spndoctor.app.page.result.ProbePaneModel resultProbe = probePane(runner, clientPane, settings);
         DiagnosisPageModel diag = new DiagnosisPageModel(session, runner, diagnosis);
         RemedyPageModel remedy = new RemedyPageModel(session, runner);
         ReviewPageModel review = new ReviewPageModel(session, runner, plans);
@@ -83,11 +102,22 @@ public final class Composition {
         Map<Step, Supplier<PageView>> views = new EnumMap<>(Step.class);
         views.put(Step.CONNECT, () -> new ConnectPage(connect, settings.files(), plan -> wizard.goTo(Step.REVIEW)));
         views.put(Step.SYMPTOM, () -> new SymptomPage(symptom));
-        views.put(Step.LOOKUP, () -> new LookupPage(lookup));
+        // the lead line follows each lookup (a new target, a new directory, the text's client)
+        session.lookupProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                clientPane.enter(session.symptomTextProperty().get());
+            }
+        });
+        views.put(Step.LOOKUP, () -> {
+            return new io.github.spndoctor.app.wizard.WithPanes(new LookupPage(lookup),
+                    List.of(new io.github.spndoctor.app.page.lookup.ClientPane(clientPane)),
+                    List.of(new io.github.spndoctor.app.page.result.ProbePane(lookupProbe, "_Test the connection")));
+        });
         views.put(Step.DIAGNOSIS, () -> new DiagnosisPage(diag));
         views.put(Step.REMEDY, () -> new RemedyPage(remedy));
         views.put(Step.REVIEW, () -> new ReviewPage(review, settings.files()));
-        views.put(Step.RESULT, () -> new ResultPage(result, settings.files()));
+        views.put(Step.RESULT, () -> new io.github.spndoctor.app.wizard.WithPanes(new ResultPage(result, settings.files()),
+                List.of(), List.of(new io.github.spndoctor.app.page.result.ProbePane(resultProbe, "_Test the connection again"))));
         shell = new WizardShell(wizard, session, views);
         connect.setScanOpener(d -> ScanWindow.open(shell.getScene() == null ? null : shell.getScene().getWindow(),
                 new ScanModel(d, runner), settings.files(), this::diagnoseFromScan));

@@ -99,6 +99,15 @@ public final class FixCommand extends DirectoryWriteCommand {
     @Option(names = "--no-kerberos", description = "Do not request a Kerberos ticket when verifying.")
     boolean noKerberos;
 
+    @Option(names = "--probe", description = "After applying, test the connection as the client would (spn-doctor probe), with fresh tickets.")
+    boolean liveProbe;
+
+    @picocli.CommandLine.Mixin
+    ClientOptions probeClient;
+
+    @picocli.CommandLine.Mixin
+    ProbeOptions probeOptions;
+
     @Option(names = "--set-spn-prefix-here", description = "wsman-prefix on Windows: also set spn_prefix = WSMAN on this machine (needs an elevated prompt).")
     boolean setSpnPrefixHere;
 
@@ -183,8 +192,12 @@ public final class FixCommand extends DirectoryWriteCommand {
             if (setSpnPrefixHere && Remedies.WSMAN_PREFIX.equals(remedy)) {
                 setLocalPrefix(out, err);
             }
+            boolean rejected = false;
+            if (liveProbe) {
+                rejected = runProbe(dir, session, out);
+            }
             writeReport(session.report(), out);
-            return verified.verdict() == VerifyResult.Verdict.NOT_FIXED ? EXIT_NOT_FIXED : 0;
+            return verified.verdict() == VerifyResult.Verdict.NOT_FIXED || rejected ? EXIT_NOT_FIXED : 0;
         }
     }
 
@@ -193,6 +206,23 @@ public final class FixCommand extends DirectoryWriteCommand {
         return SessionConfig.defaults().withNames(Optional.empty()).withProbes(info -> probe())
                 .withRemedySettings(new RemedySettings(https))
                 .withAudit(executor().auditLog());
+    }
+
+    /** The live probe after the fix, with SPN Doctor's own tickets; true when the host still rejects Kerberos. */
+    private boolean runProbe(Directory dir, RepairSession session, PrintWriter out) {
+        out.println();
+        var r = new io.github.spndoctor.core.probe.LiveProbe(dir, probeOptions.environment(probeClient.resolver()))
+                .run(io.github.spndoctor.core.spn.Endpoint.parse(target), probeClient.winrmClient(), probeClient.settings(), step -> {
+                    if (step.status() != io.github.spndoctor.core.probe.ProbeStep.Status.RUNNING) {
+                        out.println(ProbeCommand.mark(step.status()) + " " + step.sends() + ": " + step.result());
+                    }
+                });
+        String said = r.winrm() == io.github.spndoctor.core.probe.WinrmOutcome.ACCEPTED && r.spn().isPresent()
+                ? "WinRM on " + r.host() + " now accepts Kerberos for " + r.spn().get() + "." : r.summary();
+        out.println(said);
+        session.measured(r.measurement(), said);
+        io.github.spndoctor.core.probe.ProbeAdvice.of(r).forEach(a -> out.println("  " + a));
+        return r.winrm() == io.github.spndoctor.core.probe.WinrmOutcome.REJECTED;
     }
 
     /**

@@ -33,6 +33,7 @@ public final class WizardSession {
     private final ObjectProperty<Path> scriptFile = new SimpleObjectProperty<>();
     private final StringBinding banner = Bindings.createStringBinding(
             () -> directory.get() == null ? "" : directory.get().info().banner(), directory);
+    private final ObjectProperty<io.github.spndoctor.core.probe.ProbeResult> probeResult = new SimpleObjectProperty<>();
 
     /** SPN Doctor's state directory for journals and the audit log. */
     public WizardSession() {
@@ -48,6 +49,8 @@ public final class WizardSession {
     }
 
     public SessionConfig config() { return config; }
+    /** The last live probe ("Test the connection"): evidence for the diagnosis; null until one ran. */
+    public ObjectProperty<io.github.spndoctor.core.probe.ProbeResult> probeResultProperty() { return probeResult; }
 
     public ObjectProperty<Directory> directoryProperty() { return directory; }
 

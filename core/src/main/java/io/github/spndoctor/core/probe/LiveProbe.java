@@ -53,6 +53,13 @@ public final class LiveProbe {
     static final int TCP_MILLIS = 3000;
     static final int[] PORTS = {Endpoint.HTTP_PORT, Endpoint.HTTPS_PORT};
 
+    /** Threads for the steps that run side by side (blocking I/O: a cached pool, daemon threads). */
+    private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "spn-doctor-probe");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Directory directory;
     private final ProbeEnvironment env;
     private volatile boolean stopped;
@@ -93,26 +100,24 @@ public final class LiveProbe {
         ProbeStep dnsStep = ProbeStep.running(ProbeStep.Kind.DNS, "DNS: looking up " + host + " (address, alias, reverse name)");
         report.accept(dnsStep);
         SpnRequest request = ClientModel.requested(endpoint, client, settings, env.resolver());
-        Optional<Account> computer = Optional.empty();
-        Optional<SpnAnswer> answer = Optional.empty();
+        // the directory's side (who answers, key versions) runs beside the network steps: it is joined only to compare
+        CompletableFuture<DirectoryFacts> facts = CompletableFuture.supplyAsync(() -> directoryFacts(name, request), POOL);
         Map<String, Integer> kvnos = new LinkedHashMap<>();
-        try {
-            if (name.isDnsName()) {
-                computer = directory.lookup(name).computer();
-            }
-        } catch (DirectoryException e) {
-            // the probe measures the network; a directory that cannot answer leaves only the comparison out
-        }
-        NameFacts dns = NameFacts.check(name, computer.flatMap(Account::dnsHostName), env.resolver());
-        report.accept(dnsStep.done(dnsLine(dns), dns.resolves() ? ProbeStep.Status.OK : ProbeStep.Status.PROBLEM));
+        NameFacts typedDns = NameFacts.check(name, Optional.empty(), env.resolver());
+        report.accept(dnsStep.done(dnsLine(typedDns), typedDns.resolves() ? ProbeStep.Status.OK : ProbeStep.Status.PROBLEM));
 
         // 2. TCP
         Map<Integer, Boolean> tcp = new LinkedHashMap<>();
         if (!stopped) {
             ProbeStep tcpStep = ProbeStep.running(ProbeStep.Kind.TCP, "TCP: connecting to " + host + " on 5985 and 5986");
             report.accept(tcpStep);
+            List<CompletableFuture<Boolean>> open = new ArrayList<>();
             for (int port : PORTS) {
-                tcp.put(port, !stopped && connects(env.winrmAddress(host, port)));
+                InetSocketAddress a = env.winrmAddress(host, port);
+                open.add(CompletableFuture.supplyAsync(() -> !stopped && connects(a), POOL));
+            }
+            for (int i = 0; i < PORTS.length; i++) {
+                tcp.put(PORTS[i], open.get(i).join());
             }
             boolean any = tcp.containsValue(true);
             report.accept(tcpStep.done("5985 " + (tcp.get(5985) ? "open" : "closed") + ", 5986 "
@@ -123,6 +128,10 @@ public final class LiveProbe {
         if (endpoint.portTyped() && !endpoint.https() && endpoint.port() != Endpoint.HTTP_PORT) {
             httpOpen = connects(env.winrmAddress(host, port));
         }
+
+        // the ticket request starts now, beside the anonymous Identify (they do not depend on each other)
+        CompletableFuture<TicketResult> pendingTicket = !stopped && request.spn().isPresent()
+                ? startTicket(request.spn().get()) : null;
 
         // 3. anonymous Identify
         boolean listener = false;
@@ -147,18 +156,12 @@ public final class LiveProbe {
         List<String> matches = new ArrayList<>();
         if (!stopped && request.spn().isPresent()) {
             Spn spn = request.spn().get();
-            try {
-                SpnMappings mappings = directory.spnMappings();
-                answer = Optional.of(SpnResolver.resolve(directory, mappings, spn));
-            } catch (DirectoryException e) {
-                answer = Optional.empty();
-            }
             ProbeStep tStep = ProbeStep.running(ProbeStep.Kind.TICKET, "Kerberos: asking the KDC for a ticket to "
                     + KerberosTicketRequest.principal(spn, env.kdc().defaultRealm()));
             report.accept(tStep);
-            ticket = ticketWithin(spn);
+            ticket = awaitTicket(pendingTicket != null ? pendingTicket : startTicket(spn));
             if (ticket.outcome() == TicketOutcome.ISSUED) {
-                kvnos.putAll(keyVersions(answer, computer));
+                kvnos.putAll(facts.join().keyVersions());
                 OptionalInt k = ticket.kvno();
                 if (k.isPresent()) {
                     kvnos.forEach((sam, v) -> {
@@ -216,13 +219,51 @@ public final class LiveProbe {
                 report.accept(cStep.done("could not read the server's time: " + e.getMessage(), ProbeStep.Status.INFO));
             }
         }
+        DirectoryFacts known = facts.join();
+        Optional<Account> computer = known.computer();
+        Optional<SpnAnswer> answer = known.answer();
+        NameFacts dns = withComputer(typedDns, computer.flatMap(Account::dnsHostName));
         boolean fresh = !Boolean.getBoolean("sun.security.jgss.native");
         return new ProbeResult(endpoint, client, request.spn(), dns, tcp, listener, answer,
                 computer.map(c -> c.ref().samAccountName()), ticket, kvnos, matches, winrm, winrmDetail, offset, fresh,
                 stopped, steps, start, Duration.between(start, Instant.now()));
     }
 
-    private TicketResult ticketWithin(Spn spn) {
+    /** What the directory says for the comparison: the target's computer, who answers the SPN, key versions. */
+    record DirectoryFacts(Optional<Account> computer, Optional<SpnAnswer> answer, Map<String, Integer> keyVersions) {}
+
+    private DirectoryFacts directoryFacts(TargetName name, SpnRequest request) {
+        Optional<Account> computer = Optional.empty();
+        Optional<SpnAnswer> answer = Optional.empty();
+        try {
+            if (name.isDnsName()) {
+                computer = directory.lookup(name).computer();
+            }
+        } catch (DirectoryException | RuntimeException e) {
+            // the probe measures the network; a directory that cannot answer leaves only the comparison out
+        }
+        if (request.spn().isPresent()) {
+            try {
+                SpnMappings mappings = directory.spnMappings();
+                answer = Optional.of(SpnResolver.resolve(directory, mappings, request.spn().get()));
+            } catch (DirectoryException | RuntimeException e) {
+                answer = Optional.empty();
+            }
+        }
+        return new DirectoryFacts(computer, answer, keyVersions(answer, computer));
+    }
+
+    /** The typed name's DNS facts plus the computer's own dNSHostName and its addresses, once the directory said it. */
+    private NameFacts withComputer(NameFacts typed, Optional<String> dnsHostName) {
+        if (dnsHostName.isEmpty()) {
+            return typed;
+        }
+        List<String> addresses = dnsHostName.get().equalsIgnoreCase(typed.target().asTyped()) ? List.of()
+                : env.resolver().addresses(dnsHostName.get());
+        return new NameFacts(typed.target(), typed.addresses(), typed.cname(), typed.reverseNames(), dnsHostName, addresses);
+    }
+
+    private CompletableFuture<TicketResult> startTicket(Spn spn) {
         CompletableFuture<TicketResult> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
@@ -234,6 +275,10 @@ public final class LiveProbe {
         t.setDaemon(true);
         ticketFuture = f;
         t.start();
+        return f;
+    }
+
+    private TicketResult awaitTicket(CompletableFuture<TicketResult> f) {
         try {
             return f.get(TICKET_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

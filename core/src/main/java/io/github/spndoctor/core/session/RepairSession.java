@@ -63,6 +63,7 @@ public final class RepairSession {
     private DirectoryException lookupFailure;
     private long lookupRun;
     private Assessment assessment;
+    private io.github.spndoctor.core.diagnosis.Measurement measurement;
     /** The lookup and assessment the diagnosis was made on (the report's findings; checks do not replace them). */
     private LookupResult diagnosedLookup;
     private Assessment diagnosedAssessment;
@@ -168,6 +169,7 @@ public final class RepairSession {
         Symptom s;
         Optional<LookupResult> l;
         Optional<DirectoryException> failure;
+        Optional<io.github.spndoctor.core.diagnosis.Measurement> m;
         TargetName t;
         synchronized (lock) {
             if (assessment != null) {
@@ -177,8 +179,9 @@ public final class RepairSession {
             s = symptom;
             l = Optional.ofNullable(lookup);
             failure = Optional.ofNullable(lookupFailure);
+            m = Optional.ofNullable(measurement);
         }
-        Assessment a = Assessor.assess(t, s, l, failure, config);
+        Assessment a = Assessor.assess(t, s, l, failure, m, config);
         synchronized (lock) {
             if (Objects.equals(Optional.ofNullable(lookup), l)) {
                 assessment = a;
@@ -190,6 +193,18 @@ public final class RepairSession {
             }
         }
         return a;
+    }
+
+    /**
+     * What a live probe measured for this host ("Test the connection"): evidence that outweighs the text. The next
+     * assessment weighs it; the timeline records it.
+     */
+    public void measured(io.github.spndoctor.core.diagnosis.Measurement m, String summary) {
+        synchronized (lock) {
+            measurement = Objects.requireNonNull(m, "m");
+            assessment = null;
+            timeline.add(TimelineEntry.now(Kind.PROBE, summary, ""));
+        }
     }
 
     /** Every remedy for this host and client, recommended first; empty without a lookup. */
@@ -428,6 +443,7 @@ public final class RepairSession {
     }
 
     private void clearFindings() {
+        measurement = null;
         lookupRun++;
         diagnosedLookup = null;
         diagnosedAssessment = null;

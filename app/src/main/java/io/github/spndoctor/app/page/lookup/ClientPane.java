@@ -1,0 +1,139 @@
+package io.github.spndoctor.app.page.lookup;
+
+import io.github.spndoctor.app.ui.Styles;
+import io.github.spndoctor.core.spn.SpnVerdict;
+import io.github.spndoctor.core.spn.WinrmClient;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The Look up page's lead: the requested SPN → who answers it → the verdict, with the client picker and its
+ * settings (which re-evaluate as they change). Status is icon + word + colour. No logic: binds to
+ * {@link ClientPaneModel}.
+ */
+public final class ClientPane extends VBox {
+    public ClientPane(ClientPaneModel model) {
+        getStyleClass().add("client-pane");
+        setSpacing(4);
+        Label badge = new Label();
+        badge.setId("clientVerdict");
+        badge.textProperty().bind(Bindings.createStringBinding(() -> badgeText(model.verdictProperty().get()),
+                model.verdictProperty(), model.busyProperty()));
+        badge.styleProperty().bind(Bindings.createStringBinding(() -> badgeStyle(model.verdictProperty().get()),
+                model.verdictProperty()));
+        Label headline = new Label();
+        headline.setId("clientHeadline");
+        headline.setWrapText(true);
+        headline.getStyleClass().add(Styles.HEADING);
+        headline.textProperty().bind(model.headlineProperty());
+        badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        headline.setMinWidth(0);
+        headline.setPrefWidth(1); // take the row's remaining width and wrap in it, never widen the page
+        headline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        headline.setMaxWidth(Double.MAX_VALUE);
+        HBox lead = new HBox(8, badge, headline);
+        HBox.setHgrow(headline, javafx.scene.layout.Priority.ALWAYS);
+
+        ComboBox<WinrmClient> picker = new ComboBox<>(model.clients());
+        picker.setId("clientPicker");
+        picker.valueProperty().bindBidirectional(model.clientProperty());
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(WinrmClient c) { return c == null ? "" : c.label(); }
+
+            @Override
+            public WinrmClient fromString(String s) { return null; }
+        });
+        picker.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(WinrmClient c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? "" : c.label());
+            }
+        });
+        Label pickerLabel = new Label("_Client:");
+        pickerLabel.setMnemonicParsing(true);
+        pickerLabel.setLabelFor(picker);
+        Label recognised = new Label();
+        recognised.getStyleClass().add(Styles.NOTE);
+        recognised.textProperty().bind(model.recognisedProperty());
+
+        CheckBox port = new CheckBox("Include the _port (-IncludePortInSPN)");
+        port.setId("includePort");
+        port.selectedProperty().bindBidirectional(model.includePortProperty());
+        port.disableProperty().bind(Bindings.createBooleanBinding(() -> model.clientProperty().get() == null
+                || !model.clientProperty().get().offersPort(), model.clientProperty()));
+        TextField prefix = new TextField();
+        prefix.setId("spnPrefix");
+        prefix.setPromptText("e.g. WSMAN");
+        prefix.setPrefColumnCount(7);
+        prefix.textProperty().bindBidirectional(model.spnPrefixProperty());
+        Label prefixLabel = new Label("Ser_vice class:");
+        prefixLabel.setMnemonicParsing(true);
+        prefixLabel.setLabelFor(prefix);
+        TextField override = new TextField();
+        override.setId("hostnameOverride");
+        override.setPrefColumnCount(14);
+        override.textProperty().bindBidirectional(model.hostnameOverrideProperty());
+        override.disableProperty().bind(Bindings.createBooleanBinding(() -> model.clientProperty().get() == null
+                || !model.clientProperty().get().offersHostnameOverride(), model.clientProperty()));
+        Label overrideLabel = new Label("Host name overr_ide:");
+        overrideLabel.setMnemonicParsing(true);
+        overrideLabel.setLabelFor(override);
+        CheckBox canon = new CheckBox("DNS canonicalisation (_Linux)");
+        canon.setId("dnsCanonicalize");
+        canon.selectedProperty().bindBidirectional(model.dnsCanonicalizeProperty());
+        CheckBox rdns = new CheckBox("R_everse lookup");
+        rdns.setId("rdns");
+        rdns.selectedProperty().bindBidirectional(model.rdnsProperty());
+        var mit = Bindings.createBooleanBinding(() -> model.clientProperty().get() == null
+                || model.clientProperty().get().stack() != WinrmClient.Stack.MIT, model.clientProperty());
+        canon.disableProperty().bind(mit);
+        rdns.disableProperty().bind(mit.or(canon.selectedProperty().not()));
+
+        FlowPane settings = new FlowPane(12, 4, new HBox(6, pickerLabel, picker), port, new HBox(6, prefixLabel, prefix),
+                new HBox(6, overrideLabel, override), canon, rdns);
+        Label how = new Label();
+        how.setId("clientHow");
+        how.setWrapText(true);
+        how.getStyleClass().add(Styles.NOTE);
+        how.textProperty().bind(model.howProperty());
+        TitledPane howPane = new TitledPane("How this SPN is built", how);
+        howPane.setExpanded(false);
+        howPane.setAnimated(false);
+        getChildren().addAll(lead, recognised, settings, howPane);
+    }
+
+    static String badgeText(SpnVerdict v) {
+        if (v == null) {
+            return "…";
+        }
+        return switch (v) {
+            case RIGHT_ACCOUNT -> "✔ Works";
+            case WRONG_ACCOUNT -> "✖ Wrong account";
+            case NOT_UNIQUE -> "✖ Duplicate";
+            case NO_ACCOUNT -> "⚠ No account";
+            case NO_KERBEROS -> "ℹ No Kerberos";
+        };
+    }
+
+    static String badgeStyle(SpnVerdict v) {
+        String colour = v == null ? "#555555" : switch (v) {
+            case RIGHT_ACCOUNT -> "#1a7f37";
+            case WRONG_ACCOUNT, NOT_UNIQUE -> "#b42318";
+            case NO_ACCOUNT -> "#9a6700";
+            case NO_KERBEROS -> "#0b5cad";
+        };
+        return "-fx-text-fill: white; -fx-background-color: " + colour + "; -fx-padding: 2 6 2 6; -fx-font-weight: bold;"
+                + " -fx-background-radius: 3;";
+    }
+}

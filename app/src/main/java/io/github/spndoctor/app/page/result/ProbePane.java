@@ -1,0 +1,99 @@
+package io.github.spndoctor.app.page.result;
+
+import io.github.spndoctor.app.ui.Styles;
+import io.github.spndoctor.core.probe.ProbeStep;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * "Test the connection" with Stop, the per-step lines (icon + word + colour) and the finding. Optional principal
+ * and password for a test without a Kerberos session. Binds to {@link ProbePaneModel}; no logic.
+ */
+public final class ProbePane extends VBox {
+    public ProbePane(ProbePaneModel model, String buttonText) {
+        getStyleClass().add("probe-pane");
+        setSpacing(4);
+        Button test = new Button(buttonText);
+        test.setId("probeButton");
+        test.setMnemonicParsing(true);
+        test.disableProperty().bind(model.busyProperty());
+        Button stop = new Button("St_op");
+        stop.setId("probeStop");
+        stop.setMnemonicParsing(true);
+        stop.setCancelButton(false);
+        stop.visibleProperty().bind(model.busyProperty());
+        stop.managedProperty().bind(stop.visibleProperty());
+        stop.setOnAction(e -> model.stop());
+        TextField principal = new TextField();
+        principal.setId("probePrincipal");
+        principal.setPromptText("your Kerberos session, or user@REALM");
+        principal.setPrefColumnCount(16);
+        principal.textProperty().bindBidirectional(model.principalProperty());
+        PasswordField password = new PasswordField();
+        password.setId("probePassword");
+        password.setPrefColumnCount(10);
+        password.disableProperty().bind(model.principalProperty().isEmpty());
+        test.setOnAction(e -> {
+            char[] pw = password.getText().toCharArray();
+            model.setPassword(pw);
+            java.util.Arrays.fill(pw, '\0');
+            model.start();
+        });
+        Label as = new Label("_Kerberos user:");
+        as.setMnemonicParsing(true);
+        as.setLabelFor(principal);
+        HBox row = new HBox(8, test, stop, as, principal, new Label("Password:"), password);
+        row.getStyleClass().add("button-row");
+        VBox lines = new VBox(2);
+        lines.setId("probeLines");
+        model.lines().addListener((ListChangeListener<ProbePaneModel.Line>) c -> {
+            lines.getChildren().clear();
+            for (ProbePaneModel.Line l : model.lines()) {
+                Label line = new Label(mark(l.status()) + "  " + l.text());
+                line.setWrapText(true);
+                line.setStyle("-fx-text-fill: " + colour(l.status()) + ";");
+                lines.getChildren().add(line);
+            }
+        });
+        Label summary = new Label();
+        summary.setId("probeSummary");
+        summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.getStyleClass().add(Styles.HEADING);
+        summary.textProperty().bind(model.summaryProperty());
+        Label advice = new Label();
+        advice.setId("probeAdvice");
+        advice.setWrapText(true);
+        advice.getStyleClass().add(Styles.NOTE);
+        advice.textProperty().bind(model.adviceProperty());
+        getChildren().addAll(row, lines, summary, advice);
+        // Esc while the test runs stops it (and never reaches the wizard's own Esc, which would close it)
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && model.stop()) {
+                e.consume();
+            }
+        });
+    }
+
+    static String mark(ProbeStep.Status s) {
+        return switch (s) {
+            case RUNNING -> "⏳ Running";
+            case OK -> "✔ OK";
+            case PROBLEM -> "✖ Problem";
+            case INFO -> "ℹ Info";
+        };
+    }
+
+    static String colour(ProbeStep.Status s) {
+        return switch (s) {
+            case RUNNING, INFO -> "#0b5cad";
+            case OK -> "#1a7f37";
+            case PROBLEM -> "#b42318";
+        };
+    }
+}

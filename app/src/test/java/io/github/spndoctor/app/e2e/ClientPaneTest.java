@@ -1,0 +1,98 @@
+package io.github.spndoctor.app.e2e;
+
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import io.github.spndoctor.core.spn.WinrmClient;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static io.github.spndoctor.app.e2e.WizardFixture.SRV003;
+import static io.github.spndoctor.app.e2e.WizardFixture.text;
+import static io.github.spndoctor.app.e2e.WizardFixture.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Look up page leads with the recognised client's SPN → who answers it → the verdict; flipping the client or a
+ * setting re-evaluates; the connection test runs off the UI thread with per-step lines.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClientPaneTest {
+    @TempDir
+    static Path home;
+    private WizardFixture fx;
+
+    @Start
+    void start(Stage stage) {
+        fx = new WizardFixture(DemoDirectory.start(), home);
+        fx.start(stage);
+        stage.setWidth(1024);
+        stage.setHeight(768);
+    }
+
+    @AfterEach
+    void stop() { fx.stop(); }
+
+    @Test
+    void serverManagerFromTheTextLeadsTheLookupPageAndSettingsReEvaluate() throws Exception {
+        FxRobot robot = new FxRobot();
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
+        robot.interact(() -> robot.lookup("#symptomText").queryAs(TextArea.class).setText(WizardFixture.seed000ErrorText()));
+        robot.clickOn("#targetField").write(SRV003);
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.LOOKUP);
+        String expected = "Server Manager asks for HTTP/srv003.rwwilden01.local → held by svc-srv003-web$ (managed service "
+                + "account) → the ticket is encrypted for the wrong account";
+        waitUntil(v -> text(robot, "#clientHeadline").equals(expected));
+        assertTrue(text(robot, "#clientVerdict").contains("Wrong account"));
+        shot(robot, "lookup-server-manager");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<WinrmClient> picker = robot.lookup("#clientPicker").queryAs(ComboBox.class);
+        robot.interact(() -> picker.setValue(WinrmClient.PYPSRP));
+        waitUntil(v -> text(robot, "#clientHeadline").startsWith("pypsrp asks for WSMAN/srv003.rwwilden01.local → held by SRV003$"));
+        assertTrue(text(robot, "#clientVerdict").contains("Works"));
+        robot.interact(() -> picker.setValue(WinrmClient.POWERSHELL));
+        robot.clickOn("#includePort");
+        waitUntil(v -> text(robot, "#clientHeadline").contains("HTTP/srv003.rwwilden01.local:5985 → held by no account"));
+        shot(robot, "lookup-include-port");
+
+        robot.clickOn("#probeButton");
+        waitUntil(v -> !text(robot, "#probeSummary").isEmpty());
+        assertTrue(robot.lookup("#probeLines").queryAs(javafx.scene.layout.VBox.class).getChildren().size() >= 3);
+        assertEquals(Step.LOOKUP, fx.composition.wizard().currentStep());
+        shot(robot, "lookup-probe");
+    }
+
+    private static void shot(FxRobot robot, String name) throws Exception {
+        String dir = System.getProperty("spndoctor.screenshots");
+        if (dir == null) {
+            return;
+        }
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = robot.listWindows().get(0).getScene().snapshot(null));
+        int w = (int) img[0].getWidth();
+        int h = (int) img[0].getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var reader = img[0].getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, reader.getArgb(x, y));
+            }
+        }
+        javax.imageio.ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
+    }
+}
