@@ -14,7 +14,9 @@ public record Evidence(Source source, String detail, boolean supports) {
         /** The directory lookup. */
         DIRECTORY,
         /** DNS or the shape of the name used. */
-        NAME;
+        NAME,
+        /** The user's answer to a question ({@link Answer}). */
+        ANSWER;
 
         public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
