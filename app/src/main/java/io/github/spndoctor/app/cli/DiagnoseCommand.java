@@ -1,13 +1,16 @@
 package io.github.spndoctor.app.cli;
 
+import io.github.spndoctor.core.diagnosis.Answer;
 import io.github.spndoctor.core.diagnosis.CauseCatalog;
 import io.github.spndoctor.core.diagnosis.CauseInfo;
+import io.github.spndoctor.core.diagnosis.Confidence;
 import io.github.spndoctor.core.diagnosis.Diagnoser;
 import io.github.spndoctor.core.diagnosis.Diagnosis;
 import io.github.spndoctor.core.diagnosis.Evidence;
 import io.github.spndoctor.core.diagnosis.JdkNameResolver;
 import io.github.spndoctor.core.diagnosis.NameFacts;
 import io.github.spndoctor.core.diagnosis.NameResolver;
+import io.github.spndoctor.core.diagnosis.Question;
 import io.github.spndoctor.core.diagnosis.RankedCause;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.directory.DirectoryException;
@@ -41,8 +44,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code diagnose [--text-file F | stdin] [--target NAME] [directory options] [--json]}: reads an error text and
- * ranks the causes. Without directory options the ranking is a hypothesis from the text alone; with them (and a
+ * {@code diagnose [--text-file F | stdin] [--target NAME] [--answer ID=VALUE ...] [directory options] [--json]}:
+ * reads an error text and ranks the causes; when they are close it asks the one question that separates them, and
+ * {@code --answer} gives the answers (the same table as the wizard's, core's {@code Questions}). Without directory options the ranking is a hypothesis from the text alone; with them (and a
  * target, given or named in the text) the lookup's evidence and DNS facts make it a verdict.
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
@@ -70,6 +74,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--no-dns", description = "Do not ask DNS about the target (CNAME, forward and reverse lookups).")
     boolean noDns;
 
+    @Option(names = "--answer", paramLabel = "QUESTION_ID=VALUE", description = {
+            "Answer a question the diagnosis asked (repeatable), e.g. --answer works-by-ip=yes. The answers are "
+                    + "evidence and re-rank the causes; the output (and --json's \"question\") shows the next question."})
+    List<String> answerArgs = new ArrayList<>();
+
     @Mixin
     DirectoryOptions directory;
 
@@ -80,6 +89,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<Answer> answers = new ArrayList<>();
+        for (String a : answerArgs) {
+            Answer parsed = Answer.parse(a);
+            answers.removeIf(x -> x.question().id().equals(parsed.question().id()));
+            answers.add(parsed);
+        }
         String text = readText();
         Symptom symptom = SymptomParser.parse(text);
         Optional<TargetName> name = target != null
@@ -94,19 +109,19 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 LookupResult lookup = dir.lookup(name.get());
                 Optional<NameFacts> names = noDns ? Optional.empty() : Optional.of(NameFacts.check(lookup.target(),
                         lookup.computer().flatMap(Account::dnsHostName), resolver));
-                d = Diagnoser.diagnose(symptom, Optional.of(lookup), names);
+                d = Diagnoser.diagnose(symptom, Optional.of(lookup), names, answers);
                 mode = "verdict: text plus directory lookup of " + name.get().asTyped() + " (" + lookup.source().banner() + ")"
                         + (noDns ? "" : " and DNS");
             } catch (DirectoryException e) {
                 err.println("warning: the directory lookup failed: " + e.getMessage()
                         + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")"));
-                d = Diagnoser.diagnoseAfterFailedLookup(symptom, e);
+                d = Diagnoser.diagnoseAfterFailedLookup(symptom, e, answers);
                 mode = "hypothesis from text alone: the directory lookup failed";
             }
         } else {
             Optional<NameFacts> names = name.filter(n -> !n.isDnsName())
                     .map(n -> NameFacts.check(n, Optional.empty(), resolver));
-            d = Diagnoser.diagnose(symptom, Optional.empty(), names);
+            d = Diagnoser.diagnose(symptom, Optional.empty(), names, answers);
             mode = "hypothesis from text alone" + (directory.anyGiven()
                     ? " (no target: give --target or paste an error that names the server)"
                     : " (add --demo or directory options and --target for a verdict)");
@@ -162,16 +177,21 @@ public final class DiagnoseCommand implements Callable<Integer> {
         out.println("Recognised: " + recognised(s));
         s.note().ifPresent(n -> out.println("Note: " + n));
         out.println();
+        for (Answer a : d.answers()) {
+            out.println(a.said() + ".");
+        }
+        if (!d.answers().isEmpty()) {
+            out.println();
+        }
         int i = 0;
         for (RankedCause c : d.causes()) {
             i++;
             CauseInfo info = CauseCatalog.info(c.id());
-            String pct = String.format(Locale.ROOT, "%3d%%", Math.round(c.confidence() * 100));
+            String words = Confidence.of(c).label();
+            out.printf(Locale.ROOT, "%2d. %-11s %s (%s)%n", i, words, info.title(), c.id().id());
             if (i > DETAILED) {
-                out.printf(Locale.ROOT, "%2d. %-28s %s  %s%n", i, c.id().id(), pct, info.title());
                 continue;
             }
-            out.printf(Locale.ROOT, "%2d. %-28s %s  %s%n", i, c.id().id(), pct, info.title());
             wrap(out, "Why: " + info.explanation(), "    ", "         ");
             if (!c.evidence().isEmpty()) {
                 out.println("    Evidence:");
@@ -182,6 +202,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
             wrap(out, "Check: " + info.decisiveCheck(), "    ", "           ");
             wrap(out, "Remedies: " + String.join("; ", info.remedies()), "    ", "              ");
             out.println();
+        }
+        d.question().ifPresent(q -> question(out, q, DiagnosisJson.serverName(d)));
+    }
+
+    /** The deciding question, with the exact --answer arguments for each choice. */
+    private static void question(PrintWriter out, Question q, Optional<String> server) {
+        out.println("One " + (q.kind() == Question.Kind.CHECK ? "check" : "question") + " would separate the leading causes:");
+        wrap(out, q.text(server), "  ", "  ");
+        for (Question.Choice c : q.choices()) {
+            out.printf(Locale.ROOT, "    --answer %s=%-16s %s%n", q.id(), c.value(), c.label());
         }
     }
 
