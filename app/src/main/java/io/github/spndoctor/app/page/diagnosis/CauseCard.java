@@ -13,8 +13,13 @@ public record CauseCard(String id, String title, double confidence, List<String>
         checks = List.copyOf(checks);
     }
 
-    /** "95 %". */
+    /** The confidence in words, "Very likely" (core's {@code Confidence}, ADR 0203). */
     public String confidenceText() {
-        return Math.round(confidence * 100) + " %";
+        return io.github.spndoctor.core.diagnosis.Confidence.of(confidence).label();
+    }
+
+    /** The number, for details: "0.62". */
+    public String confidenceNumber() {
+        return String.format(java.util.Locale.ROOT, "%.2f", confidence);
     }
 }

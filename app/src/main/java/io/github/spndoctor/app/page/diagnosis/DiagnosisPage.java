@@ -30,7 +30,7 @@ public final class DiagnosisPage implements PageView {
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         model.causes().addListener((ListChangeListener<CauseCard>) c -> rebuild(model));
-        root.getChildren().addAll(headline, note, scroll);
+        root.getChildren().addAll(headline, note, new QuestionPane(model.questions(), model.busyProperty()), scroll);
     }
 
     private void rebuild(DiagnosisPageModel model) {
@@ -55,7 +55,7 @@ public final class DiagnosisPage implements PageView {
                 card.getChildren().add(l);
             }
             if (!c.why().isBlank()) {
-                Label why = new Label(c.why());
+                Label why = new Label(c.why() + "\n\n" + Messages.get("diagnosis.confidence", c.confidenceNumber()));
                 why.setWrapText(true);
                 TitledPane pane = new TitledPane(Messages.get("diagnosis.why"), why);
                 pane.setExpanded(rank == 2);

@@ -24,6 +24,9 @@ public final class DiagnosisPageModel extends BasePageModel {
     private final ObservableList<CauseCard> causes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+    private final QuestionModel questions = new QuestionModel();
+    /** Symptom text and target the answers were given for: a new symptom or target forgets them. */
+    private String answeredFor = "";
 
     public DiagnosisPageModel(WizardSession session, TaskRunner runner, DiagnosisService service) {
         super(Step.DIAGNOSIS);
@@ -31,7 +34,11 @@ public final class DiagnosisPageModel extends BasePageModel {
         this.runner = runner;
         this.service = service;
         primaryLabel.set(Messages.get("button.chooseFix"));
+        questions.onAnswer(answers -> diagnose());
     }
+
+    /** The deciding question and the answers given (QuestionPane shows it). */
+    public QuestionModel questions() { return questions; }
 
     public ObservableList<CauseCard> causes() { return causes; }
 
@@ -46,13 +53,24 @@ public final class DiagnosisPageModel extends BasePageModel {
         causes.clear();
         headline.set("");
         note.set("");
+        String key = session.targetProperty().get().asTyped() + "\n" + session.symptomTextProperty().get();
+        if (!key.equals(answeredFor)) {
+            questions.reset();
+            answeredFor = key;
+        }
+        diagnose();
+    }
+
+    /** Ranks off the UI thread (DNS may be asked), with the answers given so far. */
+    private void diagnose() {
         String target = session.targetProperty().get().asTyped();
         mainInstruction.set(Messages.get("diagnosis.instruction", target));
         busy.set(true);
         String text = session.symptomTextProperty().get();
         var lookup = session.lookup();
         var failure = Optional.ofNullable(session.lookupFailureProperty().get());
-        runner.run(ui -> service.diagnose(text, lookup, failure), f -> {
+        var answers = questions.answers();
+        runner.run(ui -> service.diagnose(text, lookup, failure, answers), f -> {
             busy.set(false);
             show(f, target);
         }, t -> {
@@ -64,6 +82,7 @@ public final class DiagnosisPageModel extends BasePageModel {
 
     private void show(Findings f, String target) {
         causes.setAll(f.causes());
+        questions.show(f.question(), f.serverName());
         session.rankedCausesProperty().set(f.ranked());
         boolean onlyUnknown = f.causes().isEmpty() || f.causes().get(0).id().equals("unknown");
         if (f.lookupFailed()) {
@@ -74,7 +93,7 @@ public final class DiagnosisPageModel extends BasePageModel {
             note.set(Messages.get("diagnosis.note.none"));
         } else {
             CauseCard top = f.causes().get(0);
-            headline.set(Messages.get("diagnosis.headline.top", top.title(), top.confidenceText()));
+            headline.set(Messages.get("diagnosis.headline.top", top.title(), top.confidenceText().toLowerCase(java.util.Locale.ROOT)));
             note.set(Messages.get(f.verdict() ? "diagnosis.note.verdict" : "diagnosis.note.hypothesis"));
         }
     }

@@ -1,6 +1,7 @@
 package io.github.spndoctor.app.page.diagnosis;
 
 import io.github.spndoctor.app.ui.Messages;
+import io.github.spndoctor.core.diagnosis.Answer;
 import io.github.spndoctor.core.diagnosis.CauseCatalog;
 import io.github.spndoctor.core.diagnosis.CauseInfo;
 import io.github.spndoctor.core.diagnosis.Diagnoser;
@@ -13,6 +14,7 @@ import io.github.spndoctor.core.diagnosis.RankedCause;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.Account;
+import io.github.spndoctor.core.report.DiagnosisJson;
 import io.github.spndoctor.core.symptom.Symptom;
 import io.github.spndoctor.core.symptom.SymptomParser;
 
@@ -37,17 +39,23 @@ public final class DiagnosisService {
     }
 
     public Findings diagnose(String symptomText, Optional<LookupResult> lookup, Optional<DirectoryException> failure) {
+        return diagnose(symptomText, lookup, failure, List.of());
+    }
+
+    /** As above, with the user's answers to the deciding questions (evidence, see core's {@code Questions}). */
+    public Findings diagnose(String symptomText, Optional<LookupResult> lookup, Optional<DirectoryException> failure,
+                             List<Answer> answers) {
         Symptom symptom = SymptomParser.parse(symptomText == null ? "" : symptomText);
         Diagnosis d;
         if (lookup.isPresent()) {
             LookupResult r = lookup.get();
             Optional<NameFacts> names = r.source().demo() ? Optional.empty()
                     : Optional.of(NameFacts.check(r.target(), r.computer().flatMap(Account::dnsHostName), resolver));
-            d = Diagnoser.diagnose(symptom, lookup, names);
+            d = Diagnoser.diagnose(symptom, lookup, names, answers);
         } else if (failure.isPresent()) {
-            d = Diagnoser.diagnoseAfterFailedLookup(symptom, failure.get());
+            d = Diagnoser.diagnoseAfterFailedLookup(symptom, failure.get(), answers);
         } else {
-            d = Diagnoser.diagnose(symptom, Optional.empty());
+            d = Diagnoser.diagnose(symptom, Optional.empty(), Optional.empty(), answers);
         }
         List<CauseCard> cards = new ArrayList<>();
         for (RankedCause c : d.causes()) {
@@ -60,7 +68,8 @@ public final class DiagnosisService {
             cards.add(new CauseCard(c.id().id(), info.title(), c.confidence(),
                     c.evidence().stream().map(DiagnosisService::line).toList(), info.explanation(), checks));
         }
-        return new Findings(cards, d.verdict(), lookup.isEmpty() && failure.isPresent(), d.causes());
+        return new Findings(cards, d.verdict(), lookup.isEmpty() && failure.isPresent(), d.causes(), d.question(),
+                DiagnosisJson.serverName(d));
     }
 
     private static String line(Evidence e) {
