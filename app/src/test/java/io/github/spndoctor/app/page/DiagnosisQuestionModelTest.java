@@ -52,7 +52,7 @@ class DiagnosisQuestionModelTest {
                 List.of(new Answer(q, pick)));
         assertEquals(after.top().id().id(), m.causes().get(0).id());
         assertEquals(List.of("You said: " + pick.said()), m.questions().said());
-        assertTrue(m.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.contains("You said: " + pick.said())),
+        assertTrue(m.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.contains("you said: " + pick.said())),
                 "the answer is shown as evidence");
         m.questions().questionProperty().get().ifPresent(next -> assertFalse(next.id().equals(q.id())));
     }

@@ -94,10 +94,10 @@ public final class Diagnoser {
         return new Diagnosis(t.rank(symptom), symptom, false, Optional.empty(), Optional.empty(), answers);
     }
 
-    /** Each answer's effects (Questions): support or evidence against, shown as "You said: ...". */
+    /** Each answer's effects (Questions): support or evidence against; the detail is what the user said. */
     private static void answers(List<Answer> answers, Tally t) {
         for (Answer a : answers) {
-            a.choice().effects().forEach((cause, w) -> t.answer(cause, w, a.said()));
+            a.choice().effects().forEach((cause, w) -> t.answer(cause, w, a.choice().said()));
         }
     }
 

@@ -63,7 +63,7 @@ class DecidingQuestionTest {
             assertEquals(List.of(new Answer(q, c)), after.answers());
             if (c.effects().keySet().stream().anyMatch(id -> after.cause(id).isPresent())) {
                 assertTrue(after.causes().stream().flatMap(rc -> rc.evidence().stream())
-                        .anyMatch(ev -> ev.source() == Evidence.Source.ANSWER && ev.detail().equals("You said: " + c.said())),
+                        .anyMatch(ev -> ev.source() == Evidence.Source.ANSWER && ev.detail().equals(c.said())),
                         name + ": the answer is evidence");
             }
         }

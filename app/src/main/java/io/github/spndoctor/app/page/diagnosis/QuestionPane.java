@@ -1,7 +1,6 @@
 package io.github.spndoctor.app.page.diagnosis;
 
 import io.github.spndoctor.app.ui.Messages;
-import io.github.spndoctor.app.ui.Styles;
 import io.github.spndoctor.core.diagnosis.Question;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
@@ -27,7 +26,9 @@ public final class QuestionPane extends VBox {
 
     public QuestionPane(QuestionModel model, ObservableBooleanValue busy) {
         setId("questionPane");
-        getStyleClass().addAll(Styles.CARD, "question-pane");
+        // not the "card" class: the cause cards are looked up by it; same look, until the stylesheet has a rule
+        getStyleClass().add("question-pane");
+        setStyle("-fx-padding: 0.6em 0.8em; -fx-border-color: -fx-accent; -fx-border-radius: 0.3em; -fx-border-width: 1.5;");
         setSpacing(6);
         title.getStyleClass().add("card-title");
         text.setWrapText(true);
