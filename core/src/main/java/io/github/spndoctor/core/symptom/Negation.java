@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 public final class Negation {
     /** Words after the negation word that a scope covers at most. */
     static final int MAX_WORDS = 8;
+    /** Characters a scope covers at most (keeps the look-up of a position short on hostile text). */
+    static final int MAX_CHARS = 160;
     /** Words after the negation word within which an error code or message counts as negated. */
     static final int MAX_WORDS_ERROR = 4;
 
@@ -48,12 +50,21 @@ public final class Negation {
                     + "|aber|jedoch|sondern|doch|nur|mais|cependant|pourtant|sauf|seulement)\\b"
                     + "|\\band\\s+(?:it|i|we|they|the|this|that|there|everything|he|she|then)\\b");
 
-    /** Scopes as {cue start, scope start, scope end} in the text. */
-    private final List<int[]> scopes;
+    /** Cue starts, scope starts and scope ends, in text order (cue starts, and so scope starts, increase). */
+    private final int[] cues;
+    private final int[] starts;
+    private final int[] ends;
     private final String lower;
 
     private Negation(List<int[]> scopes, String lower) {
-        this.scopes = scopes;
+        cues = new int[scopes.size()];
+        starts = new int[scopes.size()];
+        ends = new int[scopes.size()];
+        for (int i = 0; i < cues.length; i++) {
+            cues[i] = scopes.get(i)[0];
+            starts[i] = scopes.get(i)[1];
+            ends[i] = scopes.get(i)[2];
+        }
         this.lower = lower;
     }
 
@@ -70,14 +81,14 @@ public final class Negation {
             if (hedge.lookingAt()) {
                 continue;
             }
-            int limit = wordsAfter(lower, from, MAX_WORDS);
+            int limit = Math.min(wordsAfter(lower, from, MAX_WORDS), from + MAX_CHARS);
             end.region(from, limit);
             int stop = end.find() ? end.start() : limit;
             if (stop > from) {
                 out.add(new int[]{cue.start(), from, stop});
             }
         }
-        return new Negation(List.copyOf(out), lower);
+        return new Negation(out, lower);
     }
 
     /** True when a clue matched at [start, end) is negated. */
@@ -85,26 +96,49 @@ public final class Negation {
         if (KEEP.contains(clue)) {
             return false;
         }
-        for (int[] s : scopes) {
-            if (start >= s[1] && start < s[2]) {
-                return true;
+        if (inScope(start, Integer.MAX_VALUE)) {
+            return true;
+        }
+        if (SUCCESS.contains(clue)) {
+            // "by IP it does not work"; but not "works with the FQDN but not the short name"
+            for (int i = firstCueAfter(start); i < cues.length && cues[i] < end; i++) {
+                if (!END.matcher(lower).region(start, cues[i]).find()) {
+                    return true;
+                }
             }
-            if (SUCCESS.contains(clue) && s[0] > start && s[0] < end && !END.matcher(lower).region(start, s[0]).find()) {
-                // "by IP it does not work"; but not "works with the FQDN but not the short name"
+        }
+        return false;
+    }
+
+    /** True when an error code or message starting at {@code start} of the text is negated (a closer window). */
+    public boolean negatesError(int start) {
+        return inScope(start, MAX_WORDS_ERROR);
+    }
+
+    /** Whether {@code pos} lies in a scope, at most {@code words} words after its negation word. */
+    private boolean inScope(int pos, int words) {
+        // scopes are at most MAX_CHARS long, so only the few that start shortly before pos can hold it
+        for (int i = firstCueAfter(pos) - 1; i >= 0 && pos - starts[i] < MAX_CHARS; i--) {
+            if (pos >= starts[i] && pos < ends[i] && (words == Integer.MAX_VALUE || pos <= wordsAfter(lower, starts[i], words))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** True when an error code or message starting at {@code start} of {@code lower} is negated (a closer window). */
-    public boolean negatesError(String lower, int start) {
-        for (int[] s : scopes) {
-            if (start >= s[1] && start < s[2] && start <= wordsAfter(lower, s[1], MAX_WORDS_ERROR)) {
-                return true;
+    /** Index of the first cue starting after {@code pos} (binary search). */
+    private int firstCueAfter(int pos) {
+        int lo = 0;
+        int hi = cues.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cues[mid] <= pos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return false;
+        return lo;
     }
 
     /** Position after {@code n} words from {@code from}. */

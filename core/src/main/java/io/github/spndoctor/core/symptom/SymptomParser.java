@@ -340,7 +340,7 @@ public final class SymptomParser {
     private static void dropNegatedErrors(String lower, Map<KnownError, Fact<KnownError>> errors, List<int[]> order) {
         Negation negation = Negation.of(lower);
         order.removeIf(o -> {
-            if (negation.negatesError(lower, o[0])) {
+            if (negation.negatesError(o[0])) {
                 errors.remove(KnownError.values()[o[1]]);
                 return true;
             }
