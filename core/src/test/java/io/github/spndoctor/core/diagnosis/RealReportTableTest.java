@@ -69,6 +69,13 @@ class RealReportTableTest {
                 top3++;
             }
         }
+        for (RealReport r : reports()) {
+            if (r.cause().isEmpty()) {
+                Diagnosis d = diagnose(r);
+                misses.append("\n  ").append(r.id()).append(" outside the taxonomy: first ").append(d.top().id().id())
+                        .append(" (").append(Confidence.of(d.top()).words()).append(")");
+            }
+        }
         System.out.printf(Locale.ROOT, "Real-report table (development set, %d in the taxonomy of %d): top-1 %d/%d = %.1f %%, "
                         + "top-3 %d/%d = %.1f %%%s%n", in.size(), reports().size(), top1, in.size(), 100.0 * top1 / in.size(),
                 top3, in.size(), 100.0 * top3 / in.size(), misses);
