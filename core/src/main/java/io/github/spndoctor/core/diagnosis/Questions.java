@@ -114,6 +114,15 @@ public final class Questions {
                         DUPLICATE_SPN, 0.85, HTTP_SPN_ON_SERVICE_ACCOUNT, -0.3),
                 choice("none-or-server", "The server itself, or \"No such SPN found\"", "setspn shows HTTP/ on the server itself or on no account",
                         HTTP_SPN_ON_SERVICE_ACCOUNT, -0.8, SPN_ON_OTHER_COMPUTER, -0.6, DUPLICATE_SPN, -0.7));
+        q("any-spn", "Check: run  setspn -Q */{name}  (the name exactly as the client uses it). Does any account hold an SPN for that name?",
+                Question.Kind.CHECK,
+                choice("server", "Yes, the server's own computer account", "setspn shows SPNs for the name on the server's computer account",
+                        MISSING_SPN, -0.6, CNAME_ALIAS, -0.3, NAME_RESOLUTION, -0.2),
+                choice("other-account", "Yes, but on another account", "setspn shows SPNs for the name on another account",
+                        SPN_ON_OTHER_COMPUTER, 0.40, HTTP_SPN_ON_SERVICE_ACCOUNT, 0.40, DUPLICATE_SPN, 0.20, MISSING_SPN, -0.5),
+                choice("none", "No: \"No such SPN found\"", "setspn finds no SPN at all for the name",
+                        MISSING_SPN, 0.70, CNAME_ALIAS, 0.30, NAME_RESOLUTION, 0.30, HTTP_SPN_ON_SERVICE_ACCOUNT, -0.6,
+                        SPN_ON_OTHER_COMPUTER, -0.6, DUPLICATE_SPN, -0.6));
         q("event-4", "Check: is there a Kerberos event 4 (KRB_AP_ERR_MODIFIED) in the client's System log at the time of the failure? If so, paste it with the error: it names the SPN that was asked for.",
                 Question.Kind.CHECK,
                 choice("yes", "Yes, event 4 is there", "event 4 (KRB_AP_ERR_MODIFIED) is in the client's log",
@@ -150,7 +159,7 @@ public final class Questions {
                 .or(() -> d.symptom().target().map(t -> t.name()));
         boolean ip = target.map(t -> t.kind() == TargetName.Kind.IPV4 || t.kind() == TargetName.Kind.IPV6).orElse(false);
         return switch (q.id()) {
-            case "spn-holder" -> d.lookup().isEmpty() && !ip;
+            case "spn-holder", "any-spn" -> d.lookup().isEmpty() && !ip;
             case "works-by-ip", "other-name-form" -> !ip;
             case "name-typed" -> target.isEmpty();
             default -> true;

@@ -105,10 +105,11 @@ class DecidingQuestionTest {
         assertEquals(want, after.top().id(), source + ": after " + question + "=" + value + ": " + ranking(after));
     }
 
-    /** Real reports whose pasted text alone leaves the causes close: a question is offered, and it is one that moves the real cause. */
+    /** Real reports whose pasted text alone (no context) leaves the causes close: a question is offered, and in most of them the causes it separates include the real one. */
     @Test
     void closeRealReports_getAQuestion() {
         int asked = 0;
+        int aimed = 0;
         for (RealReport r : RealReport.load()) {
             if (r.cause().isEmpty()) {
                 continue;
@@ -118,12 +119,15 @@ class DecidingQuestionTest {
             if (q.isPresent()) {
                 asked++;
                 CauseId real = r.cause().get();
-                assertTrue(q.get().choices().stream().anyMatch(c -> c.effect(real) != 0)
-                                || DecidingQuestion.candidates(d).keySet().stream().anyMatch(k -> k != real),
-                        r.id() + ": " + q.get().id());
+                if (DecidingQuestion.candidates(d).containsKey(real)) {
+                    aimed++;
+                }
+                assertTrue(DecidingQuestion.score(q.get(), DecidingQuestion.candidates(d)) > 0, r.id());
             }
         }
         assertTrue(asked >= 5, "questions offered for " + asked + " reports");
+        // the pasted text alone cannot always point at the real cause (r12's real cause is only in its context)
+        assertTrue(aimed * 3 >= asked * 2, "the real cause is among the separated causes in " + aimed + " of " + asked);
     }
 
     @Test
