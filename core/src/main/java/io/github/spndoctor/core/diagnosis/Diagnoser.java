@@ -64,12 +64,28 @@ public final class Diagnoser {
     /** As above, plus the user's answers to questions ({@link Questions}), weighed like directory facts. */
     public static Diagnosis diagnose(Symptom symptom, Optional<LookupResult> lookup, Optional<NameFacts> names,
                                      List<Answer> answers) {
+        return diagnose(symptom, lookup, names, Optional.empty(), answers);
+    }
+
+    /**
+     * Diagnoses from text, the lookup, DNS facts and what a live probe measured (each optional). Measured facts
+     * outweigh the text.
+     */
+    public static Diagnosis diagnose(Symptom symptom, Optional<LookupResult> lookup, Optional<NameFacts> names,
+                                     Optional<Measurement> measured) {
+        return diagnose(symptom, lookup, names, measured, List.of());
+    }
+
+    /** Everything at once: text, lookup, DNS facts, the probe's measurement and the user's answers (each optional). */
+    public static Diagnosis diagnose(Symptom symptom, Optional<LookupResult> lookup, Optional<NameFacts> names,
+                                     Optional<Measurement> measured, List<Answer> answers) {
         Tally t = new Tally();
         text(symptom, t);
         lookup.ifPresent(l -> directory(symptom, l, t));
         Optional<TargetName> target = names.map(NameFacts::target).or(() -> lookup.map(LookupResult::target));
         target.ifPresent(n -> nameShape(n, t));
         names.ifPresent(n -> dns(n, lookup, t));
+        measured.ifPresent(m -> MeasuredRules.apply(m, t));
         answers(answers, t);
         return new Diagnosis(t.rank(symptom), symptom, lookup.isPresent(), lookup, names, answers);
     }
@@ -316,7 +332,7 @@ public final class Diagnoser {
     // -------------------------------------------------------------------------------------------------- tally
 
     /** Evidence and weights per cause while a diagnosis is built. Not thread-safe; local to one call. */
-    private static final class Tally {
+    static final class Tally {
         private final Map<CauseId, Double> textSupport = new EnumMap<>(CauseId.class);
         private final Map<CauseId, Double> errorSupport = new EnumMap<>(CauseId.class);
         private final Map<CauseId, Double> factSupport = new EnumMap<>(CauseId.class);
@@ -364,6 +380,15 @@ public final class Diagnoser {
                 against.merge(id, -w, Tally::or);
             }
             add(id, new Evidence(Evidence.Source.ANSWER, detail, w > 0));
+        }
+
+        void measured(CauseId id, double w, String detail) {
+            support(id, w, new Evidence(Evidence.Source.PROBE, detail, true), true);
+        }
+
+        void measuredAgainst(CauseId id, double w, String detail) {
+            against.merge(id, w, Tally::or);
+            add(id, Evidence.against(Evidence.Source.PROBE, detail));
         }
 
         void nameAgainst(CauseId id, double w, String detail) {

@@ -15,6 +15,8 @@ public record Evidence(Source source, String detail, boolean supports) {
         DIRECTORY,
         /** DNS or the shape of the name used. */
         NAME,
+        /** Measured by the live probe: a real ticket and a real WinRM request. */
+        PROBE,
         /** The user's answer to a question ({@link Answer}). */
         ANSWER;
 
