@@ -1,13 +1,16 @@
 package io.github.spndoctor.app.cli;
 
+import io.github.spndoctor.core.diagnosis.Answer;
 import io.github.spndoctor.core.diagnosis.CauseCatalog;
 import io.github.spndoctor.core.diagnosis.CauseInfo;
+import io.github.spndoctor.core.diagnosis.Confidence;
 import io.github.spndoctor.core.diagnosis.Diagnoser;
 import io.github.spndoctor.core.diagnosis.Diagnosis;
 import io.github.spndoctor.core.diagnosis.Evidence;
 import io.github.spndoctor.core.diagnosis.JdkNameResolver;
 import io.github.spndoctor.core.diagnosis.NameFacts;
 import io.github.spndoctor.core.diagnosis.NameResolver;
+import io.github.spndoctor.core.diagnosis.Question;
 import io.github.spndoctor.core.diagnosis.RankedCause;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.session.Assessment;
@@ -52,8 +55,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code diagnose [--text-file F | stdin] [--target NAME] [directory options] [--json]}: reads an error text and
- * ranks the causes. Without directory options the ranking is a hypothesis from the text alone; with them (and a
+ * {@code diagnose [--text-file F | stdin] [--target NAME] [--answer ID=VALUE ...] [directory options] [--json]}:
+ * reads an error text and ranks the causes; when they are close it asks the one question that separates them, and
+ * {@code --answer} gives the answers (the same table as the wizard's, core's {@code Questions}). Without directory options the ranking is a hypothesis from the text alone; with them (and a
  * target, given or named in the text) the lookup's evidence and DNS facts make it a verdict.
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
@@ -88,6 +92,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
             + "(Save Selected Events…, Get-WinEvent | % ToXml), an event's copied text, klist output, or a Negotiate "
             + "header. The SPN they show the client asked for is the one looked up.")
     List<Path> evidenceFiles = new ArrayList<>();
+    @Option(names = "--answer", paramLabel = "QUESTION_ID=VALUE", description = {
+            "Answer a question the diagnosis asked (repeatable), e.g. --answer works-by-ip=yes. The answers are "
+                    + "evidence and re-rank the causes; the output (and --json's \"question\") shows the next question."})
+    List<String> answerArgs = new ArrayList<>();
 
     @Mixin
     DirectoryOptions directory;
@@ -99,6 +107,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<Answer> answers = new ArrayList<>();
+        for (String a : answerArgs) {
+            Answer parsed = Answer.parse(a);
+            answers.removeIf(x -> x.question().id().equals(parsed.question().id()));
+            answers.add(parsed);
+        }
         // the text enters the product here: only its redacted form is kept, parsed, printed or saved
         EvidenceSet evidence = EvidenceReader.readFiles(evidenceFiles);
         // what the evidence proves is read with the text (core EvidenceSet.symptomText), the same way the wizard does
@@ -121,6 +135,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 RepairSession session = new RepairSession(dir, SessionConfig.defaults().withProbes(ProbeChoice.NONE)
                         .withNames(noDns ? Optional.empty() : Optional.of(resolver)));
                 session.describe(text.text(), name.get());
+                session.answered(answers);
                 try {
                     LookupResult lookup = session.lookup();
                     mode = "verdict: text plus directory lookup of " + name.get().asTyped() + " (" + lookup.source().banner() + ")"
@@ -139,13 +154,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
             } catch (DirectoryException e) {   // the directory could not even be opened
                 err.println("warning: the directory lookup failed: " + e.getMessage()
                         + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")"));
-                d = Diagnoser.diagnoseAfterFailedLookup(symptom, e);
+                d = Diagnoser.diagnoseAfterFailedLookup(symptom, e, answers);
                 mode = "hypothesis from text alone: the directory lookup failed";
             }
         } else {
             Optional<NameFacts> names = name.filter(n -> !n.isDnsName())
                     .map(n -> NameFacts.check(n, Optional.empty(), resolver));
-            d = Diagnoser.diagnose(symptom, Optional.empty(), names);
+            d = Diagnoser.diagnose(symptom, Optional.empty(), names, answers);
             mode = "hypothesis from text alone" + (directory.anyGiven()
                     ? " (no target: give --target or paste an error that names the server)"
                     : " (add --demo or directory options and --target for a verdict)");
@@ -238,16 +253,21 @@ public final class DiagnoseCommand implements Callable<Integer> {
         out.println("Recognised: " + recognised(s));
         s.note().ifPresent(n -> out.println("Note: " + n));
         out.println();
+        for (Answer a : d.answers()) {
+            out.println(a.said() + ".");
+        }
+        if (!d.answers().isEmpty()) {
+            out.println();
+        }
         int i = 0;
         for (RankedCause c : d.causes()) {
             i++;
             CauseInfo info = CauseCatalog.info(c.id());
-            String pct = String.format(Locale.ROOT, "%3d%%", Math.round(c.confidence() * 100));
+            String words = Confidence.of(c).label();
+            out.printf(Locale.ROOT, "%2d. %-11s %s (%s)%n", i, words, info.title(), c.id().id());
             if (i > DETAILED) {
-                out.printf(Locale.ROOT, "%2d. %-28s %s  %s%n", i, c.id().id(), pct, info.title());
                 continue;
             }
-            out.printf(Locale.ROOT, "%2d. %-28s %s  %s%n", i, c.id().id(), pct, info.title());
             wrap(out, "Why: " + info.explanation(), "    ", "         ");
             if (!c.evidence().isEmpty()) {
                 out.println("    Evidence:");
@@ -258,6 +278,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
             wrap(out, "Check: " + info.decisiveCheck(), "    ", "           ");
             wrap(out, "Remedies: " + String.join("; ", info.remedies()), "    ", "              ");
             out.println();
+        }
+        d.question().ifPresent(q -> question(out, q, DiagnosisJson.serverName(d)));
+    }
+
+    /** The deciding question, with the exact --answer arguments for each choice. */
+    private static void question(PrintWriter out, Question q, Optional<String> server) {
+        out.println("One " + (q.kind() == Question.Kind.CHECK ? "check" : "question") + " would separate the leading causes:");
+        wrap(out, q.text(server), "  ", "  ");
+        for (Question.Choice c : q.choices()) {
+            out.printf(Locale.ROOT, "    --answer %s=%-16s %s%n", q.id(), c.value(), c.label());
         }
     }
 

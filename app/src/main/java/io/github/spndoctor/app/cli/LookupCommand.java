@@ -76,7 +76,7 @@ public final class LookupCommand implements Callable<Integer> {
             out.println("The directory shows no SPN conflict for this name.");
         }
         for (RankedCause c : causes) {
-            out.printf("Cause: %s (confidence %.2f)%n", c.id().id(), c.confidence());
+            out.printf("Cause: %s (%s)%n", c.id().id(), io.github.spndoctor.core.diagnosis.Confidence.of(c).words());
             c.evidence().forEach(e -> out.println("  - " + e.detail()));
         }
     }

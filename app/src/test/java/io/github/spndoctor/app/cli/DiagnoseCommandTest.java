@@ -87,18 +87,18 @@ class DiagnoseCommandTest {
     }
 
     @Test
-    void json_fromStdin_hasExactlyCausesAndSymptom_bestFirst() throws Exception {
+    void json_fromStdin_hasCausesSymptomAnswersAndQuestion_bestFirst() throws Exception {
         Run r = run(SERVER_MANAGER, "diagnose", "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode root = r.json();
         List<String> keys = new ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("causes", "symptom"), keys);
+        assertEquals(List.of("causes", "symptom", "answers", "question"), keys, "a bare 0x80090322 leaves a question");
         JsonNode top = root.get("causes").get(0);
         assertEquals("http-spn-on-service-account", top.get("id").asText());
         List<String> causeKeys = new ArrayList<>();
         top.fieldNames().forEachRemaining(causeKeys::add);
-        assertEquals(List.of("id", "confidence", "evidence", "explanation", "checks", "remedies"), causeKeys);
+        assertEquals(List.of("id", "confidence", "likelihood", "evidence", "explanation", "checks", "remedies"), causeKeys);
         assertTrue(top.get("remedies").toString().contains("remove-spn"));
         assertFalse(top.get("checks").isEmpty());
         double previous = 1.0;
@@ -152,7 +152,7 @@ class DiagnoseCommandTest {
         Run r = run(SERVER_MANAGER, "diagnose", "--demo", "--target", "srv003.rwwilden01.local", "--no-dns");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("verdict"), r.out());
-        assertTrue(r.out().contains(" 1. http-spn-on-service-account"), r.out());
+        assertTrue(r.out().contains(" 1. Very likely The server's HTTP SPN belongs to a service account (http-spn-on-service-account)"), r.out());
         assertTrue(r.out().contains("Why: "), r.out());
         assertTrue(r.out().contains("+ directory: HTTP/srv003.rwwilden01.local is held by the service account"), r.out());
         assertTrue(r.out().contains("Recognised: 0x80090322 (SEC_E_WRONG_PRINCIPAL)"), r.out());

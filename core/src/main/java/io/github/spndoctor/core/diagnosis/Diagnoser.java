@@ -58,13 +58,13 @@ public final class Diagnoser {
 
     /** Diagnoses from text, the lookup and DNS facts about the target name (each optional). */
     public static Diagnosis diagnose(Symptom symptom, Optional<LookupResult> lookup, Optional<NameFacts> names) {
-        Tally t = new Tally();
-        text(symptom, t);
-        lookup.ifPresent(l -> directory(symptom, l, t));
-        Optional<TargetName> target = names.map(NameFacts::target).or(() -> lookup.map(LookupResult::target));
-        target.ifPresent(n -> nameShape(n, t));
-        names.ifPresent(n -> dns(n, lookup, t));
-        return new Diagnosis(t.rank(symptom), symptom, lookup.isPresent(), lookup, names);
+        return diagnose(symptom, lookup, names, List.of());
+    }
+
+    /** As above, plus the user's answers to questions ({@link Questions}), weighed like directory facts. */
+    public static Diagnosis diagnose(Symptom symptom, Optional<LookupResult> lookup, Optional<NameFacts> names,
+                                     List<Answer> answers) {
+        return diagnose(symptom, lookup, names, Optional.empty(), answers);
     }
 
     /**
@@ -73,6 +73,12 @@ public final class Diagnoser {
      */
     public static Diagnosis diagnose(Symptom symptom, Optional<LookupResult> lookup, Optional<NameFacts> names,
                                      Optional<Measurement> measured) {
+        return diagnose(symptom, lookup, names, measured, List.of());
+    }
+
+    /** Everything at once: text, lookup, DNS facts, the probe's measurement and the user's answers (each optional). */
+    public static Diagnosis diagnose(Symptom symptom, Optional<LookupResult> lookup, Optional<NameFacts> names,
+                                     Optional<Measurement> measured, List<Answer> answers) {
         Tally t = new Tally();
         text(symptom, t);
         lookup.ifPresent(l -> directory(symptom, l, t));
@@ -80,7 +86,8 @@ public final class Diagnoser {
         target.ifPresent(n -> nameShape(n, t));
         names.ifPresent(n -> dns(n, lookup, t));
         measured.ifPresent(m -> MeasuredRules.apply(m, t));
-        return new Diagnosis(t.rank(symptom), symptom, lookup.isPresent(), lookup, names);
+        answers(answers, t);
+        return new Diagnosis(t.rank(symptom), symptom, lookup.isPresent(), lookup, names, answers);
     }
 
     /**
@@ -88,13 +95,26 @@ public final class Diagnoser {
      * causes follow as hypotheses. Never a verdict.
      */
     public static Diagnosis diagnoseAfterFailedLookup(Symptom symptom, DirectoryException failure) {
+        return diagnoseAfterFailedLookup(symptom, failure, List.of());
+    }
+
+    /** As above, plus the user's answers. */
+    public static Diagnosis diagnoseAfterFailedLookup(Symptom symptom, DirectoryException failure, List<Answer> answers) {
         Tally t = new Tally();
         t.unknownFirst = true;
         text(symptom, t);
         t.support(CauseId.UNKNOWN, 0.5, new Evidence(Evidence.Source.DIRECTORY,
                 "The directory lookup failed: " + failure.getMessage()
                         + " Who holds the SPNs is not known, so no directory cause is confirmed or ruled out.", true), false);
-        return new Diagnosis(t.rank(symptom), symptom, false, Optional.empty(), Optional.empty());
+        answers(answers, t);
+        return new Diagnosis(t.rank(symptom), symptom, false, Optional.empty(), Optional.empty(), answers);
+    }
+
+    /** Each answer's effects (Questions): support or evidence against; the detail is what the user said. */
+    private static void answers(List<Answer> answers, Tally t) {
+        for (Answer a : answers) {
+            a.choice().effects().forEach((cause, w) -> t.answer(cause, w, a.choice().said()));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- text
@@ -351,6 +371,15 @@ public final class Diagnoser {
         void against(CauseId id, double w, String detail) {
             against.merge(id, w, Tally::or);
             add(id, Evidence.against(Evidence.Source.DIRECTORY, detail));
+        }
+
+        void answer(CauseId id, double w, String detail) {
+            if (w > 0) {
+                factSupport.merge(id, w, Tally::or);
+            } else {
+                against.merge(id, -w, Tally::or);
+            }
+            add(id, new Evidence(Evidence.Source.ANSWER, detail, w > 0));
         }
 
         void measured(CauseId id, double w, String detail) {

@@ -10,15 +10,28 @@ import java.util.Optional;
 /**
  * The outcome of a diagnosis: causes ranked best first (every cause with any support, and always {@code unknown}),
  * the symptom they were read from, whether directory evidence was used ({@code verdict}; false means the ranking is
- * a hypothesis from text alone), the lookup and the DNS facts used. Immutable.
+ * a hypothesis from text alone), the lookup and the DNS facts used, and the user's answers to questions (evidence
+ * too, in the order given). Immutable.
  */
 public record Diagnosis(List<RankedCause> causes, Symptom symptom, boolean verdict, Optional<LookupResult> lookup,
-                        Optional<NameFacts> names) {
+                        Optional<NameFacts> names, List<Answer> answers) {
     public Diagnosis {
         causes = List.copyOf(causes);
+        answers = List.copyOf(answers);
         Objects.requireNonNull(symptom, "symptom");
         Objects.requireNonNull(lookup, "lookup");
         Objects.requireNonNull(names, "names");
+    }
+
+    /** A diagnosis without answers to questions. */
+    public Diagnosis(List<RankedCause> causes, Symptom symptom, boolean verdict, Optional<LookupResult> lookup,
+                     Optional<NameFacts> names) {
+        this(causes, symptom, verdict, lookup, names, List.of());
+    }
+
+    /** The one question that would best separate the leading causes, when one would help (see {@link DecidingQuestion}). */
+    public Optional<Question> question() {
+        return DecidingQuestion.next(this);
     }
 
     /** The best-ranked cause. */

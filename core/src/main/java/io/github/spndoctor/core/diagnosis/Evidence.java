@@ -16,7 +16,9 @@ public record Evidence(Source source, String detail, boolean supports) {
         /** DNS or the shape of the name used. */
         NAME,
         /** Measured by the live probe: a real ticket and a real WinRM request. */
-        PROBE;
+        PROBE,
+        /** The user's answer to a question ({@link Answer}). */
+        ANSWER;
 
         public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
     }

@@ -99,6 +99,17 @@ public final class Rules {
         r(SECOND_HOP_DELEGATION, 0.35, "an SSH key logon has no Windows credentials to pass on", SSH_LOGON);
         r(SECOND_HOP_DELEGATION, 0.20, "a service or agent context may hold no usable credentials", RUNS_AS_SERVICE);
         r(IP_ADDRESS_NTLM, 0.55, "the connection is made to an IP address", CONNECT_BY_IP);
+        r(IP_ADDRESS_NTLM, 0.55, "Kerberos was asked for, but a Kerberos ticket needs a host name, never an IP address", CONNECT_BY_IP, AuthPackage.KERBEROS);
+        r(IP_ADDRESS_NTLM, 0.55, "Kerberos was asked for, but a Kerberos ticket needs a host name, never an IP address", TARGET_IS_IP, AuthPackage.KERBEROS);
+        r(NAME_RESOLUTION, 0.55, "the client connected with another form of the name than the one given: a short name only resolves through the client's DNS suffixes", NAME_FORM_DROPPED);
+        r(NAME_RESOLUTION, 0.35, "a name without its domain part does not resolve from another domain", NAME_FORM_DROPPED, DIFFERENT_DOMAIN);
+        r(NAME_RESOLUTION, 0.30, "no authority for a name whose domain part was dropped", NAME_FORM_DROPPED, SEC_E_NO_AUTHENTICATING_AUTHORITY);
+        r(NAME_RESOLUTION, 0.30, "the server's name is said not to be found", NAME_NOT_FOUND);
+        r(WINRM_UNREACHABLE, 0.15, "a server that cannot be found cannot be reached", NAME_NOT_FOUND);
+        r(SECOND_HOP_DELEGATION, 0.55, "Windows Admin Center's gateway passes the signed-in identity on to the server: a second hop that needs Kerberos delegation from the gateway", WINDOWS_ADMIN_CENTER, CURRENT_CREDENTIALS);
+        r(SECOND_HOP_DELEGATION, 0.30, "the signed-in identity works when typed: what is passed along carries no usable credentials", CURRENT_CREDENTIALS, EXPLICIT_CREDENTIALS_WORK);
+        r(SECOND_HOP_DELEGATION, 0.20, "typed credentials work where the passed-on logon does not", EXPLICIT_CREDENTIALS_WORK);
+        r(ACCESS_DENIED, -0.4, "the same account works with typed credentials, so its rights are not the problem", EXPLICIT_CREDENTIALS_WORK);
         r(IP_ADDRESS_NTLM, 0.35, "TrustedHosts matters only when Kerberos is not used", TRUSTED_HOSTS);
         r(CROSS_DOMAIN_NO_TRUST, 0.12, "TrustedHosts is needed for untrusted or workgroup targets", TRUSTED_HOSTS);
         r(CROSS_DOMAIN_NO_TRUST, 0.25, "TrustedHosts with different domains", TRUSTED_HOSTS, DIFFERENT_DOMAIN);

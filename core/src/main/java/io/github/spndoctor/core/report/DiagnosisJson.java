@@ -2,20 +2,24 @@ package io.github.spndoctor.core.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.spndoctor.core.diagnosis.Answer;
 import io.github.spndoctor.core.diagnosis.CauseCatalog;
 import io.github.spndoctor.core.diagnosis.CauseInfo;
 import io.github.spndoctor.core.diagnosis.Diagnosis;
+import io.github.spndoctor.core.diagnosis.Question;
 import io.github.spndoctor.core.diagnosis.RankedCause;
 import io.github.spndoctor.core.symptom.Fact;
 import io.github.spndoctor.core.symptom.SpnMention;
 import io.github.spndoctor.core.symptom.Symptom;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The JSON shape of a diagnosis, a public contract of {@code diagnose --json} and what the wizard shows:
- * {@code {"causes": [{"id", "confidence", "evidence": [{"source", "detail", "supports"}], "explanation",
- * "checks": [...], "remedies": [...]}], "symptom": {...}}}, causes best first. {@code checks} starts with the
+ * {@code {"causes": [{"id", "confidence", "likelihood", "evidence": [{"source", "detail", "supports"}], "explanation",
+ * "checks": [...], "remedies": [...]}], "symptom": {...}, "answers": [{"id", "value", "said"}], "question"?: {...}}},
+ * causes best first; {@code question} only when one would help (DecidingQuestion). {@code checks} starts with the
  * decisive check. Stateless, thread-safe.
  */
 public final class DiagnosisJson {
@@ -37,7 +41,29 @@ public final class DiagnosisJson {
         }
         root.set("causes", causes);
         root.set("symptom", symptom(d.symptom()));
+        ArrayNode answers = root.putArray("answers");
+        for (Answer a : d.answers()) {
+            answers.addObject().put("id", a.question().id()).put("value", a.choice().value()).put("said", a.said());
+        }
+        d.question().ifPresent(q -> root.set("question", question(q, serverName(d))));
         return root;
+    }
+
+    /** {@code {"id", "kind", "text", "choices": [{"value", "label"}]}}: answer with {@code --answer id=value}. */
+    public static ObjectNode question(Question q, Optional<String> serverName) {
+        ObjectNode n = LookupJson.MAPPER.createObjectNode();
+        n.put("id", q.id());
+        n.put("kind", q.kind().id());
+        n.put("text", q.text(serverName));
+        ArrayNode choices = n.putArray("choices");
+        q.choices().forEach(c -> choices.addObject().put("value", c.value()).put("label", c.label()));
+        return n;
+    }
+
+    /** The server's name as typed, from the lookup or the text, for a question's text. */
+    public static Optional<String> serverName(Diagnosis d) {
+        return d.lookup().map(l -> l.target().asTyped())
+                .or(() -> d.symptom().target().map(t -> t.name().asTyped()));
     }
 
     /**

@@ -78,13 +78,14 @@ public final class LookupJson {
         return n;
     }
 
-    /** {@code [{"id", "confidence", "evidence": [{"source", "detail", "supports"}]}]}. */
+    /** {@code [{"id", "confidence", "likelihood", "evidence": [{"source", "detail", "supports"}]}]} (likelihood: ADR 0203). */
     public static ArrayNode causes(List<RankedCause> causes) {
         ArrayNode arr = MAPPER.createArrayNode();
         for (RankedCause c : causes) {
             ObjectNode n = arr.addObject();
             n.put("id", c.id().id());
             n.put("confidence", Math.round(c.confidence() * 100) / 100.0);
+            n.put("likelihood", io.github.spndoctor.core.diagnosis.Confidence.of(c).id());
             ArrayNode ev = n.putArray("evidence");
             for (Evidence e : c.evidence()) {
                 ObjectNode en = ev.addObject();

@@ -168,7 +168,8 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
                 for (Evidence e : c.evidence()) {
                     ev.add((e.supports() ? "" : "against: ") + e.detail() + " (" + e.source().id() + ")");
                 }
-                s.para(c.id().id() + " - confidence " + Math.round(c.confidence() * 100) + "%");
+                s.para(c.id().id() + " - " + io.github.spndoctor.core.diagnosis.Confidence.of(c).words()
+                        + " (confidence " + Math.round(c.confidence() * 100) + "%)");
                 s.list(ev);
             }
             out.add(s);

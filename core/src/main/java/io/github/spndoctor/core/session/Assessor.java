@@ -33,18 +33,19 @@ final class Assessor {
 
     /** Diagnosis (DNS facts on a live directory, when a resolver is configured), verdict and per-SPN status. */
     static Assessment assess(TargetName t, Symptom s, Optional<LookupResult> l, Optional<DirectoryException> failure,
-                             Optional<io.github.spndoctor.core.diagnosis.Measurement> measured, SessionConfig config) {
+                             Optional<io.github.spndoctor.core.diagnosis.Measurement> measured,
+                             List<io.github.spndoctor.core.diagnosis.Answer> answers, SessionConfig config) {
         Diagnosis d;
         if (l.isPresent()) {
             LookupResult r = l.get();
             // the demo directory's names are fictional: DNS would only contradict them
             Optional<NameFacts> names = r.source().demo() ? Optional.empty()
                     : config.names().map(n -> NameFacts.check(r.target(), r.computer().flatMap(Account::dnsHostName), n));
-            d = Diagnoser.diagnose(s, l, names, measured);
+            d = Diagnoser.diagnose(s, l, names, measured, answers);
         } else if (failure.isPresent()) {
-            d = Diagnoser.diagnoseAfterFailedLookup(s, failure.get());
+            d = Diagnoser.diagnoseAfterFailedLookup(s, failure.get(), answers);
         } else {
-            d = Diagnoser.diagnose(s, Optional.empty(), Optional.empty(), measured);
+            d = Diagnoser.diagnose(s, Optional.empty(), Optional.empty(), measured, answers);
         }
         Optional<Client> client = s.clients().stream().findFirst().map(f -> f.value());
         boolean credSsp = s.has(KnownError.CREDSSP_POLICY) || s.has(KnownError.CREDSSP_DISABLED) || s.has(AuthPackage.CREDSSP);

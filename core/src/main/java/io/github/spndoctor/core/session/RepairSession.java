@@ -64,6 +64,7 @@ public final class RepairSession {
     private long lookupRun;
     private Assessment assessment;
     private io.github.spndoctor.core.diagnosis.Measurement measurement;
+    private List<io.github.spndoctor.core.diagnosis.Answer> answers = List.of();
     /** The lookup and assessment the diagnosis was made on (the report's findings; checks do not replace them). */
     private LookupResult diagnosedLookup;
     private Assessment diagnosedAssessment;
@@ -170,6 +171,7 @@ public final class RepairSession {
         Optional<LookupResult> l;
         Optional<DirectoryException> failure;
         Optional<io.github.spndoctor.core.diagnosis.Measurement> m;
+        List<io.github.spndoctor.core.diagnosis.Answer> given;
         TargetName t;
         synchronized (lock) {
             if (assessment != null) {
@@ -180,8 +182,9 @@ public final class RepairSession {
             l = Optional.ofNullable(lookup);
             failure = Optional.ofNullable(lookupFailure);
             m = Optional.ofNullable(measurement);
+            given = answers;
         }
-        Assessment a = Assessor.assess(t, s, l, failure, m, config);
+        Assessment a = Assessor.assess(t, s, l, failure, m, given, config);
         synchronized (lock) {
             if (Objects.equals(Optional.ofNullable(lookup), l)) {
                 assessment = a;
@@ -204,6 +207,21 @@ public final class RepairSession {
             measurement = Objects.requireNonNull(m, "m");
             assessment = null;
             timeline.add(TimelineEntry.now(Kind.PROBE, summary, ""));
+        }
+    }
+
+    /** The user's answers to the deciding questions: evidence for the next assessment ("you said: ..."). */
+    public void answered(List<io.github.spndoctor.core.diagnosis.Answer> given) {
+        synchronized (lock) {
+            List<io.github.spndoctor.core.diagnosis.Answer> copy = List.copyOf(given);
+            if (!copy.equals(answers)) {
+                answers = copy;
+                assessment = null;
+                if (!copy.isEmpty()) {
+                    timeline.add(TimelineEntry.now(Kind.NOTE, "Answers given: " + copy.stream()
+                            .map(a -> a.question().id() + "=" + a.choice().value()).collect(java.util.stream.Collectors.joining(", ")), ""));
+                }
+            }
         }
     }
 
@@ -444,6 +462,7 @@ public final class RepairSession {
 
     private void clearFindings() {
         measurement = null;
+        answers = List.of();
         lookupRun++;
         diagnosedLookup = null;
         diagnosedAssessment = null;

@@ -25,11 +25,30 @@ public enum Clue {
             "(works?|worked|working|succeeds?|succeeded|fine|helped|ok)\\b(?:[^.\\n]|\\.(?=\\S)){0,40}\\b(by|with|using|via)\\s+(the\\s+|its\\s+|an?\\s+)?(explicit\\s+)?(ipv4\\s+|ip\\s*v4\\s+)?ip(\\s*address)?\\b"
                     + "|\\b(by|with|using|via|use)\\s+(the\\s+|its\\s+|an?\\s+)?(explicit\\s+)?(ipv4\\s+)?ip(v4)?(\\s*address)?\\b(\\s+instead\\s+of[^.\\n]{0,30})?(?:[^.\\n]|\\.(?=\\S)){0,30}\\b(works?|worked|helped|fine|succeeds?|succeeded|ok)\\b"),
     CONNECT_BY_IP("the connection is made to an IP address",
-            "(connect\\w*|remot\\w*|session)\\s+(to\\s+)?(by|with|using|via|to)\\s+(the\\s+|its\\s+|an?\\s+)?ip(\\s*address)?\\b|-computername\\s+\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b|\\b(using|via|by|with)\\s+(its|the|an?)\\s+ip(\\s*address)?\\b"),
+            "(connect\\w*|remot\\w*|session)\\s+(to\\s+)?(by|with|using|via|to)\\s+(the\\s+|its\\s+|an?\\s+)?ip(\\s*address)?\\b|-computername\\s+\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b|\\b(using|via|by|with)\\s+(its|the|an?)\\s+ip(\\s*address)?\\b"
+                    + "|\\b(hosts?|servers?|machines?|computers?|targets?|nodes?|pcs|vms?)\\s+(are\\s+|is\\s+)?(listed|given|addressed|specified|referenced|defined|targeted|named|entered)?\\s*(by|as)\\s+(their\\s+|its\\s+|an?\\s+)?ip(v[46])?(\\s*address(es)?)?\\b"
+                    + "|\\b(targeted|addressed|reached|called)\\s+(the\\s+)?(\\w+\\s+){0,2}by\\s+(their\\s+|its\\s+)?ip(\\s*address(es)?)?\\b"
+                    + "|\\b(resolved|translated|converted)\\s+(\\w+\\s+){0,3}to\\s+(an?\\s+|its\\s+)?ip(\\s*address)?\\b[^.\\n]{0,60}\\b(against|to|with)\\s+(the\\s+)?ip\\b"),
     TRUSTED_HOSTS("TrustedHosts is mentioned", "trusted\\s*hosts"),
     WORKS_WITH_OTHER_NAME("one name form works and the other does not (short name vs FQDN)",
             "(works?|worked|working|succeeds?|succeeded|fine|ok)\\b(?:[^.\\n]|\\.(?=\\S)){0,40}\\b(fqdn|fully[- ]qualified|short\\s*name|netbios|host\\s*name\\s+only)\\b"
                     + "|\\b(fqdn|fully[- ]qualified( domain)?( name)?|short\\s*name|netbios( name)?)\\b(?:[^.\\n]|\\.(?=\\S)){0,40}\\b(works?|worked|is fine|succeeds?|succeeded)\\b"),
+    NAME_FORM_DROPPED("the client used another form of the name than the one given (domain part dropped, short name instead of the FQDN)",
+            "(domain\\s*(suffix|name|part)?|fqdn|dns\\s+suffix)\\s+(is\\s+|was\\s+|gets?\\s+|got\\s+|being\\s+)?(stripped|dropped|removed|lost|truncated|cut\\s+off)"
+                    + "|\\b(loses?|losing|lost|strips?|stripping|stripped|drops?|dropping|dropped|truncat\\w*)\\s+(off\\s+)?(the\\s+|its\\s+)?(domain(\\s*(name|suffix|part))?|fqdn|dns\\s+suffix)\\b"
+                    + "|\\b(short|netbios|computer|host)\\s*-?\\s*name\\s+instead\\s+of\\s+(the\\s+)?(fqdn|full\\w*|fully[- ]qualified)"
+                    + "|(connect\\w*|went|goes|talk\\w*)\\s+(to\\s+)?(the\\s+)?(short|netbios)\\s+(host\\s*)?name\\b"),
+    NAME_NOT_FOUND("the user says the server's name is not found or does not resolve",
+            "(can'?t|cannot|could\\s*n[o']?t|unable\\s+to|fails?\\s+to|failed\\s+to)\\s+(find|resolve|locate)\\s+(the\\s+)?(server|host|machine|target)(\\s*name)?\\b"
+                    + "|\\bunknown\\s+host\\b|(does|did)\\s*n[o']?t\\s+resolve|could\\s+not\\s+be\\s+resolved|name\\s+resolution\\s+(fails|failed|failure)"),
+    CURRENT_CREDENTIALS("the signed-in user's own credentials are passed on (single sign-on, \"use my current credentials\")",
+            "(use|using|with|choos\\w*|select\\w*|pick\\w*)\\s+['\"]?(my|the|your|his|her)\\s+(current|logged[- ]on|signed[- ]in|own)\\s+(windows\\s+)?(credentials|account|identity|login|logon)"
+                    + "|single\\s+sign[- ]?on|\\bsso\\b|current\\s+(windows\\s+)?credentials|default\\s+credentials|usedefaultcredentials|integrated\\s+(windows\\s+)?(auth\\w*|security)"),
+    EXPLICIT_CREDENTIALS_WORK("the same call works when the credentials are typed or passed explicitly",
+            "(typ\\w*|enter\\w*|provid\\w*|suppl\\w*|giv\\w*|specif\\w*|pass\\w*)\\s+(in\\s+)?(the\\s+same\\s+|explicit\\s+|my\\s+|the\\s+)?(credentials|user\\s*name\\s+and\\s+password|password|-credential)\\b[^.\\n]{0,30}\\b(works?|worked|succeeds?|succeeded|is\\s+fine|connects)\\b"
+                    + "|\\b(with|using)\\s+(explicit\\s+|typed\\s+|-)credentials?\\s+(it\\s+)?(works?|worked|succeeds?|succeeded)"
+                    + "|explicit\\s+credentials\\s+(works?|worked|succeed\\w*)|works?\\s+(when|if|with)\\s+(i\\s+|you\\s+)?(typ\\w*|enter\\w*|pass\\w*|giv\\w*)\\s+(in\\s+)?(the\\s+|my\\s+)?(same\\s+)?(credentials|password|-credential)"
+                    + "|works?\\s+(when|if)\\s+the\\s+(\\w+\\s+){0,2}(logon|login)\\s+uses\\s+a\\s+password"),
     INCLUDE_PORT("the port-in-SPN option is used or works", "include\\s*port\\s*in\\s*spn|-spnport\\b|spn_?port|enable_spn_server_port|encodeportinspn"),
     SECOND_HOP("the command runs inside a remote session (second hop)",
             "second[- ]hop|double[- ]hop|multi[- ]hop|2nd[- ]hop|third[- ]hop"
@@ -49,7 +68,7 @@ public enum Clue {
     ALIAS("a DNS alias (CNAME), load balancer or virtual name is used",
             "\\bcname|dns\\s+alias|\\balias(es)?\\b|load[- ]?balanc\\w*|\\bnlb\\b|virtual\\s+(host\\s*)?name|\\bvip\\b|netdom\\s+computername"),
     DNS_MISMATCH("DNS answers disagree (reverse lookup, hosts file, stale record)",
-            "\\bptr\\b|(points?|resolves?|pointing)\\s+to\\s+(the\\s+|an\\s+|a\\s+)?(old|wrong|another|different|other)\\b|reverse\\s+(dns|lookup|record)|\\brdns\\b|resolves?\\s+to\\s+(the\\s+|a\\s+|an\\s+)?(wrong|another|different|old|other)|hosts\\s+file|stale\\s+(dns|record|a record)|wrong\\s+ip|\\b(a|ptr|dns|host)\\s+record\\b[^.\\n]{0,60}\\b(still|wrong|old|stale|outdated)\\b|wrong\\s+(machine|server|host|box)\\b|(real|actual|correct)\\s+ip\\b|dns\\s+(suffix|search)|ip\\s+(address\\s+)?changed"),
+            "\\bptr\\b|reverse[- ]?resolv\\w*|(not|n't|fails?\\s+to)\\s+reverse[- ]?resolv\\w*|(points?|resolves?|pointing)\\s+to\\s+(the\\s+|an\\s+|a\\s+)?(old|wrong|another|different|other)\\b|reverse\\s+(dns|lookup|record)|\\brdns\\b|resolves?\\s+to\\s+(the\\s+|a\\s+|an\\s+)?(wrong|another|different|old|other)|hosts\\s+file|stale\\s+(dns|record|a record)|wrong\\s+ip|\\b(a|ptr|dns|host)\\s+record\\b[^.\\n]{0,60}\\b(still|wrong|old|stale|outdated)\\b|wrong\\s+(machine|server|host|box)\\b|(real|actual|correct)\\s+ip\\b|dns\\s+(suffix|search)|ip\\s+(address\\s+)?changed"),
     DIFFERENT_DOMAIN("client and server are in different domains, forests or a workgroup",
             "(different|another|other|separate|untrusted|external|child|remote|second)\\s+(ad\\s+)?(domains?|forests?)\\b|cross[- ](domain|forest)|forest\\s+trust|domain\\s+trust|\\bno\\s+trust\\b|workgroup"
                     + "|non[- ]domain|not\\s+(domain[- ]joined|joined\\s+to\\s+(a|the)\\s+domain|in\\s+the\\s+(same\\s+)?domain)|realm\\s+mismatch|different\\s+realm|cross-realm"),
@@ -70,7 +89,7 @@ public enum Clue {
                     + "|(two|multiple|several|more\\s+than\\s+one|both)\\s+accounts?\\s+(have|hold|with)\\s+the\\s+same\\s+spn|same\\s+spn\\s+(on|in)\\s+(two|both|multiple)"
                     + "|\\bboth\\b[^.\\n]{0,60}\\b(have|hold|has)\\s+(the\\s+spn\\s+)?(http|wsman|host)/|registered\\s+(on|to|under)\\s+(both|two|multiple|several)\\b"),
     MISSING_SPN_WORDS("the text says an SPN is missing",
-            "no\\s+such\\s+spn\\s+found|\\bno\\s+(http|wsman|host)/|(missing|no|without\\s+an?)\\s+spns?\\b|spns?\\s+(is\\s+|are\\s+)?(missing|not\\s+(registered|found|set|present))|needs\\s+to\\s+register[^.\\n]{0,30}spn"),
+            "no\\s+such\\s+spn\\s+found|\\bno\\s+(http|wsman|host)/|(missing|no|without\\s+an?)\\s+spns?\\b(?!\\s+(registered\\s+)?(on|to|for|under|with)\\s+(an(other)?|a\\s+different|other|any\\s+other|the\\s+(service|user))\\b)|spns?\\s+(is\\s+|are\\s+)?(missing|not\\s+(registered|found|set|present))|needs\\s+to\\s+register[^.\\n]{0,30}spn"),
     WSMAN_SPN_CLIENT("the client asks for a WSMAN/ SPN (spn_prefix, pypsrp, service=WSMAN)",
             "spn_prefix|negotiate_service|--spn-prefix|service\\s*=\\s*['\"]?wsman"),
     DOMAIN_CONTROLLER("the target is a domain controller", "domain\\s+controllers?|\\bdcs?\\b(?!\\s*=)"),

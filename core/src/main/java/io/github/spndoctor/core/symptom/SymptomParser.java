@@ -204,6 +204,7 @@ public final class SymptomParser {
                 errorOrder.add(new int[]{m.start(), e.ordinal()});
             }
         }
+        dropNegatedErrors(preparedLower, errors, errorOrder);
         // errors in the order they appear in the text
         errorOrder.sort((a, b) -> Integer.compare(a[0], b[0]));
         List<Fact<KnownError>> errorList = new ArrayList<>();
@@ -216,8 +217,9 @@ public final class SymptomParser {
         prepared = window(prepared);
         preparedLower = lower(prepared);
         List<Fact<Clue>> clues = new ArrayList<>();
+        Negation negation = Negation.of(cleanLower);
         for (Clue c : Clue.values()) {
-            firstMatch(c.pattern(), cleanLower, clean).ifPresent(ex -> clues.add(new Fact<>(c, ex)));
+            firstClaim(c, cleanLower, clean, negation).ifPresent(ex -> clues.add(new Fact<>(c, ex)));
         }
         if (clues.stream().anyMatch(f -> f.value() == Clue.WORKS_BY_IP)) {
             clues.removeIf(f -> f.value() == Clue.CONNECT_BY_IP);
@@ -298,6 +300,30 @@ public final class SymptomParser {
             }
         }
         return new String(c);
+    }
+
+    /** The first match of a clue that the text does not negate ("there is no SPN on another account"). */
+    private static Optional<String> firstClaim(Clue c, String lower, String text, Negation negation) {
+        Matcher m = c.pattern().matcher(lower);
+        int tries = 0;
+        while (m.find() && tries++ < 1_000) {
+            if (!negation.negates(c, m.start(), m.end())) {
+                return Optional.of(excerpt(text, m.start(), m.end()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An error the text says is absent ("no KRB_AP_ERR_MODIFIED events") is not a fact. */
+    private static void dropNegatedErrors(String lower, Map<KnownError, Fact<KnownError>> errors, List<int[]> order) {
+        Negation negation = Negation.of(lower);
+        order.removeIf(o -> {
+            if (negation.negatesError(o[0])) {
+                errors.remove(KnownError.values()[o[1]]);
+                return true;
+            }
+            return false;
+        });
     }
 
     private static Optional<String> firstMatch(Pattern p, String lower, String text) {

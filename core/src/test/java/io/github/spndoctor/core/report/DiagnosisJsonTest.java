@@ -28,9 +28,10 @@ class DiagnosisJsonTest {
                 "The Kerberos client received a KRB_AP_ERR_MODIFIED error from the server web01. The target name used "
                         + "was HTTP/web01.contoso.com. Our IIS app pool runs as CONTOSO\\svc_web."), Optional.empty());
         ObjectNode root = DiagnosisJson.toJson(d);
-        assertEquals(List.of("causes", "symptom"), keys(root));
+        assertEquals(List.of("causes", "symptom", "answers"), keys(root), "a clear diagnosis has no question");
         JsonNode first = root.get("causes").get(0);
-        assertEquals(List.of("id", "confidence", "evidence", "explanation", "checks", "remedies"), keys(first));
+        assertEquals(List.of("id", "confidence", "likelihood", "evidence", "explanation", "checks", "remedies"), keys(first));
+        assertEquals(io.github.spndoctor.core.diagnosis.Confidence.of(d.top()).id(), first.get("likelihood").asText());
         assertEquals("http-spn-on-service-account", first.get("id").asText());
         assertEquals(List.of("source", "detail", "supports"), keys(first.get("evidence").get(0)));
         assertEquals(d.causes().size(), root.get("causes").size());

@@ -61,6 +61,8 @@ public final class DiagnosisBenchmark {
         inputs.put("10 M 'a'", "a".repeat(10 * 1024 * 1024));
         inputs.put("'works with ' x 1,000,000", "works with ".repeat(1_000_000));
         inputs.put("'Enter-PSSession ' x 500,000", "Enter-PSSession ".repeat(500_000));
+        inputs.put("'not no ' x 1,000,000 (negation words)", "not no ".repeat(1_000_000));
+        inputs.put("'there is no IIS, it does not work by IP ' x 250,000", "there is no IIS, it does not work by IP ".repeat(250_000));
 
         System.out.printf(Locale.ROOT, "%-48s %12s %10s %10s %10s%n", "input", "chars", "median ms", "max ms", "truncated");
         for (Map.Entry<String, String> e : inputs.entrySet()) {

@@ -39,7 +39,7 @@ public final class DiagnosisPage implements PageView {
         cards.getStyleClass().add("cards");
         model.causes().addListener((ListChangeListener<io.github.spndoctor.core.diagnosis.CauseSummary>) c -> rebuild(model));
         // the page host scrolls the whole page; the cards are not a scroll area of their own
-        root.getChildren().addAll(verdict, note, extras, cards);
+        root.getChildren().addAll(verdict, note, new QuestionPane(model.questions(), model.busyProperty()), extras, cards);
     }
 
     @Override

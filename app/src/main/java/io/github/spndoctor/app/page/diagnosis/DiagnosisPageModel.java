@@ -26,6 +26,9 @@ public final class DiagnosisPageModel extends BasePageModel {
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyObjectWrapper<io.github.spndoctor.core.diagnosis.HostVerdict.Kind> verdictKind =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final QuestionModel questions = new QuestionModel();
+    /** Symptom text and target the answers were given for: a new symptom or target forgets them. */
+    private String answeredFor = "";
 
     public DiagnosisPageModel(WizardSession session, TaskRunner runner, DiagnosisService service) {
         super(Step.DIAGNOSIS);
@@ -33,7 +36,11 @@ public final class DiagnosisPageModel extends BasePageModel {
         this.runner = runner;
         this.service = service;
         primaryLabel.set(Messages.get("button.chooseFix"));
+        questions.onAnswer(answers -> diagnose());
     }
+
+    /** The deciding question and the answers given (QuestionPane shows it). */
+    public QuestionModel questions() { return questions; }
 
     public ObservableList<io.github.spndoctor.core.diagnosis.CauseSummary> causes() { return causes; }
 
@@ -54,11 +61,25 @@ public final class DiagnosisPageModel extends BasePageModel {
         headline.set("");
         note.set("");
         verdictKind.set(null);
+        String key = session.targetProperty().get().asTyped() + "\n" + session.symptomTextProperty().get();
+        if (!key.equals(answeredFor)) {
+            questions.reset();
+            answeredFor = key;
+        }
+        diagnose();
+    }
+
+    /** Ranks off the UI thread (DNS may be asked), with the answers given so far. */
+    private void diagnose() {
         String target = session.targetProperty().get().asTyped();
         mainInstruction.set(Messages.get("diagnosis.instruction", target));
         busy.set(true);
         var repair = session.repair();
-        runner.run(ui -> service.diagnose(repair), f -> {
+        var answers = questions.answers();
+        runner.run(ui -> {
+            repair.answered(answers);
+            return service.diagnose(repair);
+        }, f -> {
             busy.set(false);
             show(f, target);
         }, t -> {
@@ -70,6 +91,7 @@ public final class DiagnosisPageModel extends BasePageModel {
 
     private void show(Findings f, String target) {
         causes.setAll(f.causes());
+        questions.show(f.question(), f.serverName());
         // the first line says the verdict in one sentence; the note says what it rests on and what to check next
         headline.set(f.host().sentence());
         verdictKind.set(f.host().kind());

@@ -27,6 +27,7 @@ public final class DiagnosisService {
             cards.add(CauseSummary.of(c, lookup.map(LookupResult::target).orElse(target), computer));
         }
         return new Findings(cards, a.diagnosis().verdict(), lookup.isEmpty() && repair.lookupFailure().isPresent(),
-                a.diagnosis().causes(), a.verdict());
+                a.diagnosis().causes(), a.verdict(), a.diagnosis().question(),
+                io.github.spndoctor.core.report.DiagnosisJson.serverName(a.diagnosis()));
     }
 }
