@@ -53,6 +53,14 @@ public interface Directory extends AutoCloseable {
                 "This directory cannot be scanned as a whole; connect to a domain controller or use the demo directory.");
     }
 
+    /**
+     * Direct reads on every domain controller, to watch a change replicate (issue 15). Empty when this directory
+     * cannot reach its DCs one by one; callers then say that convergence was not checked.
+     */
+    default Optional<Replicas> replicas() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -48,5 +48,8 @@ public final class ReadOnlyDirectory implements Directory {
     public boolean scanSpns(int pageSize, SpnScanSink sink) throws DirectoryException { return inner.scanSpns(pageSize, sink); }
 
     @Override
+    public Optional<Replicas> replicas() { return inner.replicas(); }
+
+    @Override
     public void close() { inner.close(); }
 }
