@@ -95,6 +95,9 @@ public final class FixCommand extends DirectoryWriteCommand {
     @Option(names = "--set-spn-prefix-here", description = "wsman-prefix on Windows: also set spn_prefix = WSMAN on this machine (needs an elevated prompt).")
     boolean setSpnPrefixHere;
 
+    @Option(names = "--wait", paramLabel = "SECONDS", description = "After writing, check every domain controller until all hold the change or this many seconds have passed (default: ${DEFAULT-VALUE}: check once; spn-doctor converge watches longer).")
+    long waitSeconds;
+
     @Mixin
     DirectoryOptions directory;
 
@@ -108,6 +111,7 @@ public final class FixCommand extends DirectoryWriteCommand {
         if (!Remedies.ALL_IDS.contains(remedy)) {
             throw new IllegalArgumentException("Unknown remedy '" + remedy + "'. Known remedies: " + String.join(", ", Remedies.ALL_IDS) + ".");
         }
+        java.time.Duration wait = waitTime();
         if (journalFile != null && Files.exists(journalFile)) {
             throw new IllegalArgumentException("The journal file " + journalFile + " already exists; a journal is never "
                     + "overwritten. Name a new file, or leave --journal out.");
@@ -163,6 +167,7 @@ public final class FixCommand extends DirectoryWriteCommand {
                 writeReport(report, out);
                 return EXIT_APPLY_FAILED;
             }
+            ConvergenceOutput.watch(dir, journal, wait, out, err).ifPresent(r -> ConvergenceOutput.print(r, out));
             VerifyResult verified = Verifier.verify(dir, lookup.target(), remedy, probe());
             report = report.withVerified(verified);
             out.println();
@@ -174,6 +179,13 @@ public final class FixCommand extends DirectoryWriteCommand {
             writeReport(report, out);
             return verified.verdict() == VerifyResult.Verdict.NOT_FIXED ? EXIT_NOT_FIXED : 0;
         }
+    }
+
+    java.time.Duration waitTime() {
+        if (waitSeconds < 0 || waitSeconds > 24 * 3600) {
+            throw new IllegalArgumentException("--wait takes 0 to 86400 seconds.");
+        }
+        return java.time.Duration.ofSeconds(waitSeconds);
     }
 
     /** Confirms (unless --yes), then re-checks; returns the plan to apply, or empty when nothing may be applied. */

@@ -45,6 +45,9 @@ public final class UndoCommand extends DirectoryWriteCommand {
     @Option(names = "--remove-spn-prefix-here", description = "Undoing wsman-prefix on Windows: also remove spn_prefix from this machine (elevated prompt).")
     boolean removeSpnPrefixHere;
 
+    @Option(names = "--wait", paramLabel = "SECONDS", description = "After writing, check every domain controller until all hold the change or this many seconds have passed (default: ${DEFAULT-VALUE}: check once; spn-doctor converge watches longer).")
+    long waitSeconds;
+
     @Mixin
     DirectoryOptions directory;
 
@@ -54,6 +57,9 @@ public final class UndoCommand extends DirectoryWriteCommand {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (waitSeconds < 0 || waitSeconds > 24 * 3600) {
+            throw new IllegalArgumentException("--wait takes 0 to 86400 seconds.");
+        }
         Journal journal = Journal.read(journalFile);
         out.println("Journal: " + journal.remedyId() + " on " + journal.target() + ", " + journal.created() + ", "
                 + journal.server() + (journal.demo() ? " (demo)" : "") + " as " + journal.boundIdentity());
@@ -105,6 +111,8 @@ public final class UndoCommand extends DirectoryWriteCommand {
             ApplyReport r = executor().apply(dir, rc.plan(), undoJournal, FixCommand.progress(out));
             out.println(r.message());
             r.problems().forEach(p -> err.println("warning: " + p));
+            ConvergenceOutput.watch(dir, undoJournal, java.time.Duration.ofSeconds(waitSeconds), out, err)
+                    .ifPresent(report -> ConvergenceOutput.print(report, out));
             return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;
         }
     }

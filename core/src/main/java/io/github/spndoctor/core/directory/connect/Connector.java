@@ -71,7 +71,7 @@ public final class Connector {
      */
     public static Directory open(ConnectionProfile profile, char[] password) throws DirectoryException {
         if (profile.mode() == ConnectionProfile.Mode.DEMO) {
-            DemoDirectory demo = DemoDirectory.start();
+            Directory demo = io.github.spndoctor.core.directory.demo.ReplicatedDemo.around(DemoDirectory.start());
             return profile.readOnly() ? new ReadOnlyDirectory(demo) : demo;
         }
         if (profile.needsPassword() && !profile.security().encrypted() && !profile.allowPlain()) {
