@@ -52,7 +52,8 @@ public final class ResultPage implements PageView {
         checkDetails.setId("checkDetails");
         Label notice = Ui.text(model.noticeProperty(), Styles.NOTE);
         notice.setId("resultNotice");
-        root.getChildren().addAll(rows, outcome, details, actions, checkResult, checkDetails, notice);
+        root.getChildren().addAll(rows, outcome, details, actions, new ConvergencePane(model.convergence()), checkResult,
+                checkDetails, notice);
     }
 
     private void rebuild(ResultPageModel model) {

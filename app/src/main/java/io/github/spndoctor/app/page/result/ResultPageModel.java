@@ -44,6 +44,7 @@ public final class ResultPageModel extends BasePageModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canCheck = new ReadOnlyBooleanWrapper();
     private ApplyOutcome outcome;
+    private final ConvergenceModel convergence;
 
     /**
      * @param onCommitted called once a change has been written (the wizard then turns Cancel into Close)
@@ -57,8 +58,16 @@ public final class ResultPageModel extends BasePageModel {
         this.plans = plans;
         this.onCommitted = onCommitted;
         this.navigator = navigator;
+        this.convergence = new ConvergenceModel(runner);
+        convergence.setOnEnd(() -> busy.set(false));
         primaryLabel.set("");
     }
+
+    /** Which domain controllers already hold what was applied or undone (issue 15). */
+    public ConvergenceModel convergence() { return convergence; }
+
+    @Override
+    public boolean stopWork() { return convergence.stop(); }
 
     public ObservableList<ChangeRow> rows() { return rows; }
 
@@ -146,6 +155,10 @@ public final class ResultPageModel extends BasePageModel {
         canUndo.set(n > 0);
         if (n > 0) {
             notice.set(Messages.get("result.staysNote"));
+            if (o.journalHandle() instanceof io.github.spndoctor.core.apply.Journal journal && session.directory() != null) {
+                convergence.start(session.directory(), journal);
+                busy.set(convergence.watchingProperty().get());
+            }
         }
     }
 
