@@ -27,7 +27,8 @@ public final class ReadOnlyView extends DelegatingDirectory {
     @Override
     public LookupResult lookup(TargetName target) throws DirectoryException {
         LookupResult r = delegate().lookup(target);
-        return new LookupResult(r.target(), r.computer(), r.registrations(), r.accounts(), info, r.queriedAt());
+        return new LookupResult(r.target(), r.computer(), r.registrations(), r.accounts(), info, r.queriedAt(),
+                r.replicationNotes());
     }
 
     @Override

@@ -29,7 +29,8 @@ public final class ReadOnlyDirectory implements Directory {
     @Override
     public LookupResult lookup(TargetName target) throws DirectoryException {
         LookupResult r = inner.lookup(target);
-        return new LookupResult(r.target(), r.computer(), r.registrations(), r.accounts(), info, r.queriedAt());
+        return new LookupResult(r.target(), r.computer(), r.registrations(), r.accounts(), info, r.queriedAt(),
+                r.replicationNotes());
     }
 
     @Override

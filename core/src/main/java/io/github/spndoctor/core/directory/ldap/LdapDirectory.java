@@ -103,6 +103,7 @@ public class LdapDirectory implements Directory {
             found.add(toAccount(e));
         }
         List<Account> accounts = domains.knowsDomains() ? fromOwnDomains(found, target) : found;
+        List<String> notes = ReplicationNotes.compare(found, accounts);
         Optional<Account> computer = findComputer(target, accounts);
         TargetName resolved = target;
         if (target.fqdn().isEmpty() && target.isDnsName()) {
@@ -123,7 +124,7 @@ public class LdapDirectory implements Directory {
             }
             registrations.add(new Registration(candidate, holders));
         }
-        return new LookupResult(resolved, computer, registrations, accounts, info, Instant.now());
+        return new LookupResult(resolved, computer, registrations, accounts, info, Instant.now(), notes);
     }
 
     /**
