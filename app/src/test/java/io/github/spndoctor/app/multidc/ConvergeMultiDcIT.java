@@ -108,6 +108,7 @@ class ConvergeMultiDcIT {
         assertTrue(stale.path("compared").asText().contains("replPropertyMetaData"), stale.toString());
 
         staleKdcStillEncryptsForTheOldHolder();
+        lookupThroughDc2sGlobalCatalogSaysReplicationIsInFlight();
 
         MultiDcLab.script("inbound", "dc2", "on");
         MultiDcLab.script("replicate", "dc2", "dc1");
@@ -129,6 +130,16 @@ class ConvergeMultiDcIT {
         String dc1 = kvno(MultiDcLab.env("MDC_KRB5_DC1"), keytab, "dc1");
         assertTrue(dc2.contains("keytab entry valid"), "DC2's KDC should still issue for " + user + ": " + dc2);
         assertFalse(dc1.contains("keytab entry valid"), "DC1's KDC must no longer issue for " + user + ": " + dc1);
+    }
+
+    /** Looked up through DC2's (stale) global catalog while DC1 holds the change: the lookup says they disagree. */
+    void lookupThroughDc2sGlobalCatalogSaysReplicationIsInFlight() throws Exception {
+        String gc2 = MultiDcLab.env("MDC_DC2_GC_URI");
+        Run r = cli("lookup", "--target", host, "--json", "--gc-url", gc2);
+        assertEquals(0, r.status, r.out + r.err);
+        JsonNode notes = JSON.readTree(r.out).path("replicationNotes");
+        assertEquals(1, notes.size(), r.out);
+        assertTrue(notes.get(0).asText().contains("the global catalog still lists " + spn + ", the DC no longer"), r.out);
     }
 
     private String kvno(String krb5, Path keytab, String tag) throws Exception {
@@ -204,7 +215,7 @@ class ConvergeMultiDcIT {
         all.addAll(List.of("--url", "ldaps://" + MultiDcLab.dc1Host(), "--dns-server", MultiDcLab.dc1Host(),
                 "--bind-upn", MultiDcLab.env("MDC_BIND_UPN"), "--password-env", "MDC_BIND_PW", "--ca-file", MultiDcLab.ca(),
                 "--timeout", "10", "--connect-timeout", "5"));
-        if (!args[0].equals("converge")) {
+        if (!args[0].equals("converge") && !args[0].equals("lookup")) {
             all.add("--allow-changes");
         }
         int status = SpnDoctorCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
