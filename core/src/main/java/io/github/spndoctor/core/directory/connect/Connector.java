@@ -144,7 +144,7 @@ public final class Connector {
                 throw e;
             }
             LdapReplicas replicas = new LdapReplicas(domain, attr(root, "configurationNamingContext"),
-                    (host, globalCatalog) -> oneDc(host, globalCatalog, bind), limit);
+                    (host, globalCatalog) -> oneDc(host, globalCatalog, bind, saslHost, dcs.get(0).name()), limit);
             return new LdapDirectory(gc, "", router, info, limit, () -> {
                 gcPool.close();
                 domain.close();
@@ -179,10 +179,13 @@ public final class Connector {
          * after a write: same transport, trust and identity as the session, and like {@link #otherDomain} it never
          * reads the password array again.
          */
-        private LDAPConnectionPool oneDc(String host, boolean globalCatalog, BindRequest homeBind) throws DirectoryException {
+        private LDAPConnectionPool oneDc(String host, boolean globalCatalog, BindRequest homeBind, String homeDnsName,
+                                         String homeAsGiven) throws DirectoryException {
             int port = globalCatalog ? profile.effectiveGcPort()
                     : profile.port() != 0 ? profile.port() : profile.security().defaultPort();
-            List<Endpoint> at = List.of(endpoint(host, port));
+            // the session's own DC is dialled as the user named it (an address, or a name only their resolver knows)
+            String dial = host.equalsIgnoreCase(homeDnsName) ? homeAsGiven : host;
+            List<Endpoint> at = List.of(endpoint(dial, port));
             BindRequest bind = profile.bindKind() == ConnectionProfile.BindKind.GSSAPI ? gssapi(host) : homeBind;
             LDAPConnectionPool p = pool(serverSet(at), bind, at, 1);
             p.setMaxWaitTimeMillis(0);
