@@ -110,7 +110,8 @@ class ConvergenceWizardTest {
         robot.clickOn("#undoButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.REVIEW && !fx.composition.wizard().busyProperty().get());
         robot.clickOn("#nextButton");
-        waitUntil(v -> fx.composition.wizard().currentStep() == Step.RESULT && text(robot, "#dc-state-dc2").contains("not yet"));
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.RESULT && WizardFixture.showing(robot, "#dc-state-dc2")
+                && text(robot, "#dc-state-dc2").contains("not yet"));
         robot.type(KeyCode.ESCAPE);
         waitUntil(v -> text(robot, "#convergenceCountdown").startsWith("You stopped watching"));
         assertFalse(fx.closed, "Esc stops the wait and never closes the wizard");

@@ -21,6 +21,8 @@ public final class ConvergencePane extends VBox {
     static final String CONVERGED_COLOUR = "#1a7f37";
     static final String STALE_COLOUR = "#9a6700";
     static final String DOWN_COLOUR = "#cf222e";
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
     private final GridPane table = new GridPane();
 
     public ConvergencePane(ConvergenceModel model) {
@@ -57,16 +59,20 @@ public final class ConvergencePane extends VBox {
         table.getChildren().clear();
         int row = 0;
         for (DcStatus d : model.dcs()) {
-            Label name = new Label(d.dc().shortName() + "  (" + d.dc().name() + ")");
+            Label name = new Label(d.dc().name());
             Label site = new Label(d.dc().site());
             Label state = new Label(icon(d.state()) + " " + d.state().words());
             state.setId("dc-state-" + d.dc().shortName().toLowerCase(java.util.Locale.ROOT));
             state.getStyleClass().add("dc-" + d.state().id());
             state.setStyle("-fx-text-fill: " + colour(d.state()) + "; -fx-font-weight: bold;");
-            Label time = new Label(d.state() == DcState.CONVERGED ? "after " + d.secondsText() : d.secondsText() + " since the write");
-            Label origin = new Label(d.origin().map(o -> "value from " + o.originatingDc() + ", " + o.changedAt()).orElse(""));
+            Label time = new Label(d.state() == DcState.CONVERGED ? "after " + d.secondsText() : d.secondsText() + " so far");
+            Label origin = new Label(d.origin().map(o -> "written on " + o.originatingDc() + " at "
+                    + TIME.format(o.changedAt())).orElse(""));
             if (!d.detail().isEmpty()) {
                 state.setTooltip(new Tooltip(d.detail()));
+            }
+            for (Label l : new Label[]{name, site, state, time, origin}) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
             table.addRow(row++, name, site, state, time, origin);
             if (!d.detail().isEmpty() && d.state() != DcState.CONVERGED) {
