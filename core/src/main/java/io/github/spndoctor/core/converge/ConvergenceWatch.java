@@ -79,6 +79,7 @@ public final class ConvergenceWatch implements AutoCloseable {
         List<DomainController> dcs = replicas.domainControllers();
         Map<DomainController, Future<DcStatus>> running = new LinkedHashMap<>();
         Map<DomainController, DcStatus> done = new LinkedHashMap<>();
+        Map<DomainController, List<Expectation>> toRead = new LinkedHashMap<>();
         for (DomainController dc : dcs) {
             List<Expectation> mine = expected.stream()
                     .filter(e -> dc.holdsDomainOf(e.account().dn()) || dc.globalCatalog()).toList();
@@ -89,8 +90,25 @@ public final class ConvergenceWatch implements AutoCloseable {
             if (before != null) {
                 done.put(dc, before);
             } else {
-                running.put(dc, threads.submit(() -> readDc(dc, mine)));
+                toRead.put(dc, mine);
             }
+        }
+        // every DC but one on its own thread; the last on this one, which would otherwise only wait
+        DomainController inline = null;
+        for (Map.Entry<DomainController, List<Expectation>> e : toRead.entrySet()) {
+            inline = e.getKey();
+        }
+        for (Map.Entry<DomainController, List<Expectation>> e : toRead.entrySet()) {
+            if (e.getKey() != inline) {
+                running.put(e.getKey(), threads.submit(() -> readDc(e.getKey(), e.getValue())));
+            }
+        }
+        if (inline != null) {
+            DcStatus s = readDc(inline, toRead.get(inline));
+            if (s.state() == DcState.CONVERGED) {
+                seenConverged.put(inline.name(), s);
+            }
+            done.put(inline, s);
         }
         List<DcStatus> out = new ArrayList<>();
         for (DomainController dc : dcs) {
