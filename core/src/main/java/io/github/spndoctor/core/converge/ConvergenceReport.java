@@ -45,6 +45,11 @@ public record ConvergenceReport(List<DcStatus> dcs, List<Expectation> expected, 
                 return "The only domain controller, " + dcs.get(0).dc().shortName() + ", holds the change.";
             }
             DcStatus last = dcs.stream().max(Comparator.comparingDouble(DcStatus::seconds)).orElseThrow();
+            DcStatus first = dcs.stream().min(Comparator.comparingDouble(DcStatus::seconds)).orElseThrow();
+            if (first.seconds() == last.seconds()) { // all seen in one look: which came last is not known
+                return "All " + dcs.size() + " domain controllers hold the change (seen " + last.secondsText()
+                        + " after the write).";
+            }
             return "All " + dcs.size() + " domain controllers hold the change (" + last.dc().shortName() + " after "
                     + last.secondsText() + ").";
         }

@@ -103,23 +103,26 @@ public final class ConvergenceWatch implements AutoCloseable {
                 running.put(e.getKey(), threads.submit(() -> readDc(e.getKey(), e.getValue())));
             }
         }
+        Map<DomainController, DcStatus> fresh = new LinkedHashMap<>();
         if (inline != null) {
-            DcStatus s = readDc(inline, toRead.get(inline));
+            fresh.put(inline, readDc(inline, toRead.get(inline)));
+        }
+        for (Map.Entry<DomainController, Future<DcStatus>> e : running.entrySet()) {
+            fresh.put(e.getKey(), await(e.getKey(), e.getValue()));
+        }
+        // every DC read in this round was seen at the same moment: the round's end
+        double at = since();
+        for (Map.Entry<DomainController, DcStatus> e : fresh.entrySet()) {
+            DcStatus r = e.getValue();
+            DcStatus s = new DcStatus(r.dc(), r.state(), at, r.origin(), r.pending(), r.detail());
             if (s.state() == DcState.CONVERGED) {
-                seenConverged.put(inline.name(), s);
+                seenConverged.put(s.dc().name(), s);
             }
-            done.put(inline, s);
+            done.put(e.getKey(), s);
         }
         List<DcStatus> out = new ArrayList<>();
         for (DomainController dc : dcs) {
             DcStatus s = done.get(dc);
-            Future<DcStatus> f = running.get(dc);
-            if (s == null && f != null) {
-                s = await(dc, f);
-                if (s.state() == DcState.CONVERGED) {
-                    seenConverged.put(dc.name(), s);
-                }
-            }
             if (s != null) {
                 out.add(s);
             }

@@ -92,6 +92,17 @@ class ConvergenceWatchTest {
     }
 
     @Test
+    void whenOneLookSeesEveryDcConvergedTheVerdictDoesNotClaimWhichCameLast() throws Exception {
+        Scripted r = new Scripted(2);
+        Instant written = Instant.now().minusSeconds(30);
+        try (ConvergenceWatch w = new ConvergenceWatch(r, List.of(expectation(true)), written, Clock.systemUTC())) {
+            ConvergenceReport rep = w.round();
+            assertTrue(rep.converged());
+            assertTrue(rep.verdict().matches("All 2 domain controllers hold the change \\(seen 3\\d\\.\\d s after the write\\)\\."), rep.verdict());
+        }
+    }
+
+    @Test
     void aDcThatAnswersWithoutTheEntryIsStaleForAnAddAndConvergedForARemove() {
         ReplicaRead absent = ReplicaRead.absent();
         assertFalse(expectation(true).metBy(absent));
