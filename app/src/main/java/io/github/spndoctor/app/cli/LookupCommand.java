@@ -35,8 +35,12 @@ public final class LookupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TargetName name = TargetName.parse(target);
+        io.github.spndoctor.core.model.TargetInput input = TargetName.read(target);
+        TargetName name = input.name();
         PrintWriter out = spec.commandLine().getOut();
+        if (!json) {
+            input.notes().forEach(n -> out.println("Note: " + n));
+        }
         try (Directory dir = directory.open()) {
             LookupResult result = dir.lookup(name);
             List<RankedCause> causes = LookupClassifier.classify(result);
@@ -61,6 +65,9 @@ public final class LookupCommand implements Callable<Integer> {
             out.printf("%-" + w + "s  %-13s  %s%n", reg.spn(), r.status(reg).id(), holders);
         }
         out.println();
+        for (io.github.spndoctor.core.model.UnusualSpn u : r.unusualSpns()) {
+            out.println("Warning: " + u.sentence());
+        }
         if (causes.isEmpty()) {
             out.println("The directory shows no SPN conflict for this name.");
         }

@@ -90,6 +90,12 @@ public final class ScanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Scanned:  %,d SPNs on %,d accounts in %.1f s%s%n", r.spns(), r.accounts(),
                 r.elapsed().toMillis() / 1000.0, r.complete() ? "" : " (CANCELLED: incomplete, absence of findings proves nothing)");
         out.println();
+        for (io.github.spndoctor.core.model.UnusualSpn u : r.unusual()) {
+            out.println("Warning: " + u.sentence());
+        }
+        if (!r.unusual().isEmpty()) {
+            out.println();
+        }
         if (r.findings().isEmpty()) {
             out.println(r.complete() ? "No SPN conflicts found in the forest." : "No conflicts found in the part scanned.");
             return;

@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 @Command(name = "spn-doctor", mixinStandardHelpOptions = true, version = "SPN Doctor 0.1.0",
         description = "Finds and fixes the Kerberos SPN problems behind WinRM / PowerShell remoting errors "
                 + "such as 0x80090322. Run without arguments to open the wizard.",
-        subcommands = {LookupCommand.class, DiagnoseCommand.class, ScanCommand.class, FixCommand.class, UndoCommand.class,
+        subcommands = {LookupCommand.class, SpnCommand.class, ProbeCommand.class, DiagnoseCommand.class, ScanCommand.class, FixCommand.class, UndoCommand.class,
                 ConvergeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SpnDoctorCommand implements Runnable {

@@ -70,4 +70,22 @@ class LookupCommandTest {
         assertEquals(0, r.status());
         assertTrue(r.out().contains("lookup"), r.out());
     }
+
+    /** Issue 9: DOMAIN\\host and a pasted SPN look up the host; a port outside 1-65535 is refused. */
+    @Test
+    void netbiosAndSpnForms_lookUpTheHost_andABadPortIsRefused() throws Exception {
+        for (String t : new String[] {"RWWILDEN01\\srv003", "HTTP/srv003.rwwilden01.local:5985"}) {
+            Run r = run("lookup", "--demo", "--target", t, "--json");
+            assertEquals(0, r.status(), t + ": " + r.err());
+            JsonNode root = new ObjectMapper().readTree(r.out());
+            assertEquals("SRV003$", root.get("computer").get("sAMAccountName").asText(), t);
+            assertTrue(root.get("target").asText().toLowerCase().startsWith("srv003"), t + " -> " + root.get("target"));
+        }
+        Run bad = run("lookup", "--demo", "--target", "srv003:99999");
+        assertTrue(bad.status() != 0, "refused: " + bad.out());
+        assertTrue(bad.err().contains("99999") && bad.err().contains("1-65535"), bad.err());
+        Run hidden = run("lookup", "--demo", "--target", "srv\u200B003");
+        assertTrue(hidden.status() != 0);
+        assertTrue(hidden.err().contains("U+200B") && hidden.err().contains("position 4"), hidden.err());
+    }
 }

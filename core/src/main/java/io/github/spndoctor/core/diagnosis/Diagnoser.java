@@ -68,6 +68,22 @@ public final class Diagnoser {
     }
 
     /**
+     * Diagnoses from text, the lookup, DNS facts and what a live probe measured (each optional). Measured facts
+     * outweigh the text.
+     */
+    public static Diagnosis diagnose(Symptom symptom, Optional<LookupResult> lookup, Optional<NameFacts> names,
+                                     Optional<Measurement> measured) {
+        Tally t = new Tally();
+        text(symptom, t);
+        lookup.ifPresent(l -> directory(symptom, l, t));
+        Optional<TargetName> target = names.map(NameFacts::target).or(() -> lookup.map(LookupResult::target));
+        target.ifPresent(n -> nameShape(n, t));
+        names.ifPresent(n -> dns(n, lookup, t));
+        measured.ifPresent(m -> MeasuredRules.apply(m, t));
+        return new Diagnosis(t.rank(symptom), symptom, lookup.isPresent(), lookup, names);
+    }
+
+    /**
      * Diagnoses from text after the lookup failed: {@code unknown} ranks first and carries the failure; the text's
      * causes follow as hypotheses. Never a verdict.
      */
@@ -296,7 +312,7 @@ public final class Diagnoser {
     // -------------------------------------------------------------------------------------------------- tally
 
     /** Evidence and weights per cause while a diagnosis is built. Not thread-safe; local to one call. */
-    private static final class Tally {
+    static final class Tally {
         private final Map<CauseId, Double> textSupport = new EnumMap<>(CauseId.class);
         private final Map<CauseId, Double> errorSupport = new EnumMap<>(CauseId.class);
         private final Map<CauseId, Double> factSupport = new EnumMap<>(CauseId.class);
@@ -335,6 +351,15 @@ public final class Diagnoser {
         void against(CauseId id, double w, String detail) {
             against.merge(id, w, Tally::or);
             add(id, Evidence.against(Evidence.Source.DIRECTORY, detail));
+        }
+
+        void measured(CauseId id, double w, String detail) {
+            support(id, w, new Evidence(Evidence.Source.PROBE, detail, true), true);
+        }
+
+        void measuredAgainst(CauseId id, double w, String detail) {
+            against.merge(id, w, Tally::or);
+            add(id, Evidence.against(Evidence.Source.PROBE, detail));
         }
 
         void nameAgainst(CauseId id, double w, String detail) {

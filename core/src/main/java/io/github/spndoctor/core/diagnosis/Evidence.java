@@ -14,7 +14,9 @@ public record Evidence(Source source, String detail, boolean supports) {
         /** The directory lookup. */
         DIRECTORY,
         /** DNS or the shape of the name used. */
-        NAME;
+        NAME,
+        /** Measured by the live probe: a real ticket and a real WinRM request. */
+        PROBE;
 
         public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
     }

@@ -6,6 +6,7 @@ import io.github.spndoctor.core.model.AccountRef;
 import io.github.spndoctor.core.model.Registration;
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.model.UnusualSpn;
 
 import java.time.Instant;
 import java.util.List;
@@ -72,6 +73,17 @@ public record LookupResult(TargetName target, Optional<Account> computer, List<R
         }
         AccountRef holder = r.holders().get(0);
         return computer.map(c -> c.ref().sameEntry(holder)).orElse(false) ? Status.OK : Status.WRONG_ACCOUNT;
+    }
+
+    /** Every SPN of the accounts read that holds a hidden or look-alike character, account by account. */
+    public List<UnusualSpn> unusualSpns() {
+        List<UnusualSpn> out = new java.util.ArrayList<>();
+        for (Account a : accounts) {
+            for (Spn s : a.spns()) {
+                UnusualSpn.check(s.toString(), a.ref()).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     /** True when {@code ref} is the target's computer account. */

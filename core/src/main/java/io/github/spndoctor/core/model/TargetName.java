@@ -1,7 +1,10 @@
 package io.github.spndoctor.core.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -16,18 +19,32 @@ public record TargetName(String asTyped, String shortName, Optional<String> fqdn
     /** Longest DNS name (RFC 1035). */
     public static final int MAX_LENGTH = 253;
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?");
+    private static final java.util.Set<String> SERVICE_CLASSES = java.util.Set.of("http", "https", "wsman", "host",
+            "restrictedkrbhost", "termsrv", "mssqlsvc", "cifs", "ldap", "gc", "dns");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
     /** What sort of name was typed. */
     public enum Kind { SHORT, FQDN, IPV4, IPV6, LOCALHOST }
 
     /**
-     * Parses a target as typed. Accepts a host name, FQDN, IP address, or a URL / UNC path / DOMAIN\host form that a
-     * user may paste, from which the host is taken.
+     * Parses a target as typed. Accepts a host name, FQDN, IP address, or a URL / UNC path / DOMAIN\\host / SPN form
+     * that a user may paste, from which the host is taken.
      *
      * @throws IllegalArgumentException with a plain message when the text is not a usable host name
      */
     public static TargetName parse(String text) {
+        return read(text).name();
+    }
+
+    /**
+     * Reads a target as typed, keeping what else the text said: the port of {@code srv003:5985} or
+     * {@code HTTP/srv003.contoso.com:5985}, the NetBIOS domain of {@code CONTOSO\\srv003}, the service class of a
+     * pasted SPN. A character that is invisible or only looks like a letter (U+200B, full-width or Cyrillic letters)
+     * is refused with a message naming it and its position; so is a port outside 1-65535.
+     *
+     * @throws IllegalArgumentException with a plain message when the text is not a usable host name
+     */
+    public static TargetInput read(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("Enter the name of the server you connect to, e.g. srv003 or srv003.contoso.com.");
         }
@@ -35,23 +52,47 @@ public record TargetName(String asTyped, String shortName, Optional<String> fqdn
         if (s.length() > 1024) {
             throw new IllegalArgumentException("That is not a server name: it is " + s.length() + " characters long.");
         }
+        NameCharacters.requirePlain(s, "server name");
+        List<String> notes = new ArrayList<>();
+        Optional<String> domain = Optional.empty();
+        Optional<String> serviceClass = Optional.empty();
         s = s.replaceFirst("(?i)^[a-z][a-z0-9+.-]*://", "");   // http://host:5985/wsman
-        s = s.replaceFirst("^\\\\\\\\", "");                    // \\host\share
-        int cut = indexOfAny(s, "/\\");
-        if (cut > 0) {
-            s = s.substring(0, cut);
+        if (s.startsWith("\\\\")) {
+            s = s.substring(2);                                 // \\host\share
+        } else if (s.indexOf('\\') > 0) {                      // CONTOSO\srv003
+            domain = Optional.of(s.substring(0, s.indexOf('\\')));
+            s = s.substring(s.indexOf('\\') + 1);
+            notes.add("The NetBIOS domain " + domain.get() + " was noted; the server is " + cutAtSlash(s) + ".");
+        }
+        int slash = s.indexOf('/');
+        if (slash > 0 && slash < s.length() - 1 && looksLikeServiceClass(s.substring(0, slash), s.substring(slash + 1))) {
+            serviceClass = Optional.of(s.substring(0, slash));  // HTTP/srv003.contoso.com:5985
+            s = s.substring(slash + 1);
+            notes.add("This is an SPN (" + serviceClass.get() + "/...); its host " + cutAtSlash(s).replaceFirst(":.*", "")
+                    + " is the server.");
+        }
+        s = cutAtSlash(s);
+        if (s.endsWith("$") && domain.isPresent()) {
+            s = s.substring(0, s.length() - 1);                // CONTOSO\SRV003$ names the computer account
         }
         if (s.startsWith("[") && s.contains("]")) {
             String ip = s.substring(1, s.indexOf(']'));
-            return new TargetName(ip, ip, Optional.empty(), Kind.IPV6);
+            OptionalInt port = port(s.substring(s.indexOf(']') + 1).replaceFirst("^:", ""), s.contains("]:"));
+            return new TargetInput(new TargetName(ip, ip, Optional.empty(), Kind.IPV6), port, domain, serviceClass, notes);
         }
         if (s.chars().filter(c -> c == ':').count() >= 2 && s.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+")) {
-            return new TargetName(s, s, Optional.empty(), Kind.IPV6);
+            return new TargetInput(new TargetName(s, s, Optional.empty(), Kind.IPV6), OptionalInt.empty(), domain, serviceClass, notes);
         }
+        OptionalInt port = OptionalInt.empty();
         int colon = s.indexOf(':');
-        if (colon > 0) {
+        if (colon >= 0) {
+            port = port(s.substring(colon + 1), true);
             s = s.substring(0, colon);
         }
+        return new TargetInput(host(s, text), port, domain, serviceClass, notes);
+    }
+
+    private static TargetName host(String s, String text) {
         if (s.endsWith(".")) {
             s = s.substring(0, s.length() - 1);
         }
@@ -74,6 +115,35 @@ public record TargetName(String asTyped, String shortName, Optional<String> fqdn
             return new TargetName(s, s, Optional.empty(), Kind.SHORT);
         }
         return new TargetName(s, s.substring(0, dot), Optional.of(s), Kind.FQDN);
+    }
+
+    /** The port after a colon: 1-65535, or a plain message. */
+    private static OptionalInt port(String digits, boolean present) {
+        if (!present) {
+            return OptionalInt.empty();
+        }
+        if (!digits.matches("\\d{1,9}")) {
+            throw new IllegalArgumentException("'" + abbreviate(digits) + "' after the colon is not a port number; a port is 1 to 65535, "
+                    + "e.g. srv003:5985.");
+        }
+        int p = Integer.parseInt(digits);
+        if (p < 1 || p > 65535) {
+            throw new IllegalArgumentException("Port " + p + " is outside 1-65535; WinRM listens on 5985 (HTTP) or 5986 (HTTPS).");
+        }
+        return OptionalInt.of(p);
+    }
+
+    /** {@code HTTP} in {@code HTTP/srv003}: a known class, or a word without dots before a host with one. */
+    private static boolean looksLikeServiceClass(String before, String after) {
+        if (SERVICE_CLASSES.contains(before.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        return before.matches("[A-Za-z][A-Za-z0-9-]{0,40}") && cutAtSlash(after).contains(".");
+    }
+
+    private static String cutAtSlash(String s) {
+        int cut = indexOfAny(s, "/\\");
+        return cut > 0 ? s.substring(0, cut) : s;
     }
 
     private static int indexOfAny(String s, String chars) {

@@ -1,5 +1,7 @@
 package io.github.spndoctor.core.remedy;
 
+import io.github.spndoctor.core.text.ScriptText;
+
 import java.util.List;
 
 /**
@@ -16,7 +18,7 @@ public final class ClientSteps {
 
     /** Single-quoted PowerShell string literal. */
     static String ps(String s) {
-        return "'" + s.replace("'", "''") + "'";
+        return ScriptText.ps(s);
     }
 
     /** -IncludePortInSPN for Enter-PSSession / Invoke-Command / New-PSSession. */
@@ -30,7 +32,7 @@ public final class ClientSteps {
                 "$so = New-PSSessionOption -IncludePortInSPN\n"
                         + "Enter-PSSession -ComputerName " + ps(host) + " -SessionOption $so\n"
                         + "Invoke-Command -ComputerName " + ps(host) + " -SessionOption $so -ScriptBlock { hostname }\n"
-                        + "# WS-Management cmdlets: New-WSManSessionOption -SPNPort 5985; winrs: winrs -r:" + host + " -spnport:5985 hostname");
+                        + "# WS-Management cmdlets: New-WSManSessionOption -SPNPort 5985; winrs: winrs -r:" + ScriptText.comment(host) + " -spnport:5985 hostname");
     }
 
     /** The .reg file that sets spn_prefix = WSMAN. */
@@ -98,7 +100,7 @@ public final class ClientSteps {
                 new ClientStep("Afterwards: switch CredSSP off again",
                         "CredSSP hands your reusable credentials to the server; anyone in control of that server can use "
                                 + "them. Turn it off on both ends once the task is done.",
-                        "powershell", "Disable-WSManCredSSP -Role Client   # on the client\nDisable-WSManCredSSP -Role Server   # on " + fqdn));
+                        "powershell", "Disable-WSManCredSSP -Role Client   # on the client\nDisable-WSManCredSSP -Role Server   # on " + ScriptText.comment(fqdn)));
     }
 
     /** TrustedHosts for an IP address, saving the old value first. */

@@ -55,9 +55,22 @@ final class MoreRemedies {
             throw new NotApplicableException(computer.ref().label() + " already holds HOST/ and WSMAN/ for every form of "
                     + s.typed() + " (or another account holds them: see remove-spn).");
         }
+        // SPN Doctor never removes a protected SPN (HOST/), so it does not add one either: it could not undo it
+        List<Spn> byHand = missing.stream().filter(ProtectedSpns::isProtected).toList();
+        List<Spn> planned = missing.stream().filter(x -> !ProtectedSpns.isProtected(x)).toList();
+        String manual = byHand.isEmpty() ? "" : "Also missing: " + String.join(", ", byHand.stream().map(Spn::toString).toList())
+                + ". SPN Doctor does not add these itself, because it could not take them back; register them by hand: "
+                + String.join("; ", byHand.stream().map(x -> "setspn -S " + x + " " + computer.ref().samAccountName()
+                        .replaceFirst("\\$$", "")).toList()) + ".";
+        if (planned.isEmpty()) {
+            throw new NotApplicableException(manual);
+        }
         PlanBuilder b = new PlanBuilder(REGISTER_SPN, "Register the missing SPNs on the computer", dir);
-        for (Spn spn : missing) {
+        for (Spn spn : planned) {
             b.add(computer, spn);
+        }
+        if (!manual.isEmpty()) {
+            b.warn(manual);
         }
         b.step(ClientSteps.purgeTickets());
         b.warn("A computer normally registers HOST/ and WSMAN/ itself when it joins the domain and when WinRM starts; when "

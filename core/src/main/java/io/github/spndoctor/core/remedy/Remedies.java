@@ -160,11 +160,25 @@ public final class Remedies {
      * Builds the plan for one remedy. Consults {@code dir} for the forest-wide uniqueness check before every
      * addition and for constrained delegation that points at SPNs being removed.
      *
-     * @throws NotApplicableException   when the remedy does not fit this lookup (the message says why)
+     * @throws NotApplicableException   when the remedy does not fit this lookup, or SPN Doctor could not undo it
+     *                                  ({@link Preflight#requireUndoable}; the message says why). Adds that a domain
+     *                                  controller will refuse through sPNMappings are named in the plan's warnings
      * @throws IllegalArgumentException for an unknown remedy id
      * @throws DirectoryException       when the directory cannot be consulted
      */
     public static Plan plan(String remedyId, LookupResult lookup, Directory dir, RemedySettings settings) throws DirectoryException {
+        Plan p = planOnly(remedyId, lookup, dir, settings);
+        Preflight.requireUndoable(p);
+        List<String> collisions = Preflight.aliasCollisions(dir, p);
+        if (collisions.isEmpty()) {
+            return p;
+        }
+        List<String> warnings = new ArrayList<>(p.warnings());
+        warnings.addAll(collisions);
+        return new Plan(p.remedyId(), p.title(), p.changes(), p.clientSteps(), warnings, p.basis());
+    }
+
+    private static Plan planOnly(String remedyId, LookupResult lookup, Directory dir, RemedySettings settings) throws DirectoryException {
         return switch (remedyId) {
             case REMOVE_SPN -> RemoveSpnPlanner.plan(lookup, dir);
             case PORT_SPN -> PortSpnPlanner.plan(lookup, dir, settings);

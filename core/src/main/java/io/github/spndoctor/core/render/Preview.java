@@ -7,6 +7,7 @@ import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.SpnChange;
 import io.github.spndoctor.core.remedy.ClientStep;
 import io.github.spndoctor.core.remedy.Plan;
+import io.github.spndoctor.core.text.ScriptText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -91,21 +92,36 @@ public final class Preview {
     }
 
     static String setspn(Plan plan) {
+        try {
+            return setspnScript(plan);
+        } catch (ScriptText.UnsafeValueException e) {
+            // refuse to emit rather than write a command a crafted value could take over
+            return "@echo off\r\n"
+                    + "rem SPN Doctor did not write this script: " + ScriptText.cmdComment(e.getMessage()) + ".\r\n"
+                    + "rem Use the PowerShell or LDIF form of this plan instead.\r\n"
+                    + "echo This script was refused: use the PowerShell or LDIF form of the plan.\r\n"
+                    + "exit /b 1\r\n";
+        }
+    }
+
+    private static String setspnScript(Plan plan) {
         StringBuilder sb = new StringBuilder();
         sb.append("@echo off\r\n");
-        sb.append("rem SPN Doctor plan: ").append(plan.title()).append("\r\n");
+        sb.append("setlocal DisableDelayedExpansion\r\n");
+        sb.append("rem SPN Doctor plan: ").append(ScriptText.cmdComment(plan.title())).append("\r\n");
         sb.append("rem Run as an account allowed to write servicePrincipalName, from a machine in each account's domain.\r\n");
         sb.append("rem Additions use -F -S: setspn first checks the whole forest for the value and refuses a duplicate.\r\n");
         if (plan.changes().isEmpty()) {
             sb.append("rem No directory changes in this plan.\r\n");
         }
         for (SpnChange c : plan.changes()) {
-            sb.append("rem ").append(c.description()).append(" (domain ").append(domainOf(c.account().dn())).append(")\r\n");
-            String account = setspnName(c.account());
+            sb.append("rem ").append(ScriptText.cmdComment(c.description() + " (domain " + domainOf(c.account().dn()) + ")")).append("\r\n");
+            String account = ScriptText.cmdArg(setspnName(c.account()));
+            String spn = ScriptText.cmdArg(c.spn().toString());
             if (c instanceof SpnChange.Add) {
-                sb.append("setspn -F -S ").append(c.spn()).append(' ').append(account).append("\r\n");
+                sb.append("setspn -F -S ").append(spn).append(' ').append(account).append("\r\n");
             } else {
-                sb.append("setspn -D ").append(c.spn()).append(' ').append(account).append("\r\n");
+                sb.append("setspn -D ").append(spn).append(' ').append(account).append("\r\n");
             }
             sb.append("if errorlevel 1 (echo Stopped: the change above failed. & exit /b 1)\r\n");
         }
@@ -118,12 +134,12 @@ public final class Preview {
         if (ref.kind() == AccountKind.COMPUTER && sam.endsWith("$")) {
             sam = sam.substring(0, sam.length() - 1);
         }
-        return sam.contains(" ") ? "\"" + sam + "\"" : sam;
+        return sam;
     }
 
     static String powershell(Plan plan) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# SPN Doctor plan: ").append(plan.title()).append('\n');
+        sb.append("# SPN Doctor plan: ").append(ScriptText.comment(plan.title())).append('\n');
         sb.append("# Needs the ActiveDirectory module (RSAT) and the right to write servicePrincipalName.\n");
         sb.append("# Add -WhatIf to a Set-AD* line to see what it would do without doing it.\n");
         if (plan.changes().isEmpty()) {
@@ -136,7 +152,7 @@ public final class Preview {
         }
         int i = 1;
         for (SpnChange c : plan.changes()) {
-            sb.append("\n# ").append(i++).append(". ").append(c.description()).append('\n');
+            sb.append("\n# ").append(i++).append(". ").append(ScriptText.comment(c.description())).append('\n');
             String value = ps(c.spn().toString());
             if (c instanceof SpnChange.Add) {
                 sb.append("$spn = ").append(value).append('\n');
@@ -151,8 +167,8 @@ public final class Preview {
         if (!ps.isEmpty()) {
             sb.append("\n# ---- Outside the directory ----\n");
             for (ClientStep s : ps) {
-                sb.append("\n# ").append(s.title()).append('\n');
-                sb.append("# ").append(s.explanation()).append('\n');
+                sb.append("\n# ").append(ScriptText.comment(s.title())).append('\n');
+                sb.append("# ").append(ScriptText.comment(s.explanation())).append('\n');
                 sb.append(s.script()).append('\n');
             }
         }
@@ -168,7 +184,7 @@ public final class Preview {
     }
 
     static String ps(String s) {
-        return "'" + s.replace("'", "''") + "'";
+        return ScriptText.ps(s);
     }
 
     /** The DNS domain of a DN: {@code CN=x,DC=kimconnect,DC=com} gives {@code kimconnect.com}. */
@@ -185,13 +201,13 @@ public final class Preview {
 
     static String ldif(Plan plan) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# SPN Doctor plan: ").append(plan.title().replace('\n', ' ')).append('\n');
+        sb.append("# SPN Doctor plan: ").append(ScriptText.comment(plan.title())).append('\n');
         sb.append("# One value per record, in order. ldapmodify -f <file> (stops at the first error) or ldifde -i -f <file>.\n");
         if (plan.changes().isEmpty()) {
             sb.append("# No directory changes in this plan.\n");
         }
         for (SpnChange c : plan.changes()) {
-            sb.append('\n').append("# ").append(c.description()).append('\n').append(Ldif.modify(c));
+            sb.append('\n').append("# ").append(ScriptText.comment(c.description())).append('\n').append(Ldif.modify(c));
         }
         return sb.toString();
     }

@@ -9,6 +9,7 @@ import io.github.spndoctor.core.diagnosis.RankedCause;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.AccountRef;
+import io.github.spndoctor.core.model.UnusualSpn;
 import io.github.spndoctor.core.model.Registration;
 
 import java.util.List;
@@ -51,7 +52,23 @@ public final class LookupJson {
         lookup.replicationNotes().forEach(notes::add);
         root.put("source", lookup.source().banner());
         root.put("queriedAt", lookup.queriedAt().toString());
+        List<UnusualSpn> unusual = lookup.unusualSpns();
+        if (!unusual.isEmpty()) {
+            root.set("unusualSpns", unusual(unusual));
+        }
         return root;
+    }
+
+    /** {@code [{"spn", "account": {...}, "problem"}]}: SPNs with hidden or look-alike characters. */
+    public static ArrayNode unusual(List<UnusualSpn> list) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (UnusualSpn u : list) {
+            ObjectNode n = a.addObject();
+            n.put("spn", u.spn());
+            n.set("account", account(u.holder()));
+            n.put("problem", u.problem());
+        }
+        return a;
     }
 
     /** {@code {"dn", "sAMAccountName", "kind"}}. */

@@ -11,6 +11,7 @@ import io.github.spndoctor.core.model.AccountRef;
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.SpnFormatException;
 import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.model.UnusualSpn;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,7 @@ public final class ForestScanner {
         findings.addAll(verifyOtherComputers(directory, index));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         listener.progress(new ScanProgress("done", index.accounts, index.spns, elapsed));
-        return new ScanReport(findings, index.accounts, index.spns, complete, directory.info(), started, elapsed);
+        return new ScanReport(findings, index.accounts, index.spns, complete, directory.info(), started, elapsed, index.unusual);
     }
 
     /** The compact state built while streaming. Package-private for the memory benchmark. */
@@ -82,6 +83,7 @@ public final class ForestScanner {
         final LongIntMap hostOnComputer = new LongIntMap(1 << 10);
         final TextArena httpOnServiceAccounts = new TextArena();
         final TextArena foreignHostOnComputer = new TextArena();
+        final List<UnusualSpn> unusual = new ArrayList<>();
         long accounts;
         long spns;
         private int nextId;
@@ -112,6 +114,10 @@ public final class ForestScanner {
             }
             for (String raw : holder.spns()) {
                 spns++;
+                if (UnusualSpn.isUnusual(raw) && unusual.size() < ScanReport.MAX_UNUSUAL) {
+                    UnusualSpn.check(raw, new AccountRef(holder.dn(), holder.samAccountName(), holder.kind()))
+                            .ifPresent(unusual::add);
+                }
                 String lower = raw.toLowerCase(Locale.ROOT);
                 pendingKeys[pending] = hash(lower);
                 pendingIds[pending] = id;

@@ -30,6 +30,9 @@ public final class ScanJson {
             f.accounts().forEach(a -> accounts.add(LookupJson.account(a)));
             n.put("summary", f.summary());
         }
+        if (!report.unusual().isEmpty()) {
+            root.set("unusualSpns", LookupJson.unusual(report.unusual()));
+        }
         return root;
     }
 }

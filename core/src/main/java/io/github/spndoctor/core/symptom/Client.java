@@ -17,7 +17,7 @@ public enum Client {
     SERVER_MANAGER("Server Manager", "server\\s*manager|configuration refresh failed"),
     WINDOWS_ADMIN_CENTER("Windows Admin Center", "windows\\s+admin(istrative)?\\s+center|\\bwac\\b|project\\s+honolulu"),
     ANSIBLE("Ansible", "\\bansible\\b|\\bwin_ping\\b|\\bwin_shell\\b|\\bwin_command\\b"),
-    PYWINRM("pywinrm", "\\bpywinrm\\b|\\bwinrm\\.(session|protocol)\\b|requests[_-]kerberos|requests[_-]ntlm|authgssclient|\\bspnego\\b"),
+    PYWINRM("pywinrm", "\\bpywinrm\\b|\\bwinrm\\.(session|protocol|exceptions)\\b|requests[_-]kerberos|requests[_-]ntlm|authgssclient|\\bspnego\\b"),
     PYPSRP("pypsrp", "\\bpypsrp\\b|\\bpsrp\\b|negotiate_service"),
     EVIL_WINRM("evil-winrm", "evil-winrm"),
     DBATOOLS("dbatools", "\\bdbatools\\b|\\b(get|set|new|test|invoke|copy|connect|start|install|update|export|find)-dba[a-z]+\\b"),

@@ -290,9 +290,15 @@ public final class Connector {
             }
             List<ServerSet> sets = new ArrayList<>();
             for (Endpoint e : endpoints) {
-                // dial the address; certificate names are checked against it (the lab's and AD's certs carry DNS + IP SANs)
+                // with --dns-server the address is dialled, but the certificate must name the DC's host name (from the
+                // SRV record or the URL), as a real AD certificate does - not the IP address that was dialled
                 String dial = profile.dnsServer() != null ? e.address() : e.name();
-                sets.add(new SingleServerSet(dial, e.port(), socketFactory, opts, null, startTls));
+                LDAPConnectionOptions o = opts;
+                if (!dial.equalsIgnoreCase(e.name()) && trust != null && profile.trust().kind() != Trust.Kind.FINGERPRINT) {
+                    o = opts.duplicate();
+                    o.setSSLSocketVerifier(new NamedHostVerifier(e.name()));
+                }
+                sets.add(new SingleServerSet(dial, e.port(), socketFactory, o, null, startTls));
             }
             return sets.size() == 1 ? sets.get(0) : new FailoverServerSet(sets);
         }
