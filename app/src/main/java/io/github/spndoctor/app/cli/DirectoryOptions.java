@@ -122,7 +122,7 @@ public final class DirectoryOptions {
             throw new IllegalArgumentException("--demo cannot be combined with --url, --domain or --profile.");
         }
         if (isDemo()) {
-            return DemoDirectory.start();
+            return io.github.spndoctor.core.directory.demo.ReplicatedDemo.around(DemoDirectory.start());
         }
         ConnectionProfile profile = profile();
         char[] password = profile.needsPassword() ? password(profile) : null;

@@ -7,6 +7,7 @@ import io.github.spndoctor.core.session.Commit;
 import io.github.spndoctor.core.session.RepairSession;
 import io.github.spndoctor.core.session.SessionConfig;
 import io.github.spndoctor.core.render.Words;
+import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.apply.StatePaths;
 import io.github.spndoctor.core.diagnosis.LookupClassifier;
@@ -111,6 +112,9 @@ public final class FixCommand extends DirectoryWriteCommand {
     @Option(names = "--set-spn-prefix-here", description = "wsman-prefix on Windows: also set spn_prefix = WSMAN on this machine (needs an elevated prompt).")
     boolean setSpnPrefixHere;
 
+    @Option(names = "--wait", paramLabel = "SECONDS", description = "After writing, check every domain controller until all hold the change or this many seconds have passed (default: ${DEFAULT-VALUE}: check once; spn-doctor converge watches longer).")
+    long waitSeconds;
+
     @Mixin
     DirectoryOptions directory;
 
@@ -124,6 +128,7 @@ public final class FixCommand extends DirectoryWriteCommand {
         if (!Remedies.ALL_IDS.contains(remedy)) {
             throw new IllegalArgumentException("Unknown remedy '" + remedy + "'. Known remedies: " + String.join(", ", Remedies.ALL_IDS) + ".");
         }
+        java.time.Duration wait = waitTime();
         if (journalFile != null && Files.exists(journalFile)) {
             throw new IllegalArgumentException("The journal file " + journalFile + " already exists; a journal is never "
                     + "overwritten. Name a new file, or leave --journal out.");
@@ -185,6 +190,10 @@ public final class FixCommand extends DirectoryWriteCommand {
                 writeReport(session.report(), out);
                 return EXIT_APPLY_FAILED;
             }
+            if (commit.journal().isPresent()) {   // has every DC the change yet? (issue 15)
+                Journal written = Journal.read(commit.journal().get());
+                ConvergenceOutput.watch(dir, written, wait, out, err).ifPresent(r -> ConvergenceOutput.print(r, out));
+            }
             VerifyResult verified = commit.check().orElseThrow();
             out.println();
             out.print(verified.summary());
@@ -223,6 +232,13 @@ public final class FixCommand extends DirectoryWriteCommand {
         session.measured(r.measurement(), said);
         io.github.spndoctor.core.probe.ProbeAdvice.of(r).forEach(a -> out.println("  " + a));
         return r.winrm() == io.github.spndoctor.core.probe.WinrmOutcome.REJECTED;
+    }
+
+    java.time.Duration waitTime() {
+        if (waitSeconds < 0 || waitSeconds > 24 * 3600) {
+            throw new IllegalArgumentException("--wait takes 0 to 86400 seconds.");
+        }
+        return java.time.Duration.ofSeconds(waitSeconds);
     }
 
     /**

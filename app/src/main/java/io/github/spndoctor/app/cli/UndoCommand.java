@@ -54,6 +54,9 @@ public final class UndoCommand extends DirectoryWriteCommand {
     @Option(names = "--remove-spn-prefix-here", description = "Undoing wsman-prefix on Windows: also remove spn_prefix from this machine (elevated prompt).")
     boolean removeSpnPrefixHere;
 
+    @Option(names = "--wait", paramLabel = "SECONDS", description = "After writing, check every domain controller until all hold the change or this many seconds have passed (default: ${DEFAULT-VALUE}: check once; spn-doctor converge watches longer).")
+    long waitSeconds;
+
     @Mixin
     DirectoryOptions directory;
 
@@ -63,6 +66,9 @@ public final class UndoCommand extends DirectoryWriteCommand {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (waitSeconds < 0 || waitSeconds > 24 * 3600) {
+            throw new IllegalArgumentException("--wait takes 0 to 86400 seconds.");
+        }
         Journal journal = Journal.read(journalFile);
         out.println("Journal: " + journal.remedyId() + " on " + journal.target() + ", " + journal.created() + ", "
                 + journal.server() + (journal.demo() ? " (demo)" : "") + " as " + journal.boundIdentity());
@@ -137,6 +143,10 @@ public final class UndoCommand extends DirectoryWriteCommand {
                 } else {
                     err.println("spn_prefix on this machine was left as it is, because the directory undo did not complete.");
                 }
+            }
+            if (c.journal().isPresent()) {   // has every DC the undo yet? (issue 15)
+                ConvergenceOutput.watch(dir, Journal.read(c.journal().get()), java.time.Duration.ofSeconds(waitSeconds), out, err)
+                        .ifPresent(report -> ConvergenceOutput.print(report, out));
             }
             return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;
         }

@@ -53,7 +53,18 @@ public class Connections implements AutoCloseable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
         }
-        return allowChanges ? new NonClosing(d) : new io.github.spndoctor.core.directory.ReadOnlyDirectory(new NonClosing(d));
+        Directory replicated = replicated(d);
+        return allowChanges ? new NonClosing(replicated) : new io.github.spndoctor.core.directory.ReadOnlyDirectory(new NonClosing(replicated));
+    }
+
+    private Directory replicatedDemo;
+
+    /** The shared demo with its simulated second DC (issue 15), made once: every session sees the same writes. */
+    private synchronized Directory replicated(DemoDirectory d) {
+        if (replicatedDemo == null) {
+            replicatedDemo = io.github.spndoctor.core.directory.demo.ReplicatedDemo.around(d);
+        }
+        return replicatedDemo;
     }
 
     @Override

@@ -54,5 +54,8 @@ public class DelegatingDirectory implements Directory {
     public void apply(SpnChange change) throws DirectoryException { delegate.apply(change); }
 
     @Override
+    public Optional<io.github.spndoctor.core.directory.Replicas> replicas() { return delegate.replicas(); }
+
+    @Override
     public void close() { delegate.close(); }
 }

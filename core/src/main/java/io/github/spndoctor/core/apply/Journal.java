@@ -61,6 +61,7 @@ public final class Journal {
     private final List<SpnChange> changes;
     private final Set<Integer> attempted = new LinkedHashSet<>();
     private final Map<Integer, ChangeOutcome> outcomes = new LinkedHashMap<>();
+    private final Map<Integer, Instant> outcomeTimes = new LinkedHashMap<>();
     /** Why this journal cannot be trusted for undo (hand edits); empty for a journal as written. */
     private final List<String> problems = new ArrayList<>();
     private String endMessage;
@@ -223,6 +224,7 @@ public final class Journal {
         o.put("detail", outcome.detail());
         append("#@outcome " + o + "\n");
         outcomes.put(index + 1, outcome);
+        outcomeTimes.put(index + 1, Instant.parse(o.path("at").asText()));
     }
 
     /** Appends and forces the closing line with the final message. */
@@ -317,6 +319,11 @@ public final class Journal {
             if (n >= 1 && n <= ordered.size()) {
                 j.outcomes.put(n, new ChangeOutcome(ordered.get(n - 1), ChangeOutcome.Status.fromId(o.path("status").asText()),
                         o.path("detail").asText()));
+                try {
+                    j.outcomeTimes.put(n, Instant.parse(o.path("at").asText()));
+                } catch (java.time.format.DateTimeParseException ignored) {
+                    // an outcome without a readable time: the journal's creation time stands in
+                }
             }
         }
         j.endMessage = end == null ? null : end.path("message").asText();
@@ -409,6 +416,23 @@ public final class Journal {
             out.add(new Account(a.ref(), spns, a.dnsHostName(), a.userAccountControl(), a.allowedToDelegateTo()));
         }
         return out;
+    }
+
+    /**
+     * When the last change that may have reached the directory was written (its recorded outcome), or the journal's
+     * creation time when none has a time: the moment replication to the other DCs starts from.
+     */
+    public synchronized Instant lastWriteAt() {
+        Instant last = null;
+        for (Map.Entry<Integer, ChangeOutcome> e : outcomes.entrySet()) {
+            ChangeOutcome.Status st = e.getValue().status();
+            Instant at = outcomeTimes.get(e.getKey());
+            if ((st == ChangeOutcome.Status.APPLIED || st == ChangeOutcome.Status.UNKNOWN) && at != null
+                    && (last == null || at.isAfter(last))) {
+                last = at;
+            }
+        }
+        return last != null ? last : created;
     }
 
     /**

@@ -81,6 +81,14 @@ public interface Directory extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Direct reads on every domain controller, to watch a change replicate (issue 15). Empty when this directory
+     * cannot reach its DCs one by one; callers then say that convergence was not checked.
+     */
+    default Optional<Replicas> replicas() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -33,7 +33,8 @@ public final class ReadOnlyDirectory implements Directory {
     @Override
     public LookupResult lookup(TargetName target) throws DirectoryException {
         LookupResult r = inner.lookup(target);
-        return new LookupResult(r.target(), r.computer(), r.registrations(), r.accounts(), info, r.queriedAt());
+        return new LookupResult(r.target(), r.computer(), r.registrations(), r.accounts(), info, r.queriedAt(),
+                r.replicationNotes());
     }
 
     @Override
@@ -62,6 +63,9 @@ public final class ReadOnlyDirectory implements Directory {
 
     @Override
     public Optional<Instant> serverTime() throws DirectoryException { return inner.serverTime(); }
+
+    @Override
+    public Optional<Replicas> replicas() { return inner.replicas(); }
 
     @Override
     public void close() { inner.close(); }

@@ -18,14 +18,25 @@ import java.util.Optional;
  * candidate SPN with its holders, and every account that turned up (with all its SPNs). Immutable.
  */
 public record LookupResult(TargetName target, Optional<Account> computer, List<Registration> registrations,
-                           List<Account> accounts, DirectoryInfo source, Instant queriedAt) {
+                           List<Account> accounts, DirectoryInfo source, Instant queriedAt, List<String> replicationNotes) {
+    /**
+     * @param replicationNotes where the global catalog's copy of an account and its own DC's copy disagree
+     *                         (replication in flight), one plain sentence each; empty when they agree
+     */
     public LookupResult {
+        replicationNotes = replicationNotes == null ? List.of() : List.copyOf(replicationNotes);
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(computer, "computer");
         registrations = List.copyOf(registrations);
         accounts = List.copyOf(accounts);
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(queriedAt, "queriedAt");
+    }
+
+    /** A result without replication notes. */
+    public LookupResult(TargetName target, Optional<Account> computer, List<Registration> registrations,
+                        List<Account> accounts, DirectoryInfo source, Instant queriedAt) {
+        this(target, computer, registrations, accounts, source, queriedAt, List.of());
     }
 
     /** How a candidate SPN stands relative to the target computer. */

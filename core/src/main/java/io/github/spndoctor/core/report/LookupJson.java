@@ -48,6 +48,8 @@ public final class LookupJson {
             r.holders().forEach(h -> holders.add(account(h)));
         }
         root.set("causes", causes(causes));
+        ArrayNode notes = root.putArray("replicationNotes");
+        lookup.replicationNotes().forEach(notes::add);
         root.put("source", lookup.source().banner());
         root.put("queriedAt", lookup.queriedAt().toString());
         List<UnusualSpn> unusual = lookup.unusualSpns();

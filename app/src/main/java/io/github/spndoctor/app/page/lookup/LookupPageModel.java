@@ -119,7 +119,8 @@ public final class LookupPageModel extends BasePageModel {
                 .orElse(Messages.get("lookup.nocomputer", result.target().asTyped()));
         summary.set(computer + " " + (problems == 0
                 ? Messages.get("lookup.summary.none")
-                : Messages.plural("lookup.summary.problems", (int) problems)));
+                : Messages.plural("lookup.summary.problems", (int) problems))
+                + result.replicationNotes().stream().map(n -> "\n⚠ " + n).reduce("", String::concat));
     }
 
     private void failed(Throwable t) {

@@ -68,7 +68,8 @@ public final class ResultPage implements PageView {
         checkResult.setMaxWidth(Double.MAX_VALUE);
         Ui.hideWhenEmpty(checkBox, model.checkProperty());
         model.checkVerdictProperty().addListener((o, a, b) -> Callout.tone(checkBox, tone(b)));
-        root.getChildren().addAll(rows, outcome, details, actions, checkBox, checkDetails, notice, extras);
+        root.getChildren().addAll(rows, outcome, details, actions, new ConvergencePane(model.convergence()), checkBox, checkDetails,
+                notice, extras);
     }
 
     @Override

@@ -52,6 +52,7 @@ public final class ResultPageModel extends BasePageModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canCheck = new ReadOnlyBooleanWrapper();
     private boolean shown;
+    private final ConvergenceModel convergence;
 
     /**
      * @param onCommitted called once a change has been written (the wizard then turns Cancel into Close)
@@ -65,8 +66,16 @@ public final class ResultPageModel extends BasePageModel {
         this.plans = plans;
         this.onCommitted = onCommitted;
         this.navigator = navigator;
+        this.convergence = new ConvergenceModel(runner);
+        convergence.setOnEnd(() -> busy.set(false));
         primaryLabel.set("");
     }
+
+    /** Which domain controllers already hold what was applied or undone (issue 15). */
+    public ConvergenceModel convergence() { return convergence; }
+
+    @Override
+    public boolean stopWork() { return convergence.stop(); }
 
     public ObservableList<ChangeRow> rows() { return rows; }
 
@@ -184,6 +193,15 @@ public final class ResultPageModel extends BasePageModel {
             notice.set(Messages.get("result.staysNote"));
         }
         c.check().ifPresent(this::showCheck);
+        // has every domain controller the change yet? (issue 15) The page stays busy while it watches.
+        if (n > 0 && c.journal().isPresent() && session.directory() != null) {
+            try {
+                convergence.start(session.directory(), io.github.spndoctor.core.apply.Journal.read(c.journal().get()));
+                busy.set(convergence.watchingProperty().get());
+            } catch (java.io.IOException | RuntimeException e) {
+                notice.set(ErrorText.message(e));
+            }
+        }
     }
 
     /** Checks again what the last commit relies on (after an undo: that it is undone) and shows the current state. */

@@ -28,6 +28,7 @@ import io.github.spndoctor.core.directory.demo.DemoDirectory;
 import io.github.spndoctor.core.directory.ldap.DomainRouter;
 import io.github.spndoctor.core.directory.ldap.LdapDirectory;
 import io.github.spndoctor.core.directory.ldap.LdapErrors;
+import io.github.spndoctor.core.directory.ldap.LdapReplicas;
 
 import javax.net.SocketFactory;
 import javax.net.ssl.TrustManager;
@@ -70,7 +71,7 @@ public final class Connector {
      */
     public static Directory open(ConnectionProfile profile, char[] password) throws DirectoryException {
         if (profile.mode() == ConnectionProfile.Mode.DEMO) {
-            DemoDirectory demo = DemoDirectory.start();
+            Directory demo = io.github.spndoctor.core.directory.demo.ReplicatedDemo.around(DemoDirectory.start());
             return profile.readOnly() ? new ReadOnlyDirectory(demo) : demo;
         }
         if (profile.needsPassword() && !profile.security().encrypted() && !profile.allowPlain()) {
@@ -145,10 +146,12 @@ public final class Connector {
                 domain.close();
                 throw e;
             }
+            LdapReplicas replicas = new LdapReplicas(domain, attr(root, "configurationNamingContext"),
+                    (host, globalCatalog) -> oneDc(host, globalCatalog, bind, saslHost, dcs.get(0).name()), limit);
             return new LdapDirectory(gc, "", router, info, limit, () -> {
                 gcPool.close();
                 domain.close();
-            });
+            }, replicas);
         }
 
         /**
@@ -172,6 +175,24 @@ public final class Connector {
             }
             BindRequest bind = profile.bindKind() == ConnectionProfile.BindKind.GSSAPI ? gssapi(dcs.get(0).name()) : homeBind;
             return pool(serverSet(dcs), bind, dcs, 1);
+        }
+
+        /**
+         * A one-connection pool to the DC {@code host} itself (its DC or GC port), for reading an account on every DC
+         * after a write: same transport, trust and identity as the session, and like {@link #otherDomain} it never
+         * reads the password array again.
+         */
+        private LDAPConnectionPool oneDc(String host, boolean globalCatalog, BindRequest homeBind, String homeDnsName,
+                                         String homeAsGiven) throws DirectoryException {
+            int port = globalCatalog ? profile.effectiveGcPort()
+                    : profile.port() != 0 ? profile.port() : profile.security().defaultPort();
+            // the session's own DC is dialled as the user named it (an address, or a name only their resolver knows)
+            String dial = host.equalsIgnoreCase(homeDnsName) ? homeAsGiven : host;
+            List<Endpoint> at = List.of(endpoint(dial, port));
+            BindRequest bind = profile.bindKind() == ConnectionProfile.BindKind.GSSAPI ? gssapi(host) : homeBind;
+            LDAPConnectionPool p = pool(serverSet(at), bind, at, 1);
+            p.setMaxWaitTimeMillis(0);
+            return p;
         }
 
         /** Opens one connection of {@code pool} on a daemon thread; a failure is left for the first real use. */

@@ -57,6 +57,7 @@ public class LdapDirectory implements Directory {
     private final DirectoryInfo info;
     private final int timeLimitSeconds;
     private final Runnable closer;
+    private final io.github.spndoctor.core.directory.Replicas replicas;
 
     /**
      * @param forest     connection used for forest-wide searches (global catalog on AD)
@@ -76,6 +77,13 @@ public class LdapDirectory implements Directory {
      */
     public LdapDirectory(LDAPInterface forest, String forestBase, DomainRouter domains, DirectoryInfo info,
                          int timeLimitSeconds, Runnable closer) {
+        this(forest, forestBase, domains, info, timeLimitSeconds, closer, null);
+    }
+
+    /** @param replicas direct reads on each DC (convergence after a write); null when not offered */
+    public LdapDirectory(LDAPInterface forest, String forestBase, DomainRouter domains, DirectoryInfo info,
+                         int timeLimitSeconds, Runnable closer, io.github.spndoctor.core.directory.Replicas replicas) {
+        this.replicas = replicas;
         this.forest = forest;
         this.forestBase = forestBase;
         this.domains = domains;
@@ -95,6 +103,7 @@ public class LdapDirectory implements Directory {
             found.add(toAccount(e));
         }
         List<Account> accounts = domains.knowsDomains() ? fromOwnDomains(found, target) : found;
+        List<String> notes = ReplicationNotes.compare(found, accounts);
         Optional<Account> computer = findComputer(target, accounts);
         TargetName resolved = target;
         if (target.fqdn().isEmpty() && target.isDnsName()) {
@@ -115,7 +124,7 @@ public class LdapDirectory implements Directory {
             }
             registrations.add(new Registration(candidate, holders));
         }
-        return new LookupResult(resolved, computer, registrations, accounts, info, Instant.now());
+        return new LookupResult(resolved, computer, registrations, accounts, info, Instant.now(), notes);
     }
 
     /**
@@ -347,8 +356,16 @@ public class LdapDirectory implements Directory {
     }
 
     @Override
+    public Optional<io.github.spndoctor.core.directory.Replicas> replicas() {
+        return Optional.ofNullable(replicas);
+    }
+
+    @Override
     public void close() {
         try {
+            if (replicas != null) {
+                replicas.close();
+            }
             domains.close();
         } finally {
             closer.run();

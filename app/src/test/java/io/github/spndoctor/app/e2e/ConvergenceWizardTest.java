@@ -1,0 +1,122 @@
+package io.github.spndoctor.app.e2e;
+
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static io.github.spndoctor.app.e2e.WizardFixture.SRV003;
+import static io.github.spndoctor.app.e2e.WizardFixture.text;
+import static io.github.spndoctor.app.e2e.WizardFixture.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Result page's per-DC view on the demo's lagging second DC (issue 15): after the apply DC2 is "not yet" with a
+ * countdown and Stop, then every DC holds the change and the verdict says so; after the undo the same, and Esc stops
+ * the watch without closing the wizard. With -Dscreenshots=DIR the pages are saved as PNG (1024×768).
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConvergenceWizardTest {
+    @TempDir
+    static Path home;
+    private WizardFixture fx;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("spndoctor.demo.lag", "3");
+        this.stage = stage;
+        fx = new WizardFixture(DemoDirectory.start(), home);
+        fx.start(stage);
+        stage.setWidth(1024);
+        stage.setHeight(768);
+    }
+
+    @AfterEach
+    void stop() {
+        System.clearProperty("spndoctor.demo.lag");
+        fx.stop();
+    }
+
+    private void next(FxRobot robot, Step expect) {
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == expect && !fx.composition.wizard().busyProperty().get());
+    }
+
+    private void shot(FxRobot robot, String name) {
+        String dir = System.getProperty("screenshots");
+        if (dir == null) {
+            return;
+        }
+        robot.interact(() -> {
+            try {
+                var image = stage.getScene().snapshot(null);
+                int w = (int) image.getWidth();
+                int h = (int) image.getHeight();
+                var out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        out.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+                    }
+                }
+                javax.imageio.ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void afterApplyAndUndoTheResultPageWatchesEveryDomainController() throws Exception {
+        FxRobot robot = new FxRobot();
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
+        robot.clickOn("#targetField").write(SRV003);
+        next(robot, Step.LOOKUP);
+        next(robot, Step.DIAGNOSIS);
+        next(robot, Step.REMEDY);
+        next(robot, Step.REVIEW);
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.RESULT && WizardFixture.showing(robot, "#dc-state-dc2"));
+        waitUntil(v -> text(robot, "#dc-state-dc2").contains("not yet"));
+        assertTrue(text(robot, "#dc-state-dc1").startsWith("✓ has the change"), text(robot, "#dc-state-dc1"));
+        assertTrue(text(robot, "#convergenceCountdown").contains("left (Stop or Esc ends the wait)"), text(robot, "#convergenceCountdown"));
+        assertTrue(robot.lookup("#convergenceStop").queryButton().isVisible());
+        shot(robot, "result-dc2-not-yet");
+
+        waitUntil(v -> text(robot, "#convergenceVerdict").startsWith("All 2 domain controllers hold the change"));
+        assertTrue(text(robot, "#convergenceVerdict").matches("All 2 domain controllers hold the change \\(DC2 after \\d+\\.\\d s\\)\\."),
+                text(robot, "#convergenceVerdict"));
+        assertFalse(robot.lookup("#convergenceStop").queryButton().isVisible());
+        assertTrue(text(robot, "#convergenceSteps").contains("klist purge"));
+        waitUntil(v -> !fx.composition.wizard().busyProperty().get());
+        shot(robot, "result-converged");
+
+        Button undo = robot.lookup("#undoButton").queryButton();
+        assertFalse(undo.isDisabled());
+        robot.clickOn("#undoButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.REVIEW && !fx.composition.wizard().busyProperty().get());
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.RESULT && WizardFixture.showing(robot, "#dc-state-dc2")
+                && text(robot, "#dc-state-dc2").contains("not yet"));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(v -> text(robot, "#convergenceCountdown").startsWith("You stopped watching"));
+        assertFalse(fx.closed, "Esc stops the wait and never closes the wizard");
+        assertEquals(Step.RESULT, fx.composition.wizard().currentStep());
+        assertTrue(text(robot, "#convergenceVerdict").startsWith("1 of 2 domain controllers holds the change"), text(robot, "#convergenceVerdict"));
+        shot(robot, "result-undo-stopped");
+    }
+}

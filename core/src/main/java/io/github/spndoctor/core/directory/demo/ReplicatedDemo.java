@@ -1,0 +1,162 @@
+package io.github.spndoctor.core.directory.demo;
+
+import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.directory.DirectoryException;
+import io.github.spndoctor.core.model.DirectoryInfo;
+import io.github.spndoctor.core.directory.DomainController;
+import io.github.spndoctor.core.directory.ReplicaRead;
+import io.github.spndoctor.core.directory.Replicas;
+import io.github.spndoctor.core.directory.SpnScanSink;
+import io.github.spndoctor.core.directory.ValueOrigin;
+import io.github.spndoctor.core.lookup.LookupResult;
+import io.github.spndoctor.core.model.Account;
+import io.github.spndoctor.core.model.Spn;
+import io.github.spndoctor.core.model.SpnChange;
+import io.github.spndoctor.core.model.TargetName;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The demo directory with a simulated second domain controller per domain: DC1 is the demo directory itself, DC2
+ * (in another site) sees every write {@code lag} later, so the wizard's "has every DC got it?" view can be tried,
+ * tested and shown without Samba. A decorator: every other call goes to the wrapped directory unchanged. The lag
+ * comes from {@link #configuredLag()} (system property {@code spndoctor.demo.lag} or environment variable
+ * {@code SPN_DOCTOR_DEMO_LAG}, seconds). Thread-safe.
+ */
+public final class ReplicatedDemo implements Directory {
+    /** DC2's lag unless configured: long enough to watch, short enough to wait for. */
+    public static final Duration DEFAULT_LAG = Duration.ofSeconds(8);
+    static final String HOME_SITE = "Default-First-Site-Name";
+    static final String BRANCH_SITE = "Branch-Office";
+
+    private record Write(Instant at, SpnChange change) {}
+
+    private final Directory inner;
+    private final Duration lag;
+    private final Clock clock;
+    private final List<Write> writes = new CopyOnWriteArrayList<>();
+    private final List<DomainController> dcs;
+
+    public ReplicatedDemo(Directory inner, Duration lag, Clock clock) {
+        this.inner = inner;
+        this.lag = lag;
+        this.clock = clock;
+        List<DomainController> list = new ArrayList<>();
+        int n = 0;
+        for (String base : DemoDirectory.BASE_DNS) {
+            String dns = base.toLowerCase(Locale.ROOT).replace("dc=", "").replace(",", ".");
+            list.add(new DomainController("dc1." + dns, HOME_SITE, base, false, String.format("%032x", ++n)));
+            list.add(new DomainController("dc2." + dns, BRANCH_SITE, base, false, String.format("%032x", ++n)));
+        }
+        this.dcs = List.copyOf(list);
+    }
+
+    /** The demo directory with DC2 lagging by {@link #configuredLag()}. */
+    public static ReplicatedDemo around(Directory demo) {
+        return new ReplicatedDemo(demo, configuredLag(), Clock.systemUTC());
+    }
+
+    /** {@code spndoctor.demo.lag} or {@code SPN_DOCTOR_DEMO_LAG} in seconds (0 to 3600), else {@link #DEFAULT_LAG}. */
+    public static Duration configuredLag() {
+        String v = System.getProperty("spndoctor.demo.lag", System.getenv("SPN_DOCTOR_DEMO_LAG"));
+        try {
+            double s = v == null ? -1 : Double.parseDouble(v.strip());
+            return s >= 0 && s <= 3600 ? Duration.ofMillis(Math.round(s * 1000)) : DEFAULT_LAG;
+        } catch (NumberFormatException e) {
+            return DEFAULT_LAG;
+        }
+    }
+
+    public Duration lag() { return lag; }
+
+    /** The wrapped demo directory. */
+    public Directory inner() { return inner; }
+
+    @Override
+    public void apply(SpnChange change) throws DirectoryException {
+        inner.apply(change);
+        writes.add(new Write(clock.instant(), change));
+    }
+
+    @Override
+    public Optional<Replicas> replicas() {
+        return Optional.of(new Replicas() {
+            @Override
+            public List<DomainController> domainControllers() { return dcs; }
+
+            @Override
+            public ReplicaRead read(DomainController dc, String dn) { return readOn(dc, dn); }
+
+            @Override
+            public String compared() {
+                return "the servicePrincipalName values on the demo's simulated DCs (DC2 receives each write "
+                        + lag.toMillis() / 1000.0 + " s after it is made)";
+            }
+
+            @Override
+            public void close() { }
+        });
+    }
+
+    private ReplicaRead readOn(DomainController dc, String dn) {
+        Optional<Account> now;
+        try {
+            now = inner.readAccount(dn);
+        } catch (DirectoryException e) {
+            return ReplicaRead.unreachable(e.getMessage());
+        }
+        if (now.isEmpty()) {
+            return ReplicaRead.absent();
+        }
+        boolean lagging = dc.name().startsWith("dc2.");
+        Instant seen = lagging ? clock.instant().minus(lag) : clock.instant();
+        List<Spn> spns = new ArrayList<>(now.get().spns());
+        List<Write> mine = writes.stream().filter(w -> w.change().account().dn().equalsIgnoreCase(dn)).toList();
+        Write latestSeen = null;
+        for (int i = mine.size() - 1; i >= 0; i--) {
+            Write w = mine.get(i);
+            if (w.at().isAfter(seen)) { // not replicated to this DC yet: take it back out of its view
+                if (w.change() instanceof SpnChange.Add) {
+                    spns.remove(w.change().spn());
+                } else if (!spns.contains(w.change().spn())) {
+                    spns.add(w.change().spn());
+                }
+            } else if (latestSeen == null) {
+                latestSeen = w;
+            }
+        }
+        long version = 1 + mine.stream().filter(w -> !w.at().isAfter(seen)).count();
+        Optional<ValueOrigin> origin = latestSeen == null ? Optional.empty()
+                : Optional.of(new ValueOrigin("DC1", latestSeen.at().truncatedTo(ChronoUnit.SECONDS), version));
+        return new ReplicaRead(ReplicaRead.Status.FOUND, spns, -1, origin, "");
+    }
+
+    @Override
+    public DirectoryInfo info() { return inner.info(); }
+
+    @Override
+    public LookupResult lookup(TargetName target) throws DirectoryException { return inner.lookup(target); }
+
+    @Override
+    public List<Account> findHolders(Spn spn) throws DirectoryException { return inner.findHolders(spn); }
+
+    @Override
+    public List<Account> findDelegatingTo(Spn spn) throws DirectoryException { return inner.findDelegatingTo(spn); }
+
+    @Override
+    public Optional<Account> readAccount(String dn) throws DirectoryException { return inner.readAccount(dn); }
+
+    @Override
+    public boolean scanSpns(int pageSize, SpnScanSink sink) throws DirectoryException { return inner.scanSpns(pageSize, sink); }
+
+    @Override
+    public void close() { inner.close(); }
+}
