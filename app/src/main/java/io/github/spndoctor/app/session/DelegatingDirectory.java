@@ -34,6 +34,15 @@ public class DelegatingDirectory implements Directory {
     public List<Account> findDelegatingTo(Spn spn) throws DirectoryException { return delegate.findDelegatingTo(spn); }
 
     @Override
+    public io.github.spndoctor.core.model.SpnMappings spnMappings() throws DirectoryException { return delegate.spnMappings(); }
+
+    @Override
+    public java.util.OptionalInt keyVersion(String dn) throws DirectoryException { return delegate.keyVersion(dn); }
+
+    @Override
+    public Optional<java.time.Instant> serverTime() throws DirectoryException { return delegate.serverTime(); }
+
+    @Override
     public boolean scanSpns(int pageSize, io.github.spndoctor.core.directory.SpnScanSink sink) throws DirectoryException {
         return delegate.scanSpns(pageSize, sink);
     }

@@ -4,10 +4,13 @@ import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.SpnChange;
+import io.github.spndoctor.core.model.SpnMappings;
 import io.github.spndoctor.core.model.TargetName;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.time.Instant;
 
 /**
  * The one port through which SPN Doctor reads and writes a directory. Implemented once over UnboundID's
@@ -51,6 +54,30 @@ public interface Directory extends AutoCloseable {
     default boolean scanSpns(int pageSize, SpnScanSink sink) throws DirectoryException {
         throw new DirectoryException(DirectoryException.Kind.OTHER,
                 "This directory cannot be scanned as a whole; connect to a domain controller or use the demo directory.");
+    }
+
+    /**
+     * The forest's {@code sPNMappings} (CN=Directory Service,CN=Windows NT,CN=Services,&lt;configuration NC&gt;), read
+     * from the directory, never assumed. An entry without the attribute gives {@link SpnMappings#none}. The default
+     * refuses, so "could not read" is never mistaken for "no mappings".
+     */
+    default SpnMappings spnMappings() throws DirectoryException {
+        throw new DirectoryException(DirectoryException.Kind.OTHER,
+                "This directory connection cannot read the forest's sPNMappings.");
+    }
+
+    /**
+     * The account's current key version number ({@code msDS-KeyVersionNumber}); empty when the directory does not
+     * keep one for it. The default refuses.
+     */
+    default OptionalInt keyVersion(String dn) throws DirectoryException {
+        throw new DirectoryException(DirectoryException.Kind.OTHER,
+                "This directory connection cannot read key version numbers.");
+    }
+
+    /** The server's clock (rootDSE {@code currentTime}); empty when the server does not say. */
+    default Optional<Instant> serverTime() throws DirectoryException {
+        return Optional.empty();
     }
 
     @Override

@@ -4,10 +4,13 @@ import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.SpnChange;
+import io.github.spndoctor.core.model.SpnMappings;
 import io.github.spndoctor.core.model.TargetName;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.time.Instant;
 
 /**
  * Wraps any directory so that it refuses every write and says so in its banner. Reads pass through. Thread-safe
@@ -46,6 +49,15 @@ public final class ReadOnlyDirectory implements Directory {
 
     @Override
     public boolean scanSpns(int pageSize, SpnScanSink sink) throws DirectoryException { return inner.scanSpns(pageSize, sink); }
+
+    @Override
+    public SpnMappings spnMappings() throws DirectoryException { return inner.spnMappings(); }
+
+    @Override
+    public OptionalInt keyVersion(String dn) throws DirectoryException { return inner.keyVersion(dn); }
+
+    @Override
+    public Optional<Instant> serverTime() throws DirectoryException { return inner.serverTime(); }
 
     @Override
     public void close() { inner.close(); }

@@ -7,22 +7,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An in-memory DNS for tests: A records, CNAMEs and PTRs set by the test. */
-final class FakeNameResolver implements NameResolver {
+public final class FakeNameResolver implements NameResolver {
     private final Map<String, List<String>> a = new HashMap<>();
     private final Map<String, String> cname = new HashMap<>();
     private final Map<String, String> ptr = new HashMap<>();
 
-    FakeNameResolver a(String name, String... addresses) {
+    public FakeNameResolver a(String name, String... addresses) {
         a.put(name.toLowerCase(Locale.ROOT), List.of(addresses));
         return this;
     }
 
-    FakeNameResolver cname(String alias, String target) {
+    public FakeNameResolver cname(String alias, String target) {
         cname.put(alias.toLowerCase(Locale.ROOT), target);
         return this;
     }
 
-    FakeNameResolver ptr(String address, String name) {
+    public FakeNameResolver ptr(String address, String name) {
         ptr.put(address, name);
         return this;
     }

@@ -35,6 +35,9 @@ public final class DemoDirectory extends LdapDirectory {
     /** The base DNs of the demo forest: one domain per seed. */
     public static final List<String> BASE_DNS = List.of("DC=rwwilden01,DC=local", "DC=kimconnect,DC=com", "DC=contoso,DC=com");
 
+    /** The demo forest's configuration partition (forest root rwwilden01.local); holds the default sPNMappings. */
+    public static final String CONFIGURATION_NC = "CN=Configuration,DC=rwwilden01,DC=local";
+
     private final InMemoryDirectoryServer server;
     private final InMemoryDirectoryServerSnapshot initial;
     private final SpnUniquenessInterceptor uniqueness;
@@ -67,6 +70,8 @@ public final class DemoDirectory extends LdapDirectory {
             cfg.setSchema(Schema.mergeSchemas(Schema.getDefaultStandardSchema(), adSchema()));
             cfg.setAccessLogHandler(null);
             cfg.setEnforceSingleStructuralObjectClass(false);
+            cfg.setCustomRootDSEAttributes(List.of(new com.unboundid.ldap.sdk.Attribute(
+                    "configurationNamingContext", CONFIGURATION_NC)));
             // requests go through a loopback listener, so interceptors see them exactly as a client's
             cfg.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("demo", InetAddress.getLoopbackAddress(), 0, null));
             InMemoryDirectoryServer[] holder = new InMemoryDirectoryServer[1];
@@ -98,6 +103,12 @@ public final class DemoDirectory extends LdapDirectory {
         } catch (com.unboundid.ldif.LDIFException e) {
             throw new UncheckedIOException(new IOException("bad demo schema", e));
         }
+    }
+
+    /** The demo server runs in this process: its clock is the local clock. */
+    @Override
+    public java.util.Optional<java.time.Instant> serverTime() {
+        return java.util.Optional.of(java.time.Instant.now());
     }
 
     /** The in-memory server, for tests and the trainer's "what happened on the wire" view. */

@@ -88,6 +88,11 @@ public final class DomainRouter implements AutoCloseable {
         return homeContext != null;
     }
 
+    /** The connection to the bound domain's DC (rootDSE and configuration reads). */
+    public LDAPInterface homeConnection() {
+        return home;
+    }
+
     /** The connection to use for the entry {@code dn}. */
     public LDAPInterface connectionFor(String dn) throws DirectoryException {
         if (homeContext == null) {

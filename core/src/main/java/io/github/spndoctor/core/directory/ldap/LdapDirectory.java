@@ -323,6 +323,21 @@ public class LdapDirectory implements Directory {
                 deleg == null ? List.of() : Arrays.asList(deleg));
     }
 
+    @Override
+    public io.github.spndoctor.core.model.SpnMappings spnMappings() throws DirectoryException {
+        return ForestFacts.spnMappings(domains.homeConnection(), timeLimitSeconds);
+    }
+
+    @Override
+    public java.util.OptionalInt keyVersion(String dn) throws DirectoryException {
+        return ForestFacts.keyVersion(domains.connectionFor(dn), dn);
+    }
+
+    @Override
+    public Optional<Instant> serverTime() throws DirectoryException {
+        return ForestFacts.serverTime(domains.homeConnection());
+    }
+
     /** Attributes a scan reads: the least that conflict detection needs. */
     static final String[] SCAN_ATTRIBUTES = {"objectClass", "sAMAccountName", "dNSHostName", SPN};
 
