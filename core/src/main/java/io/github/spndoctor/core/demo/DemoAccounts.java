@@ -11,12 +11,14 @@ import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.AccountKind;
 import io.github.spndoctor.core.model.AccountRef;
 import io.github.spndoctor.core.model.Spn;
+import io.github.spndoctor.core.spn.SpnAnswer;
+import io.github.spndoctor.core.spn.SpnResolver;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalInt;
 
 /**
  * The demo KDC's and acceptor's view of the demo directory, read fresh on every request (so after a fix, an undo or
@@ -27,10 +29,6 @@ final class DemoAccounts {
     /** The msDS-KeyVersionNumber a demo account has when its entry carries none: computers changed their password once. */
     static int defaultKvno(AccountKind kind) { return kind == AccountKind.COMPUTER ? 2 : 1; }
 
-    /** Service classes the KDC maps to HOST/ when the SPN itself is not found (AD's default sPNMappings, in part). */
-    static final Set<String> MAPPED_TO_HOST = Set.of("http", "wsman", "cifs", "www", "rpcss", "w3svc", "time", "dns",
-            "eventlog", "schedule", "spooler", "msdtc", "netlogon", "termsrv");
-
     private final Directory directory;
     private final LDAPInterface raw;
 
@@ -39,36 +37,17 @@ final class DemoAccounts {
         this.raw = raw;
     }
 
-    /** Who the KDC encrypts a ticket for {@code spn} for: exact SPN first, then its HOST/ form. */
-    KdcChoice choose(Spn spn) throws DirectoryException {
-        List<Account> exact = directory.findHolders(spn);
-        if (exact.size() == 1) {
-            return new KdcChoice(spn, KdcChoice.Kind.EXACT, Optional.of(spn), List.of(exact.get(0).ref()));
-        }
-        if (exact.size() > 1) {
-            return new KdcChoice(spn, KdcChoice.Kind.DUPLICATE, Optional.of(spn), exact.stream().map(Account::ref).toList());
-        }
-        if (!MAPPED_TO_HOST.contains(spn.serviceClass().toLowerCase(Locale.ROOT))) {
-            return new KdcChoice(spn, KdcChoice.Kind.UNKNOWN, Optional.empty(), List.of());
-        }
-        Spn host = Spn.of("HOST", spn.host(), spn.port());
-        List<Account> viaHost = directory.findHolders(host);
-        if (viaHost.size() == 1) {
-            return new KdcChoice(spn, KdcChoice.Kind.VIA_HOST, Optional.of(host), List.of(viaHost.get(0).ref()));
-        }
-        if (viaHost.size() > 1) {
-            return new KdcChoice(spn, KdcChoice.Kind.DUPLICATE, Optional.of(host), viaHost.stream().map(Account::ref).toList());
-        }
-        return new KdcChoice(spn, KdcChoice.Kind.UNKNOWN, Optional.empty(), List.of());
+    /** Who the KDC encrypts a ticket for {@code spn} for: AD's rule, with the directory's own sPNMappings. */
+    SpnAnswer choose(Spn spn) throws DirectoryException {
+        return SpnResolver.resolve(directory, directory.spnMappings(), spn);
     }
 
     /** The account's key version number: its msDS-KeyVersionNumber, or {@link #defaultKvno}. */
     int kvno(AccountRef account) {
         try {
-            SearchResultEntry e = raw.getEntry(account.dn(), "msDS-KeyVersionNumber");
-            Integer v = e == null ? null : e.getAttributeValueAsInteger("msDS-KeyVersionNumber");
-            return v != null && v > 0 ? v : defaultKvno(account.kind());
-        } catch (LDAPException e) {
+            OptionalInt v = directory.keyVersion(account.dn());
+            return v.isPresent() && v.getAsInt() > 0 ? v.getAsInt() : defaultKvno(account.kind());
+        } catch (DirectoryException e) {
             return defaultKvno(account.kind());
         }
     }

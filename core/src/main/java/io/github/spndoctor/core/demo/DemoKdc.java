@@ -4,6 +4,7 @@ import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.model.AccountRef;
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.SpnFormatException;
+import io.github.spndoctor.core.spn.SpnAnswer;
 import org.apache.kerby.kerberos.kerb.KrbException;
 import org.apache.kerby.kerberos.kerb.crypto.EncryptionHandler;
 import org.apache.kerby.kerberos.kerb.identity.backend.BackendConfig;
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
  * The demo's Kerberos KDCs: one Apache Kerby KDC per demo realm, in this process, on a free loopback TCP port. Every
  * principal is derived from the demo directory at the moment it is asked for: {@code krbtgt/REALM}, the trainer's
  * client principal, and every SPN, whose ticket is encrypted with the key (and kvno) of the account that holds it
- * exactly, or through HOST/ ({@link DemoAccounts#choose}). A duplicate or unknown SPN gets no principal, so the KDC
+ * exactly, or through sPNMappings ({@link io.github.spndoctor.core.spn.SpnResolver}). A duplicate or unknown SPN gets no principal, so the KDC
  * answers KDC_ERR_S_PRINCIPAL_UNKNOWN like AD. Thread-safe; {@link #close()} stops every KDC.
  */
 final class DemoKdc implements AutoCloseable {
@@ -45,7 +46,7 @@ final class DemoKdc implements AutoCloseable {
     private final List<Consumer<KdcEvent>> listeners = new CopyOnWriteArrayList<>();
 
     /** One service-ticket decision, for the trainer's "what the KDC did" view and the tests. */
-    record KdcEvent(String principal, KdcChoice choice, int kvno) { }
+    record KdcEvent(String principal, SpnAnswer answer, int kvno) { }
 
     private DemoKdc(DemoAccounts accounts, DemoKeys keys, char[] clientPassword) {
         this.accounts = accounts;
@@ -131,14 +132,14 @@ final class DemoKdc implements AutoCloseable {
             if (!name.contains("/")) {
                 return null;
             }
-            KdcChoice choice = accounts.choose(Spn.parse(name));
-            if (!choice.issues()) {
-                listeners.forEach(l -> l.accept(new KdcEvent(principal, choice, 0)));
+            SpnAnswer answer = accounts.choose(Spn.parse(name));
+            if (!answer.ticketIssued()) {
+                listeners.forEach(l -> l.accept(new KdcEvent(principal, answer, 0)));
                 return null;
             }
-            AccountRef holder = choice.holder().get();
+            AccountRef holder = answer.answeredBy().get().ref();
             int kvno = accounts.kvno(holder);
-            listeners.forEach(l -> l.accept(new KdcEvent(principal, choice, kvno)));
+            listeners.forEach(l -> l.accept(new KdcEvent(principal, answer, kvno)));
             KrbIdentity id = withKeys(principal, keys.of(holder.dn(), kvno));
             id.setDisabled(accounts.disabled(holder));
             return id;

@@ -6,6 +6,7 @@ import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.directory.demo.DemoDirectory;
 import io.github.spndoctor.core.model.AccountRef;
 import io.github.spndoctor.core.model.Spn;
+import io.github.spndoctor.core.spn.SpnAnswer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,7 +127,7 @@ public final class DemoKerberos implements AutoCloseable {
     public char[] clientPassword() { return password.clone(); }
 
     /** Who the demo KDC would encrypt a ticket for {@code spn} for, right now. */
-    public KdcChoice choose(Spn spn) throws DirectoryException { return accounts.choose(spn); }
+    public SpnAnswer choose(Spn spn) throws DirectoryException { return accounts.choose(spn); }
 
     /** The key version number an account's key has. */
     public int kvno(AccountRef account) { return accounts.kvno(account); }
@@ -163,7 +164,7 @@ public final class DemoKerberos implements AutoCloseable {
     }
 
     /** Listens to the KDC's service-ticket decisions. */
-    public void onTicket(Consumer<KdcChoice> listener) { kdc.onTicket(e -> listener.accept(e.choice())); }
+    public void onTicket(Consumer<SpnAnswer> listener) { kdc.onTicket(e -> listener.accept(e.answer())); }
 
     /** Listens to the WinRM hosts' decisions: host, outcome (accepted, rejected, challenge, …), reason. */
     public void onWinrmDecision(Consumer<String[]> listener) {

@@ -3,6 +3,7 @@ package io.github.spndoctor.core.demo;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.model.AccountRef;
 import io.github.spndoctor.core.model.Spn;
+import io.github.spndoctor.core.spn.SpnAnswer;
 import io.github.spndoctor.core.verify.KerberosProbe;
 import io.github.spndoctor.core.verify.TicketCheck;
 import org.apache.kerby.kerberos.kerb.KrbErrorCode;
@@ -78,8 +79,8 @@ public final class DemoTicketProbe implements KerberosProbe {
 
     private String why(Spn spn) {
         try {
-            KdcChoice c = kerberos.choose(spn);
-            return c.kind() == KdcChoice.Kind.DUPLICATE ? " (it is registered on " + c.accounts().size() + " accounts)" : " (nobody holds it)";
+            SpnAnswer a = kerberos.choose(spn);
+            return a.how() == SpnAnswer.How.SEVERAL ? " (it is registered on " + a.holders().size() + " accounts)" : " (nobody holds it)";
         } catch (DirectoryException e) {
             return "";
         }
@@ -87,7 +88,7 @@ public final class DemoTicketProbe implements KerberosProbe {
 
     private String holderText(Spn spn) {
         try {
-            return kerberos.choose(spn).holder().map(h -> " encrypted with " + h.samAccountName() + "'s key").orElse("");
+            return kerberos.choose(spn).answeredBy().map(h -> " encrypted with " + h.ref().samAccountName() + "'s key").orElse("");
         } catch (DirectoryException e) {
             return "";
         }

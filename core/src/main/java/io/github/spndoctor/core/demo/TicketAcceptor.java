@@ -49,7 +49,7 @@ final class TicketAcceptor {
         if (at < 0) {
             return new Result(false, "not a Kerberos token (no AP-REQ inside)", "", 0, "", Optional.empty());
         }
-        boolean spnego = token.length > 10 && token[0] == 0x60 && token[2] == 0x06 && token[3] == 0x06 && token[4] == 0x2b;
+        boolean spnego = isSpnego(token);
         byte[] oid = Arrays.equals(Arrays.copyOfRange(token, at - 13, at - 2), MS_KRB5_OID) ? MS_KRB5_OID : KRB5_OID;
         ApReq req;
         try {
@@ -101,6 +101,15 @@ final class TicketAcceptor {
             }
         }
         return new Result(true, "", sname, part.getKvno(), client, reply);
+    }
+
+    /** True for an SPNEGO NegTokenInit: [APPLICATION 0] (any DER length form) starting with OID 1.3.6.1.5.5.2. */
+    static boolean isSpnego(byte[] t) {
+        if (t.length < 12 || t[0] != 0x60) {
+            return false;
+        }
+        int at = (t[1] & 0x80) == 0 ? 2 : 2 + (t[1] & 0x7f);
+        return at + 3 < t.length && t[at] == 0x06 && t[at + 1] == 0x06 && t[at + 2] == 0x2b && t[at + 3] == 0x06;
     }
 
     /** Index of the AP-REQ (APPLICATION 14) after "OID 01 00" inside the token, or -1. */
