@@ -76,6 +76,9 @@ public final class DemoClient {
         config.setBoolean(KrbConfigKey.KDC_ALLOW_UDP, false);
         config.setBoolean(KrbConfigKey.KDC_ALLOW_TCP, true);
         c = new KrbClient(config);
+        // the one option set the shared way: every demo client wants the same value (Kerby's default is 1 s, too
+        // short for a busy laptop's first PBKDF2 key)
+        c.setTimeout(10_000);
         c.init();
         clients.put(realm, c);
         return c;

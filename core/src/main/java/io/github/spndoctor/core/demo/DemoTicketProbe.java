@@ -42,7 +42,7 @@ public final class DemoTicketProbe implements KerberosProbe {
                 return new TicketCheck(spn, TicketCheck.Outcome.NOT_FOUND, "demo KDC: KDC_ERR_S_PRINCIPAL_UNKNOWN (0x7) for " + spn,
                         "The demo KDC found no single account for " + spn + why(spn) + ". A Windows client then falls back to NTLM or fails.");
             }
-            return new TicketCheck(spn, TicketCheck.Outcome.FAILED, "demo KDC: " + (code == null ? e.getMessage() : code.name()),
+            return new TicketCheck(spn, TicketCheck.Outcome.FAILED, "demo KDC: " + (code == null ? e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")") : code.name()),
                     "The demo KDC refused the ticket request.");
         }
         Optional<AccountRef> computer = kerberos.computerFor(spn.host());
