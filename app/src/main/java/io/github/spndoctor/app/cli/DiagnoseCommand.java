@@ -16,6 +16,9 @@ import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.report.DiagnosisJson;
 import io.github.spndoctor.core.report.LookupJson;
+import io.github.spndoctor.core.report.SessionReport;
+import io.github.spndoctor.core.report.Timeline;
+import io.github.spndoctor.core.text.RedactedText;
 import io.github.spndoctor.core.symptom.Fact;
 import io.github.spndoctor.core.symptom.Symptom;
 import io.github.spndoctor.core.symptom.SymptomParser;
@@ -67,6 +70,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: {\"causes\": [...], \"symptom\": {...}}.")
     boolean json;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the session report the wizard saves (.html for HTML, anything else Markdown): the error text with secrets blanked, the lookup, the causes and the timeline.")
+    Path reportFile;
+
     @Option(names = "--no-dns", description = "Do not ask DNS about the target (CNAME, forward and reverse lookups).")
     boolean noDns;
 
@@ -80,8 +86,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String text = readText();
-        Symptom symptom = SymptomParser.parse(text);
+        // the text enters the product here: only its redacted form is kept, parsed, printed or saved
+        RedactedText text = RedactedText.of(readText());
+        Timeline timeline = new Timeline();
+        timeline.symptom(text);
+        SessionReport report = SessionReport.start().withSymptom(text);
+        Symptom symptom = SymptomParser.parse(text.text());
         Optional<TargetName> name = target != null
                 ? Optional.of(TargetName.parse(target))
                 : symptom.target().map(TargetFact::name);
@@ -92,14 +102,17 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (directory.anyGiven() && name.isPresent() && name.get().isDnsName()) {
             try (Directory dir = directory.open()) {
                 LookupResult lookup = dir.lookup(name.get());
+                timeline.lookedUp(lookup);
                 Optional<NameFacts> names = noDns ? Optional.empty() : Optional.of(NameFacts.check(lookup.target(),
                         lookup.computer().flatMap(Account::dnsHostName), resolver));
                 d = Diagnoser.diagnose(symptom, Optional.of(lookup), names);
+                report = report.withLookup(lookup, d.causes());
                 mode = "verdict: text plus directory lookup of " + name.get().asTyped() + " (" + lookup.source().banner() + ")"
                         + (noDns ? "" : " and DNS");
             } catch (DirectoryException e) {
                 err.println("warning: the directory lookup failed: " + e.getMessage()
                         + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")"));
+                timeline.lookupFailed(e);
                 d = Diagnoser.diagnoseAfterFailedLookup(symptom, e);
                 mode = "hypothesis from text alone: the directory lookup failed";
             }
@@ -110,6 +123,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
             mode = "hypothesis from text alone" + (directory.anyGiven()
                     ? " (no target: give --target or paste an error that names the server)"
                     : " (add --demo or directory options and --target for a verdict)");
+        }
+        timeline.diagnosed(d.causes());
+        if (reportFile != null) {
+            FixCommand.writeReport(report.withTimeline(timeline.entries()), reportFile);
+            err.println("Report written to " + reportFile);
         }
         if (json) {
             out.println(LookupJson.MAPPER.writeValueAsString(DiagnosisJson.toJson(d)));
@@ -127,17 +145,22 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             bytes = stdin.readNBytes(MAX_INPUT_BYTES);
         } else {
-            Path p = Path.of(textFile);
-            if (Files.isDirectory(p)) {
-                throw new IllegalArgumentException("--text-file " + textFile + " is a directory, not a text file.");
-            }
-            try (InputStream in = Files.newInputStream(p)) {
-                bytes = in.readNBytes(MAX_INPUT_BYTES);
-            } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("--text-file " + textFile + " does not exist.");
-            }
+            return readFile(textFile);
         }
         return decode(bytes);
+    }
+
+    /** The text of {@code --text-file} (at most {@link #MAX_INPUT_BYTES}), decoded; a clear message when it cannot be read. */
+    static String readFile(String textFile) throws IOException {
+        Path p = Path.of(textFile);
+        if (Files.isDirectory(p)) {
+            throw new IllegalArgumentException("--text-file " + textFile + " is a directory, not a text file.");
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            return decode(in.readNBytes(MAX_INPUT_BYTES));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("--text-file " + textFile + " does not exist.");
+        }
     }
 
     /** UTF-8 unless a byte-order mark says UTF-16 (PowerShell's Out-File default); bad bytes become U+FFFD. */

@@ -19,6 +19,8 @@ import io.github.spndoctor.core.remedy.RemedySettings;
 import io.github.spndoctor.core.render.Format;
 import io.github.spndoctor.core.render.Preview;
 import io.github.spndoctor.core.report.SessionReport;
+import io.github.spndoctor.core.report.Timeline;
+import io.github.spndoctor.core.text.RedactedText;
 import io.github.spndoctor.core.verify.CommandRunner;
 import io.github.spndoctor.core.verify.KerberosProbe;
 import io.github.spndoctor.core.verify.ToolKerberosProbe;
@@ -80,8 +82,15 @@ public final class FixCommand extends DirectoryWriteCommand {
     @Option(names = "--save", paramLabel = "DIR", description = "Also save the plan in every format (.txt, .cmd, .ps1, .ldif, .reg) into DIR, e.g. for an administrator.")
     Path saveDir;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write a session report (.html for HTML, anything else Markdown).")
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the session report the wizard saves (.html for HTML, anything else Markdown).")
     Path reportFile;
+
+    @Option(names = "--text-file", paramLabel = "FILE", description = "The error text the user saw, for the report (secrets in it are blanked).")
+    String textFile;
+
+    /** The steps of this run, for the report (the same words as the wizard's). */
+    private final Timeline timeline = new Timeline();
+    private Recheck lastRecheck;
 
     @Option(names = "--verify-keytab", paramLabel = "KEYTAB", description = "After applying, prove the fix with kvno -k KEYTAB (the target host's keytab).")
     Path verifyKeytab;
@@ -112,10 +121,17 @@ public final class FixCommand extends DirectoryWriteCommand {
             throw new IllegalArgumentException("The journal file " + journalFile + " already exists; a journal is never "
                     + "overwritten. Name a new file, or leave --journal out.");
         }
+        RedactedText symptom = textFile == null ? RedactedText.EMPTY : RedactedText.of(DiagnoseCommand.readFile(textFile));
+        if (textFile != null) {
+            timeline.symptom(symptom);
+        }
         try (Directory dir = opener.open(directory)) {
             out.println("Directory: " + dir.info().banner());
             LookupResult lookup = dir.lookup(name);
-            SessionReport report = SessionReport.start().withLookup(lookup, LookupClassifier.classify(lookup));
+            timeline.lookedUp(lookup);
+            java.util.List<io.github.spndoctor.core.diagnosis.RankedCause> causes = LookupClassifier.classify(lookup);
+            timeline.diagnosed(causes);
+            SessionReport report = SessionReport.start().withSymptom(symptom).withLookup(lookup, causes);
             out.println("Target:    " + lookup.target().asTyped() + lookup.target().fqdn().map(f -> " (" + f + ")").orElse("")
                     + " - computer " + lookup.computer().map(c -> c.ref().samAccountName()).orElse("not found"));
             Plan plan;
@@ -126,6 +142,7 @@ public final class FixCommand extends DirectoryWriteCommand {
                 return EXIT_NOT_APPLIED;
             }
             report = report.withPlan(plan);
+            timeline.planned(plan);
             if (saveDir != null) {
                 saveAll(plan, lookup.target(), out);
             }
@@ -147,15 +164,20 @@ public final class FixCommand extends DirectoryWriteCommand {
                 return EXIT_NOT_APPLIED;
             }
             Optional<Plan> confirmed = confirmAndRecheck(dir, plan, out, err);
+            if (lastRecheck != null) {
+                report = report.withRecheck(lastRecheck);
+            }
             if (confirmed.isEmpty()) {
+                writeReport(report, out);
                 return EXIT_NOT_APPLIED;
             }
             Plan toApply = confirmed.get();
             Journal journal = journalFile != null ? Journal.createAt(journalFile, dir.info(), lookup.target(), toApply)
-                    : Journal.create(StatePaths.journals(), dir.info(), lookup.target(), toApply);
+                    : Journal.create(StatePaths.journals(dir.info().demo()), dir.info(), lookup.target(), toApply);
             out.println("Journal (keep it for undo): " + journal.file());
             ApplyReport applied = executor().apply(dir, toApply, journal, progress(out));
             report = report.withApplied(applied);
+            timeline.applied(applied);
             out.println(applied.message());
             applied.problems().forEach(p -> err.println("warning: " + p));
             if (!applied.success()) {
@@ -165,6 +187,7 @@ public final class FixCommand extends DirectoryWriteCommand {
             }
             VerifyResult verified = Verifier.verify(dir, lookup.target(), remedy, probe());
             report = report.withVerified(verified);
+            timeline.verified(verified);
             out.println();
             out.print(verified.summary());
             printClientSteps(out, toApply);
@@ -183,6 +206,8 @@ public final class FixCommand extends DirectoryWriteCommand {
             return Optional.empty();
         }
         Recheck rc = executor().recheck(dir, plan);
+        lastRecheck = rc;
+        timeline.rechecked(rc);
         out.println(rc.message());
         if (rc.status() == Recheck.Status.REFUSED) {
             return Optional.empty();
@@ -297,7 +322,7 @@ public final class FixCommand extends DirectoryWriteCommand {
         if (reportFile == null) {
             return;
         }
-        writeReport(report, reportFile);
+        writeReport(report.withTimeline(timeline.entries()), reportFile);
         out.println("Report written to " + reportFile);
     }
 

@@ -4,6 +4,7 @@ import io.github.spndoctor.core.apply.ApplyReport;
 import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.apply.StatePaths;
+import io.github.spndoctor.core.apply.UndoCheck;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.remedy.ClientStep;
@@ -58,18 +59,26 @@ public final class UndoCommand extends DirectoryWriteCommand {
         out.println("Journal: " + journal.remedyId() + " on " + journal.target() + ", " + journal.created() + ", "
                 + journal.server() + (journal.demo() ? " (demo)" : "") + " as " + journal.boundIdentity());
         Plan undo = journal.undoPlan();
-        if (removeSpnPrefixHere) {
-            removeLocalPrefix(out, err);
-        }
         if (!undo.hasDirectoryChanges()) {
-            out.println("The journal records no applied change: there is nothing to undo.");
+            out.println("The journal records no applied change: there is nothing to undo in the directory.");
+            if (removeSpnPrefixHere) {
+                // nothing local changes before the confirmation, nothing at all in a dry run
+                if (dryRun) {
+                    out.println("Dry run: spn_prefix on this machine would be removed; nothing was changed.");
+                } else if (yes || FixCommand.confirm(out, err, in(), "Remove spn_prefix on this machine?")) {
+                    removeLocalPrefix(out, err);
+                } else {
+                    return FixCommand.EXIT_NOT_APPLIED;
+                }
+            }
             return 0;
         }
         try (Directory dir = opener.open(directory)) {
             out.println("Directory: " + dir.info().banner());
-            if (dir.info().demo() != journal.demo()) {
-                err.println("This journal was written against " + (journal.demo() ? "the demo directory" : "a live directory")
-                        + " but you are connected to " + (dir.info().demo() ? "the demo directory" : "a live directory") + ": nothing was changed.");
+            List<String> refusals = UndoCheck.refusals(journal, dir);
+            if (!refusals.isEmpty()) {
+                err.println("Undo refused: nothing was changed.");
+                refusals.forEach(r -> err.println(" - " + r));
                 return FixCommand.EXIT_NOT_APPLIED;
             }
             if (!dir.info().server().equalsIgnoreCase(journal.server())) {
@@ -88,7 +97,8 @@ public final class UndoCommand extends DirectoryWriteCommand {
                 return 0;
             }
             if (dryRun) {
-                out.println("Dry run: nothing was changed.");
+                out.println(removeSpnPrefixHere ? "Dry run: nothing was changed (neither the directory nor spn_prefix on this machine)."
+                        : "Dry run: nothing was changed.");
                 return 0;
             }
             if (dir.info().readOnly()) {
@@ -96,15 +106,23 @@ public final class UndoCommand extends DirectoryWriteCommand {
                         + "rights, or reconnect with --allow-changes.");
                 return FixCommand.EXIT_NOT_APPLIED;
             }
-            if (!yes && !FixCommand.confirm(out, err, in(), "Undo " + rc.plan().changes().size() + " change(s) on " + dir.info().server() + "?")) {
+            if (!yes && !FixCommand.confirm(out, err, in(), "Undo " + rc.plan().changes().size() + " change(s) on " + dir.info().server()
+                    + (removeSpnPrefixHere ? " and remove spn_prefix on this machine" : "") + "?")) {
                 return FixCommand.EXIT_NOT_APPLIED;
             }
             Journal undoJournal = Journal.create(journalFile.toAbsolutePath().getParent() != null
-                    ? journalFile.toAbsolutePath().getParent() : StatePaths.journals(), dir.info(), TargetName.parse(journal.target()), rc.plan());
+                    ? journalFile.toAbsolutePath().getParent() : StatePaths.journals(dir.info().demo()), dir.info(), TargetName.parse(journal.target()), rc.plan());
             out.println("Journal of this undo: " + undoJournal.file());
             ApplyReport r = executor().apply(dir, rc.plan(), undoJournal, FixCommand.progress(out));
             out.println(r.message());
             r.problems().forEach(p -> err.println("warning: " + p));
+            if (removeSpnPrefixHere) {
+                if (r.success()) {
+                    removeLocalPrefix(out, err);
+                } else {
+                    err.println("spn_prefix on this machine was left as it is, because the directory undo did not complete.");
+                }
+            }
             return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;
         }
     }

@@ -8,6 +8,7 @@ import io.github.spndoctor.core.apply.AuditLog;
 import io.github.spndoctor.core.apply.ChangeOutcome;
 import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.apply.PlanExecutor;
+import io.github.spndoctor.core.apply.StatePaths;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.model.SpnChange;
@@ -36,7 +37,7 @@ import java.util.stream.Collectors;
 /**
  * Plans through core: {@link Preview} for every format, {@link PlanExecutor} for the recheck and the apply, and a
  * {@link Journal} written and flushed before the first change (undo comes from the journal). Files live under one
- * home directory: {@code journals/}, {@code scripts/}, {@code audit.log}. Everything but {@link #formats()} and
+ * home directory: {@code journals/}, {@code scripts/}, {@code audit.log}; the demo directory's under {@code demo/}. Everything but {@link #formats()} and
  * {@link #render} blocks on the directory or the disk: run it off the UI thread. Thread-safe.
  */
 public final class PlanService {
@@ -72,7 +73,9 @@ public final class PlanService {
 
     /** Writes the journal, then applies change by change, stopping at the first failure. Blocks. */
     public ApplyOutcome apply(Directory directory, TargetName target, Plan plan, ApplyListener listener) throws IOException {
-        Journal journal = Journal.create(home.resolve("journals"), directory.info(), target, plan);
+        Path journals = home.resolve("journals");
+        Journal journal = Journal.create(directory.info().demo() ? StatePaths.demoSibling(journals) : journals,
+                directory.info(), target, plan);
         ApplyReport report = executor().apply(directory, plan, journal, new io.github.spndoctor.core.apply.ApplyListener() {
             @Override
             public void starting(int index, int total, SpnChange change) {
@@ -134,7 +137,7 @@ public final class PlanService {
 
     /** Saves a report of the session; returns the file written. */
     public Path saveReport(SessionFacts f, Path file) throws IOException {
-        SessionReport r = SessionReport.start().withSymptom(f.symptomText());
+        SessionReport r = SessionReport.start().withSymptom(f.symptomText()).withTimeline(f.timeline());
         if (f.directory().isPresent()) {
             r = r.withDirectory(f.directory().get());
         }

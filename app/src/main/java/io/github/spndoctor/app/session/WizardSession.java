@@ -5,6 +5,8 @@ import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.remedy.Plan;
+import io.github.spndoctor.core.report.Timeline;
+import io.github.spndoctor.core.text.RedactedText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -41,6 +43,23 @@ public final class WizardSession {
     private final ObjectProperty<io.github.spndoctor.core.verify.VerifyResult> verified = new SimpleObjectProperty<>();
     private final StringBinding banner = Bindings.createStringBinding(
             () -> directory.get() == null ? "" : directory.get().info().banner(), directory);
+    private final Timeline timeline = new Timeline();
+
+    public WizardSession() {
+        // the session's steps, stamped when they happen, for the report (the CLI records the same steps)
+        symptomText.addListener((o, a, b) -> timeline.symptom(RedactedText.of(b)));
+        lookup.addListener((o, a, b) -> { if (b != null) timeline.lookedUp(b); });
+        lookupFailure.addListener((o, a, b) -> { if (b != null) timeline.lookupFailed(b); });
+        rankedCauses.addListener((o, a, b) -> { if (b != null) timeline.diagnosed(b); });
+        plan.addListener((o, a, b) -> { if (b != null) timeline.planned(b); });
+        recheck.addListener((o, a, b) -> { if (b != null) timeline.rechecked(b); });
+        applyReport.addListener((o, a, b) -> { if (b != null) timeline.applied(b); });
+        verified.addListener((o, a, b) -> { if (b != null) timeline.verified(b); });
+        undoReport.addListener((o, a, b) -> { if (b != null) timeline.undone(b); });
+    }
+
+    /** What happened in this session, with times (for the report). */
+    public Timeline timeline() { return timeline; }
 
     public ObjectProperty<Directory> directoryProperty() { return directory; }
 

@@ -66,6 +66,26 @@ class DiagnoseCommandTest {
         return run(stdin.getBytes(StandardCharsets.UTF_8), args);
     }
 
+    /** Issue 9: diagnose --report writes the wizard's report; no secret form of the text survives, the timeline does. */
+    @Test
+    void report_fromATextWithEverySecretForm_holdsNoneOfThem(@TempDir Path dir) throws Exception {
+        Path text = dir.resolve("t.txt");
+        Files.writeString(text, io.github.spndoctor.app.fixture.SecretForms.TEXT);
+        for (String name : List.of("R.md", "R.html")) {
+            Path report = dir.resolve(name);
+            Run r = run("", "diagnose", "--demo", "--report", report.toString(), "--text-file", text.toString());
+            assertEquals(0, r.status(), r.err());
+            String page = Files.readString(report);
+            for (String f : io.github.spndoctor.app.fixture.SecretForms.fragments()) {
+                assertFalse(page.contains(f), f + " in " + name + ": " + page);
+                assertFalse(r.out().contains(f) || r.err().contains(f), "printed: " + r.out());
+            }
+            assertTrue(page.contains("0x80090322") && page.contains("HTTP/srv003.rwwilden01.local:5985"), page);
+            assertTrue(page.contains("Timeline") && page.contains("Looked up srv003.rwwilden01.local"), page);
+            assertTrue(page.contains("http-spn-on-service-account"), page);
+        }
+    }
+
     @Test
     void json_fromStdin_hasExactlyCausesAndSymptom_bestFirst() throws Exception {
         Run r = run(SERVER_MANAGER, "diagnose", "--json");

@@ -207,6 +207,97 @@ class FixUndoCliTest {
         assertTrue(out.toString().contains("spn_prefix on this machine: set to WSMAN"), out.toString());
     }
 
+    /** Runs with a fake Windows registry that records what it was asked to run. */
+    Run runWithRegistry(String stdin, List<List<String>> ran, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new SpnDoctorCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                Object o = CommandLine.defaultFactory().create(cls);
+                if (o instanceof DirectoryWriteCommand c) {
+                    c.opener = opts -> new Shared(demo);
+                    c.executor = new PlanExecutor(new AuditLog(tmp.resolve("audit.log")));
+                    c.input = new BufferedReader(new StringReader(stdin == null ? "" : stdin));
+                    c.localPrefix = new io.github.spndoctor.core.remedy.LocalSpnPrefix((cmd, env) -> {
+                        ran.add(cmd);
+                        return new io.github.spndoctor.core.verify.CommandRunner.Result(0, "The operation completed successfully.");
+                    }, true);
+                }
+                return cls.cast(o);
+            }
+        });
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler(new CliErrors());
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    /** Issue 9: undo --remove-spn-prefix-here changes nothing before the confirmation, and nothing at all with --dry-run. */
+    @Test
+    void removeSpnPrefixHere_waitsForTheConfirmation_andDryRunChangesNothing() throws Exception {
+        List<List<String>> ran = new java.util.ArrayList<>();
+        Path journal = tmp.resolve("w.ldif");
+        Run fix = runWithRegistry(null, ran, "fix", "--target", "DYNAMICS-CRM", "--remedy", "wsman-prefix", "--yes",
+                "--no-kerberos", "--journal", journal.toString(), "--set-spn-prefix-here");
+        assertEquals(0, fix.status(), fix.err());
+        ran.clear();
+        Map<String, String> fixed = state();
+
+        Run dry = runWithRegistry(null, ran, "undo", "--journal", journal.toString(), "--remove-spn-prefix-here", "--dry-run");
+        assertEquals(0, dry.status(), dry.err());
+        assertEquals(List.of(), ran, "--dry-run ran " + ran);
+        assertEquals(fixed, state(), "--dry-run changed the directory");
+        assertTrue(dry.out().contains("spn_prefix"), "the dry run says what it would do locally: " + dry.out());
+
+        Run no = runWithRegistry("n\n", ran, "undo", "--journal", journal.toString(), "--remove-spn-prefix-here");
+        assertEquals(FixCommand.EXIT_NOT_APPLIED, no.status(), no.err());
+        assertEquals(List.of(), ran, "answered no, yet ran " + ran);
+        assertEquals(fixed, state());
+
+        Run yes = runWithRegistry("y\n", ran, "undo", "--journal", journal.toString(), "--remove-spn-prefix-here");
+        assertEquals(0, yes.status(), yes.out() + yes.err());
+        assertEquals(1, ran.size(), "after the confirmation the registry value is removed: " + ran);
+        assertEquals(List.of("reg", "delete"), ran.get(0).subList(0, 2));
+        assertFalse(fixed.equals(state()), "and the directory is undone");
+    }
+
+    /** Issue 9: a journal edited so that undo would delete an SPN SPN Doctor never added is refused; nothing changes. */
+    @Test
+    void undo_ofAHandEditedJournal_thatWouldDeleteForeignSpns_isRefused() throws Exception {
+        Path journal = tmp.resolve("p.ldif");
+        Run fix = run(null, "fix", "--target", "srv003.rwwilden01.local", "--remedy", "port-spn", "--yes", "--no-kerberos",
+                "--journal", journal.toString());
+        assertEquals(0, fix.status(), fix.err());
+        String text = Files.readString(journal);
+        // the computer held WSMAN/srv003 before the fix: claim the fix added it
+        String edited = text.replaceFirst("\"spn\":\"HTTP/[^\"]*\"", "\"spn\":\"WSMAN/srv003\"");
+        assertFalse(edited.equals(text));
+        Files.writeString(journal, edited);
+        Map<String, String> before = state();
+        Run undo = run(null, "undo", "--journal", journal.toString(), "--yes");
+        assertEquals(FixCommand.EXIT_NOT_APPLIED, undo.status(), undo.out() + undo.err());
+        assertEquals(before, state(), "nothing changed");
+        assertTrue(state().values().stream().anyMatch(v -> v.contains("WSMAN/srv003|")), "WSMAN/srv003 is still there");
+        assertTrue(undo.err().contains("Undo refused"), undo.err());
+    }
+
+    /** Issue 9: a journal from another kind of directory is refused before anything else, naming both. */
+    @Test
+    void undo_ofAJournalFromALiveDirectory_onTheDemo_isRefused() throws Exception {
+        LookupResult l = demo.lookup(TargetName.parse("srv003.rwwilden01.local"));
+        var plan = io.github.spndoctor.core.remedy.Remedies.plan("port-spn", l, demo, new io.github.spndoctor.core.remedy.RemedySettings(false));
+        Path journal = tmp.resolve("live.ldif");
+        io.github.spndoctor.core.apply.Journal.createAt(journal,
+                new DirectoryInfo(false, "dc1.rwwilden01.local:636", "alice@rwwilden01.local", false), l.target(), plan);
+        Files.writeString(journal, Files.readString(journal) + "#@attempt {\"n\":1}\n#@outcome {\"n\":1,\"status\":\"applied\",\"detail\":\"\"}\n");
+        Map<String, String> before = state();
+        Run undo = run(null, "undo", "--journal", journal.toString(), "--yes");
+        assertEquals(FixCommand.EXIT_NOT_APPLIED, undo.status(), undo.out() + undo.err());
+        assertEquals(before, state());
+        assertTrue(undo.err().contains("live directory") && undo.err().contains("demo directory"), undo.err());
+    }
+
     @Test
     void filterInjectionTarget_isRejectedWithAPlainMessage() {
         Run r = run(null, "fix", "--target", "*)(servicePrincipalName=*", "--remedy", "remove-spn", "--yes");
@@ -335,6 +426,25 @@ class FixUndoCliTest {
         }
         assertTrue(Files.readString(dir.resolve("spn-doctor-DYNAMICS-CRM-wsman-prefix.reg")).contains("\"spn_prefix\"=\"WSMAN\""));
         assertTrue(Files.readString(dir.resolve("spn-doctor-DYNAMICS-CRM-wsman-prefix.cmd")).contains("setspn -F -S WSMAN/DYNAMICS-CRM DYNAMICS-CRM"));
+    }
+
+    /** Issue 9: fix --report --text-file writes the same report as the wizard: redacted text and the timeline. */
+    @Test
+    void report_holdsTheRedactedTextAndTheTimeline() throws Exception {
+        Path text = tmp.resolve("t.txt");
+        Files.writeString(text, io.github.spndoctor.app.fixture.SecretForms.TEXT);
+        Path report = tmp.resolve("fix.md");
+        Run r = run(null, "fix", "--target", "srv003.rwwilden01.local", "--remedy", "remove-spn", "--yes", "--no-kerberos",
+                "--journal", tmp.resolve("j.ldif").toString(), "--report", report.toString(), "--text-file", text.toString());
+        assertEquals(0, r.status(), r.err());
+        String page = Files.readString(report);
+        for (String f : io.github.spndoctor.app.fixture.SecretForms.fragments()) {
+            assertFalse(page.contains(f), f + " in: " + page);
+        }
+        assertTrue(page.contains("## Symptom") && page.contains("0x80090322"), page);
+        for (String step : List.of("Error text given", "Looked up srv003", "Plan chosen", "Checked before applying", "Applied: ", "Checked again")) {
+            assertTrue(page.contains(step), step + " missing: " + page);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.spndoctor.app.page;
 
+import io.github.spndoctor.app.fixture.SecretForms;
 import io.github.spndoctor.app.page.result.ResultPageModel;
 import io.github.spndoctor.app.page.review.ReviewPageModel;
 import io.github.spndoctor.app.plan.PlanService;
@@ -115,8 +116,11 @@ class ReviewAndResultPageModelTest {
         result.onEnter();
         assertEquals(ChangeStatus.APPLIED, result.rows().get(0).statusProperty().get());
         assertTrue(result.outcomeProperty().get().startsWith("All 1 change"), result.outcomeProperty().get());
-        Path journal = Files.list(home.resolve("journals")).findFirst().orElseThrow();
+        Path journal = Files.list(home.resolve("demo").resolve("journals")).findFirst().orElseThrow();
         assertTrue(Files.readString(journal).contains("HTTP/srv003.rwwilden01.local"), "journal written");
+        assertFalse(Files.exists(home.resolve("journals")) || Files.exists(home.resolve("audit.log")),
+                "demo changes stay out of the real journal folder and audit log");
+        assertTrue(Files.readString(home.resolve("demo").resolve("audit.log")).contains("HTTP/srv003.rwwilden01.local"));
         assertFalse(Files.readString(journal).toLowerCase().contains("password"));
         assertTrue(commits[0] > 0);
         assertFalse(msaHolds());
@@ -138,6 +142,32 @@ class ReviewAndResultPageModelTest {
         assertTrue(result.checkProperty().get().contains("still a conflict (http-spn-on-service-account)"));
     }
 
+    /** Issue 9: the wizard's Save report carries the symptom redacted where it entered, and the session's timeline. */
+    @Test
+    void savedReport_holdsNoSecretFromThePastedText_andTheTimeline() throws Exception {
+        io.github.spndoctor.app.page.symptom.SymptomPageModel symptom = new io.github.spndoctor.app.page.symptom.SymptomPageModel(
+                session, runner, new io.github.spndoctor.app.page.symptom.SymptomReader(), List.of());
+        symptom.textProperty().set(SecretForms.TEXT);
+        symptom.targetProperty().set("srv003.rwwilden01.local");
+        symptom.next(() -> { });
+        for (String f : SecretForms.fragments()) {
+            assertFalse(session.symptomTextProperty().get().contains(f), "the session keeps only the redacted text");
+        }
+        ResultPageModel result = new ResultPageModel(session, runner, plans, () -> { }, s -> { });
+        session.pendingApplyProperty().set(session.planProperty().get());
+        result.onEnter();
+        for (String name : List.of("r.md", "r.html")) {
+            Path file = home.resolve(name);
+            result.saveReport(file);
+            String page = Files.readString(file);
+            for (String f : SecretForms.fragments()) {
+                assertFalse(page.contains(f), f + " in " + name + ":\n" + page);
+            }
+            assertTrue(page.contains("0x80090322") && page.contains("HTTP/srv003.rwwilden01.local:5985"), page);
+            assertTrue(page.contains("Timeline") && page.contains("Error text given") && page.contains("Applied: "), page);
+        }
+    }
+
     @Test
     void result_aRefusedChange_saysWhatWasAndWasNotApplied() throws Exception {
         demo.apply(new SpnChange.Remove(session.planProperty().get().changes().get(0).account(), HTTP));
@@ -149,13 +179,34 @@ class ReviewAndResultPageModelTest {
         assertFalse(result.canUndoProperty().get());
     }
 
+    /** Issue 9: the wizard refuses a journal from another directory as the CLI does (it did not check at all). */
+    @Test
+    void aJournalFromALiveDirectory_isRefusedOnTheDemo_beforeReview() throws Exception {
+        LookupResult l = session.lookup().orElseThrow();
+        Path journal = home.resolve("live.ldif");
+        io.github.spndoctor.core.apply.Journal.createAt(journal,
+                new io.github.spndoctor.core.directory.DirectoryInfo(false, "dc1.rwwilden01.local:636", "alice@rwwilden01.local", false),
+                l.target(), session.planProperty().get());
+        // the journal claims its change was applied
+        Files.writeString(journal, Files.readString(journal) + "#@attempt {\"n\":1}\n#@outcome {\"n\":1,\"status\":\"applied\",\"detail\":\"\"}\n");
+        WizardSession later = new WizardSession();
+        io.github.spndoctor.app.page.connect.ConnectPageModel connect = new io.github.spndoctor.app.page.connect.ConnectPageModel(
+                later, new io.github.spndoctor.app.session.Connections(() -> demo), runner,
+                new io.github.spndoctor.app.page.connect.LiveConnectForm(
+                        () -> new io.github.spndoctor.core.directory.connect.ProfileStore(home.resolve("p.json"))));
+        List<io.github.spndoctor.core.remedy.Plan> handed = new ArrayList<>();
+        connect.undoFromJournal(journal, handed::add);
+        assertEquals(List.of(), handed, "no undo plan reaches Review");
+        assertFalse(connect.errorProperty().get().isBlank(), "the page says why");
+    }
+
     @Test
     void aJournalPickedLater_isUndoneThroughReviewWithTheSameRules() throws Exception {
         ResultPageModel result = new ResultPageModel(session, runner, plans, () -> { }, st -> { });
         session.pendingApplyProperty().set(session.planProperty().get());
         result.onEnter();
         assertFalse(msaHolds());
-        Path journal = Files.list(home.resolve("journals")).findFirst().orElseThrow();
+        Path journal = Files.list(home.resolve("demo").resolve("journals")).findFirst().orElseThrow();
 
         WizardSession later = new WizardSession();     // a new run of the wizard
         io.github.spndoctor.app.page.connect.ConnectPageModel connect = new io.github.spndoctor.app.page.connect.ConnectPageModel(

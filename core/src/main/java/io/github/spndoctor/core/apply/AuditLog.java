@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The append-only audit log: one tab-separated line per directory write SPN Doctor attempted, with time, outcome,
- * operation, SPN, account DN, bound identity, server and journal. The file is only ever opened for appending and
- * each line is forced to disk. Never holds a password (it is never given one). Thread-safe.
+ * The append-only audit log: one tab-separated line per directory write SPN Doctor attempted - applied, refused or
+ * unanswered - with time, outcome, operation, SPN, account DN, bound identity, server, the directory's result code,
+ * journal and detail. Writes to the built-in demo directory go to a separate demo log ({@link #fileFor}), never
+ * into the log of real changes. The file is only ever opened for appending and each line is forced to disk. Never
+ * holds a password (it is never given one). Thread-safe.
  */
 public final class AuditLog {
     private final Path file;
@@ -30,20 +32,28 @@ public final class AuditLog {
         return new AuditLog(StatePaths.auditLog());
     }
 
+    /** The log of changes to real directories. */
     public Path file() { return file; }
 
-    /** Appends one line. */
+    /** Where a write through {@code info} is logged: {@link #file()}, or for the demo directory the demo log beside it. */
+    public Path fileFor(DirectoryInfo info) {
+        return info.demo() ? StatePaths.demoSibling(file) : file;
+    }
+
+    /** Appends one line for an attempted write. */
     public synchronized void record(DirectoryInfo info, ChangeOutcome outcome, Path journal) throws IOException {
         SpnChange c = outcome.change();
         String line = String.join("\t", Instant.now().toString(), outcome.status().id(),
                 c instanceof SpnChange.Add ? "add" : "delete", clean(c.spn().toString()), clean(c.account().dn()),
                 "by=" + clean(info.boundIdentity()), "server=" + clean(info.server()) + (info.demo() ? " (demo)" : ""),
+                "result=" + (outcome.resultCode().isEmpty() ? "-" : clean(outcome.resultCode())),
                 "journal=" + (journal == null ? "-" : clean(journal.toString())),
                 clean(outcome.detail())) + "\n";
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
+        Path target = fileFor(info);
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
             ch.force(true);
         }

@@ -5,8 +5,13 @@ import io.github.spndoctor.core.model.SpnChange;
 import java.util.Locale;
 import java.util.Objects;
 
-/** What happened to one change of a plan. Immutable. */
-public record ChangeOutcome(SpnChange change, Status status, String detail) {
+/**
+ * What happened to one change of a plan. Immutable.
+ *
+ * @param resultCode the directory's answer to the write: an LDAP result code ("0 success", "50 insufficientAccessRights"),
+ *                   or "none (kind)" when the server gave none, "not sent" when the write was never sent; empty when not attempted
+ */
+public record ChangeOutcome(SpnChange change, Status status, String detail, String resultCode) {
     /** Per-change result. */
     public enum Status {
         /** The directory confirmed the write. */
@@ -29,5 +34,15 @@ public record ChangeOutcome(SpnChange change, Status status, String detail) {
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(status, "status");
         detail = detail == null ? "" : detail;
+        resultCode = resultCode == null ? "" : resultCode;
+    }
+
+    public ChangeOutcome(SpnChange change, Status status, String detail) {
+        this(change, status, detail, status == Status.APPLIED ? "0 success" : "");
+    }
+
+    /** The same outcome with the directory's result code. */
+    public ChangeOutcome withResultCode(String code) {
+        return new ChangeOutcome(change, status, detail, code);
     }
 }

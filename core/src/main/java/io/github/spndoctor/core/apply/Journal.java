@@ -61,6 +61,8 @@ public final class Journal {
     private final List<SpnChange> changes;
     private final Set<Integer> attempted = new LinkedHashSet<>();
     private final Map<Integer, ChangeOutcome> outcomes = new LinkedHashMap<>();
+    /** Why this journal cannot be trusted for undo (hand edits); empty for a journal as written. */
+    private final List<String> problems = new ArrayList<>();
     private String endMessage;
 
     private Journal(Path file, Instant created, String target, String server, String identity, boolean demo, String remedyId,
@@ -100,6 +102,7 @@ public final class Journal {
             ch.write(ByteBuffer.wrap(j.header().getBytes(StandardCharsets.UTF_8)));
             ch.force(true);
         }
+        DiskSync.directory(file.toAbsolutePath().getParent());
         return j;
     }
 
@@ -142,6 +145,9 @@ public final class Journal {
         for (int i = 0; i < changes.size(); i++) {
             sb.append("#@change ").append(change(i + 1, changes.get(i))).append('\n');
         }
+        ObjectNode seal = JSON.createObjectNode();
+        seal.put("sha256", seal(sb.toString().lines().filter(Journal::sealed).toList()));
+        sb.append("#@seal ").append(seal).append('\n');
         for (int i = 0; i < changes.size(); i++) {
             SpnChange c = changes.get(i);
             sb.append("\n# ").append(i + 1).append(". ").append(oneLine(c.description())).append('\n');
@@ -153,6 +159,24 @@ public final class Journal {
         }
         sb.append('\n');
         return sb.toString();
+    }
+
+    /** The lines the seal covers: what undo is computed from. */
+    private static boolean sealed(String line) {
+        return line.startsWith("#@journal ") || line.startsWith("#@before ") || line.startsWith("#@change ");
+    }
+
+    /** SHA-256 (hex) over the sealed lines, each ending in a newline. */
+    private static String seal(List<String> lines) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (String l : lines) {
+                md.update((l + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     private static String oneLine(String s) {
@@ -237,9 +261,14 @@ public final class Journal {
         List<JsonNode> attempts = new ArrayList<>();
         List<JsonNode> outcomes = new ArrayList<>();
         JsonNode end = null;
+        JsonNode sealLine = null;
+        List<String> sealedLines = new ArrayList<>();
         for (String line : lines) {
             if (!line.startsWith("#@")) {
                 continue;
+            }
+            if (sealed(line)) {
+                sealedLines.add(line);
             }
             int sp = line.indexOf(' ');
             if (sp < 0) {
@@ -259,6 +288,7 @@ public final class Journal {
                 case "attempt" -> attempts.add(n);
                 case "outcome" -> outcomes.add(n);
                 case "end" -> end = n;
+                case "seal" -> sealLine = n;
                 default -> { }
             }
         }
@@ -290,6 +320,12 @@ public final class Journal {
             }
         }
         j.endMessage = end == null ? null : end.path("message").asText();
+        if (sealLine == null) {
+            j.problems.add("The journal has no seal line: it was not written by this version of SPN Doctor, or it was edited.");
+        } else if (!sealLine.path("sha256").asText().equals(seal(sealedLines))) {
+            j.problems.add("The journal was changed after SPN Doctor wrote it (its seal does not match its header lines).");
+        }
+        j.problems.addAll(j.beforeStateProblems());
         return j;
     }
 
@@ -371,6 +407,30 @@ public final class Journal {
                 }
             }
             out.add(new Account(a.ref(), spns, a.dnsHostName(), a.userAccountControl(), a.allowedToDelegateTo()));
+        }
+        return out;
+    }
+
+    /**
+     * Reasons this journal cannot be trusted for undo, found when it was read: a missing or broken seal, or a change
+     * that does not fit the prior state it records (an "add" of an SPN the account already held - undoing it would
+     * delete something SPN Doctor never added; a "delete" of one it did not hold). Empty for a journal as written.
+     */
+    public List<String> integrityProblems() { return List.copyOf(problems); }
+
+    private List<String> beforeStateProblems() {
+        List<String> out = new ArrayList<>();
+        for (SpnChange c : changes) {
+            Optional<Account> then = before.stream().filter(a -> a.ref().sameEntry(c.account())).findFirst();
+            if (then.isEmpty()) {
+                out.add("The journal changes " + c.account().label() + " but records no prior state for it.");
+            } else if (c instanceof SpnChange.Add && then.get().holds(c.spn())) {
+                out.add("The journal says " + c.spn() + " was added to " + c.account().label() + ", but the account already "
+                        + "held it before: undo would delete an SPN that SPN Doctor never added.");
+            } else if (c instanceof SpnChange.Remove && !then.get().holds(c.spn())) {
+                out.add("The journal says " + c.spn() + " was removed from " + c.account().label() + ", but the account did "
+                        + "not hold it before: undo would add an SPN that was never there.");
+            }
         }
         return out;
     }

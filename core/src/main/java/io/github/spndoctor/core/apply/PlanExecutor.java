@@ -199,7 +199,8 @@ public final class PlanExecutor {
                 journal.recordAttempt(i);
             } catch (IOException e) {
                 problems.add("The journal could not be written (" + e.getMessage() + "), so change " + (i + 1) + " was not sent.");
-                outcomes.add(new ChangeOutcome(c, ChangeOutcome.Status.FAILED, "journal not writable: " + e.getMessage()));
+                outcomes.add(new ChangeOutcome(c, ChangeOutcome.Status.FAILED, "journal not writable: " + e.getMessage(), "not sent"));
+                audit(dir, outcomes.get(i), journal, problems);
                 l.finished(i, total, outcomes.get(i));
                 stopped = true;
                 continue;
@@ -209,7 +210,8 @@ public final class PlanExecutor {
                 dir.apply(c);
                 outcome = new ChangeOutcome(c, ChangeOutcome.Status.APPLIED, "");
             } catch (DirectoryException e) {
-                outcome = afterFailure(dir, c, e);
+                outcome = afterFailure(dir, c, e).withResultCode(e.resultCode().isPresent()
+                        ? "LDAP " + e.resultCode().getAsInt() : "none (" + e.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
             }
             outcomes.add(outcome);
             try {
@@ -219,13 +221,7 @@ public final class PlanExecutor {
                         + "); the journal still lists it as attempted, so undo will check it.");
                 stopped = true;
             }
-            if (outcome.status() != ChangeOutcome.Status.FAILED) {
-                try {
-                    audit.record(dir.info(), outcome, journal.file());
-                } catch (IOException e) {
-                    problems.add("The audit log " + audit.file() + " could not be written: " + e.getMessage());
-                }
-            }
+            audit(dir, outcome, journal, problems);
             l.finished(i, total, outcome);
             if (outcome.status() != ChangeOutcome.Status.APPLIED) {
                 stopped = true;
@@ -238,6 +234,15 @@ public final class PlanExecutor {
             problems.add("The journal's closing line could not be written: " + e.getMessage());
         }
         return new ApplyReport(plan, outcomes, Optional.of(journal.file()), message, problems);
+    }
+
+    /** One audit line per attempted write, whatever its outcome. */
+    private void audit(Directory dir, ChangeOutcome outcome, Journal journal, List<String> problems) {
+        try {
+            audit.record(dir.info(), outcome, journal.file());
+        } catch (IOException e) {
+            problems.add("The audit log " + audit.fileFor(dir.info()) + " could not be written: " + e.getMessage());
+        }
     }
 
     /** After a failed write: find out whether the value actually changed (the reply may have been lost). */

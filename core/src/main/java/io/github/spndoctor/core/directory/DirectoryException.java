@@ -17,11 +17,18 @@ public class DirectoryException extends Exception {
 
     private final Kind kind;
     private final String detail;
+    private final int resultCode;
 
     public DirectoryException(Kind kind, String message, String detail, Throwable cause) {
+        this(kind, message, detail, cause, -1);
+    }
+
+    /** With the LDAP result code the server answered ({@code -1}: none, e.g. the connection broke first). */
+    public DirectoryException(Kind kind, String message, String detail, Throwable cause, int resultCode) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind);
         this.detail = detail == null ? "" : detail;
+        this.resultCode = resultCode;
     }
 
     public DirectoryException(Kind kind, String message) {
@@ -32,4 +39,9 @@ public class DirectoryException extends Exception {
 
     /** Technical detail: result code, server diagnostic. May be empty. */
     public String detail() { return detail; }
+
+    /** The LDAP result code of the failed operation, or empty when there was none. */
+    public java.util.OptionalInt resultCode() {
+        return resultCode < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(resultCode);
+    }
 }

@@ -12,6 +12,8 @@ import io.github.spndoctor.core.remedy.ClientStep;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.render.Format;
 import io.github.spndoctor.core.render.Preview;
+import io.github.spndoctor.core.text.RedactedText;
+import io.github.spndoctor.core.text.Redaction;
 import io.github.spndoctor.core.verify.VerifyResult;
 
 import java.time.Instant;
@@ -19,23 +21,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A report of one troubleshooting session for the ticket: the symptom as pasted, what the lookup found, the causes,
  * the plan, what was applied and the check afterwards - as Markdown or HTML. Immutable; build it with the
- * {@code with*} methods. The symptom text is shortened to {@link #MAX_SYMPTOM} characters and anything that looks
- * like a password assignment in it is blanked; no other input can carry a password.
+ * {@code with*} methods. The symptom text is redacted ({@link Redaction}) and shortened to {@link #MAX_SYMPTOM}
+ * characters; no other input can carry a password.
  */
 public record SessionReport(Instant generatedAt, String symptom, Optional<DirectoryInfo> directory,
                             Optional<LookupResult> lookup, List<RankedCause> causes, Optional<Plan> plan,
                             Optional<Recheck> recheck, Optional<ApplyReport> applied, Optional<VerifyResult> verified,
-                            Optional<ApplyReport> undone) {
+                            Optional<ApplyReport> undone, List<Timeline.Entry> timeline) {
     public static final int MAX_SYMPTOM = 20_000;
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
-            "(?i)\\b(password|passwd|pwd|pw|secret|bindpw|bind_pw|SAMBALAB_BIND_PW)(\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*'|\\S+)");
-    private static final Pattern SECURE_STRING = Pattern.compile("(?i)(ConvertTo-SecureString\\s+(-String\\s+)?)(\"[^\"]*\"|'[^']*'|\\S+)");
-    private static final Pattern CRED_FLAG = Pattern.compile("(?i)(\\s-(?:p|w|Password|pass)\\s+)(\"[^\"]*\"|'[^']*'|\\S+)");
 
     public SessionReport {
         Objects.requireNonNull(generatedAt, "generatedAt");
@@ -48,56 +45,66 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         Objects.requireNonNull(applied, "applied");
         Objects.requireNonNull(verified, "verified");
         Objects.requireNonNull(undone, "undone");
+        timeline = List.copyOf(timeline);
     }
 
     /** An empty report, stamped now. */
     public static SessionReport start() {
         return new SessionReport(Instant.now(), "", Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
+    /** The symptom as the user gave it, already redacted where it entered. */
+    public SessionReport withSymptom(RedactedText text) {
+        return withSymptom(text.text());
+    }
+
+    /** The symptom text; it is redacted here too. */
     public SessionReport withSymptom(String text) {
-        return new SessionReport(generatedAt, text, directory, lookup, causes, plan, recheck, applied, verified, undone);
+        return new SessionReport(generatedAt, text, directory, lookup, causes, plan, recheck, applied, verified, undone, timeline);
     }
 
     public SessionReport withLookup(LookupResult l, List<RankedCause> c) {
-        return new SessionReport(generatedAt, symptom, Optional.of(l.source()), Optional.of(l), c, plan, recheck, applied, verified, undone);
+        return new SessionReport(generatedAt, symptom, Optional.of(l.source()), Optional.of(l), c, plan, recheck, applied, verified, undone, timeline);
     }
 
     public SessionReport withDirectory(DirectoryInfo info) {
-        return new SessionReport(generatedAt, symptom, Optional.of(info), lookup, causes, plan, recheck, applied, verified, undone);
+        return new SessionReport(generatedAt, symptom, Optional.of(info), lookup, causes, plan, recheck, applied, verified, undone, timeline);
     }
 
     public SessionReport withPlan(Plan p) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, Optional.of(p), recheck, applied, verified, undone);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, Optional.of(p), recheck, applied, verified, undone, timeline);
     }
 
     public SessionReport withRecheck(Recheck r) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, Optional.of(r), applied, verified, undone);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, Optional.of(r), applied, verified, undone, timeline);
     }
 
     public SessionReport withApplied(ApplyReport r) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, Optional.of(r), verified, undone);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, Optional.of(r), verified, undone, timeline);
     }
 
     public SessionReport withVerified(VerifyResult v) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, Optional.of(v), undone);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, Optional.of(v), undone, timeline);
     }
 
     public SessionReport withUndone(ApplyReport r) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, Optional.of(r));
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, Optional.of(r), timeline);
     }
 
-    /** Shortens and blanks password-like assignments; never returns null. */
+    /** The session's steps with their times (the same {@link Timeline} words in the wizard and the CLI). */
+    public SessionReport withTimeline(List<Timeline.Entry> entries) {
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, undone, entries);
+    }
+
+    /**
+     * Blanks secrets ({@link Redaction}: a no-op for text that entered as {@link RedactedText}) and shortens; never
+     * returns null.
+     */
     static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        String t = text.length() > MAX_SYMPTOM ? text.substring(0, MAX_SYMPTOM) + "\n[... " + (text.length() - MAX_SYMPTOM)
-                + " more characters not included]" : text;
-        t = SECURE_STRING.matcher(t).replaceAll("$1[removed]");
-        t = CRED_FLAG.matcher(t).replaceAll("$1[removed]");
-        t = SECRET_ASSIGNMENT.matcher(t).replaceAll("$1$2[removed]");
+        String t = Redaction.redact(text);
+        t = t.length() > MAX_SYMPTOM ? t.substring(0, MAX_SYMPTOM) + "\n[... " + (t.length() - MAX_SYMPTOM)
+                + " more characters not included]" : t;
         return t;
     }
 
@@ -165,6 +172,15 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
             out.add(s);
         });
         undone.ifPresent(a -> out.add(outcomeSection("Undo", a)));
+        if (!timeline.isEmpty()) {
+            Section s = new Section("Timeline");
+            List<List<String>> rows = new ArrayList<>();
+            for (Timeline.Entry e : timeline) {
+                rows.add(List.of(e.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), e.step()));
+            }
+            s.table(List.of("Time (UTC)", "Step"), rows);
+            out.add(s);
+        }
         return out;
     }
 

@@ -2,6 +2,7 @@ package io.github.spndoctor.core.symptom;
 
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.text.Redaction;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * Reads pasted text — PowerShell red text, event-log entries, Server Manager and Windows Admin Center messages,
  * Ansible / pywinrm output, or a ticket in the user's own words — into a {@link Symptom}.
  *
- * <p>Never throws. Time is bounded: at most {@link #HEAD} characters from the start and {@link #TAIL} from the end
+ * <p>Secrets in the text are blanked with {@link Redaction} before anything is read, so no fact or excerpt can
+ * show one. Never throws. Time is bounded: at most {@link #HEAD} characters from the start and {@link #TAIL} from the end
  * are read (the symptom says so), and every pattern is linear in the text size. Stateless and thread-safe.
  */
 public final class SymptomParser {
@@ -157,9 +159,8 @@ public final class SymptomParser {
         String text = original.length() > HEAD + TAIL
                 ? original.substring(0, HEAD) + "\n" + original.substring(original.length() - TAIL)
                 : original;
-        char[] work = text.toCharArray();
+        char[] work = Redaction.redact(text).toCharArray();
         unescape(work);
-        redactSecrets(work);
         String prepared = new String(work);
         Squashed sq = Squashed.of(prepared);
         boolean[] masked = new boolean[work.length];
@@ -252,29 +253,6 @@ public final class SymptomParser {
     private static String window(String s) {
         return s.length() <= WORDS_HEAD + WORDS_TAIL ? s
                 : s.substring(0, WORDS_HEAD) + "\n" + s.substring(s.length() - WORDS_TAIL);
-    }
-
-    /** Password-looking values a user may paste along with the error; blanked so no fact or excerpt can show them. */
-    private static final Pattern SECRET = Pattern.compile(
-            "(?:password|passwd|pwd|secret|ansible_password|ansible_winrm_password|ansible_become_pass)[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;}]{1,200})"
-                    + "|-(?:password|pass)\\s+[\"']?([^\\s\"']{1,200})"
-                    + "|convertto-securestring\\s+(?:-string\\s+)?[\"']([^\"'\\n]{1,200})[\"']"
-                    + "|\\bnet\\s+use\\s+\\S+\\s+(?!/)([^\\s/]{1,200})\\s+/user"
-                    + "|[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{1,100}:([^\\s@/]{1,200})@");
-
-    /** Replaces secret values with '*' in place (same length, so positions stay valid). */
-    static void redactSecrets(char[] w) {
-        Matcher m = SECRET.matcher(lower(new String(w)));
-        int found = 0;
-        while (m.find() && found++ < 10_000) {
-            for (int g = 1; g <= m.groupCount(); g++) {
-                if (m.start(g) >= 0) {
-                    for (int i = m.start(g); i < m.end(g); i++) {
-                        w[i] = '*';
-                    }
-                }
-            }
-        }
     }
 
     /** Literal "\n", "\r", "\t" (JSON / Python repr output) become spaces, keeping positions. */

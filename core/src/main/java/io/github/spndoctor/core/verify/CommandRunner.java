@@ -1,28 +1,33 @@
 package io.github.spndoctor.core.verify;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** Runs an external command and returns its exit status and combined output. The seam that tests replace. */
 @FunctionalInterface
 public interface CommandRunner {
-    /** Result of a finished command. */
-    record Result(int exitCode, String output) { }
+    /** The time limit of {@link #PROCESS}. */
+    Duration LIMIT = Duration.ofSeconds(30);
+
+    /**
+     * Result of a command: its exit code and output (standard output and error, interleaved); with {@code timedOut}
+     * the command was stopped at its time limit, the exit code is -1 and the output is what it printed until then.
+     */
+    record Result(int exitCode, String output, boolean timedOut) {
+        public Result(int exitCode, String output) {
+            this(exitCode, output, false);
+        }
+    }
 
     Result run(List<String> command, Map<String, String> extraEnv) throws IOException, InterruptedException;
 
-    /** Runs the command as a child process with a time limit of 30 seconds. */
-    CommandRunner PROCESS = (command, extraEnv) -> {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(extraEnv);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Result(-1, "timed out after 30 s");
-        }
-        return new Result(p.exitValue(), new String(out, java.nio.charset.StandardCharsets.UTF_8));
-    };
+    /** Runs the command as a child process, stopped with all its descendants after {@link #LIMIT}. */
+    CommandRunner PROCESS = new ProcessRunner(LIMIT);
+
+    /** Runs the command as a child process, stopped with all its descendants after {@code limit}. */
+    static CommandRunner process(Duration limit) {
+        return new ProcessRunner(limit);
+    }
 }

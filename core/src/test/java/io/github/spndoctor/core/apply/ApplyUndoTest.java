@@ -77,7 +77,7 @@ class ApplyUndoTest {
         assertTrue(progress.stream().allMatch(p -> p.endsWith("applied")), progress.toString());
         Map<String, String> after = DemoState.snapshot(demo);
         assertNotEquals(before, after);
-        assertEquals(expectedChanges, Files.readAllLines(home.resolve("audit.log")).size());
+        assertEquals(expectedChanges, Files.readAllLines(home.resolve("demo").resolve("audit.log")).size());
 
         Journal read = Journal.read(journal.file());
         Plan undo = read.undoPlan();
@@ -88,7 +88,7 @@ class ApplyUndoTest {
         ApplyReport undone = ex.apply(demo, urc.plan(), undoJournal, ApplyListener.NONE);
         assertTrue(undone.success(), undone.message());
         assertEquals(before, DemoState.snapshot(demo));
-        assertEquals(2L * expectedChanges, Files.readAllLines(home.resolve("audit.log")).size());
+        assertEquals(2L * expectedChanges, Files.readAllLines(home.resolve("demo").resolve("audit.log")).size());
     }
 
     @Test
@@ -171,6 +171,8 @@ class ApplyUndoTest {
         assertEquals(List.of(ChangeOutcome.Status.FAILED, ChangeOutcome.Status.NOT_ATTEMPTED),
                 r.outcomes().stream().map(ChangeOutcome::status).toList());
         assertTrue(r.message().contains("The directory is exactly as it was before."), r.message());
-        assertFalse(Files.exists(home.resolve("audit.log")), "failed writes are not audited as changes");
+        List<String> audit = Files.readAllLines(home.resolve("demo").resolve("audit.log"));
+        assertEquals(1, audit.size(), "the refused write is audited (the one not attempted is not): " + audit);
+        assertTrue(audit.get(0).contains("\tfailed\t"), audit.get(0));
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,6 +82,31 @@ class SessionReportTest {
             assertFalse(s.contains(secret), secret + " leaked: " + s);
         }
         assertTrue(s.contains("The user name or password specified are invalid."), "ordinary text stays");
+    }
+
+    /** Every secret form the symptom parser blanks is blanked in the saved report too, in Markdown and HTML. */
+    @Test
+    void everySecretForm_isAbsentFromMarkdownAndHtml() {
+        String secret = "Zq7Hunter2x";
+        String basic = java.util.Base64.getEncoder().encodeToString(("CONTOSO\\bob:" + secret).getBytes());
+        String ticket = "YIIHOgYGKwYBBQUCoIIHLjCCByqgMDAuBgkqhkiC9xIBAgIGCSqGSIb3EgECAgYKKwYB" + secret;
+        String text = String.join("\n",
+                "Enter-PSSession : Connecting to remote server srv003.contoso.com failed 0x80090322",
+                "ansible_password: " + secret,
+                "ansible_winrm_password=" + secret,
+                "net use \\\\srv\\c$ " + secret + " /user:DOM\\bob",
+                "https://bob:" + secret + "@srv003.contoso.com:5986/wsman",
+                "-Password (ConvertTo-SecureString '" + secret + "' -AsPlainText -Force)",
+                "$cred = [pscredential]::new('DOM\\bob', '" + secret + "')",
+                "Authorization: Basic " + basic,
+                "Authorization: Negotiate " + ticket,
+                "SPN HTTP/srv003.contoso.com:5985");
+        SessionReport r = SessionReport.start().withSymptom(text);
+        for (String page : List.of(r.toMarkdown(), r.toHtml())) {
+            assertFalse(page.contains(secret) || page.contains(basic) || page.contains(ticket.substring(0, 30)), page);
+            assertTrue(page.contains("0x80090322") && page.contains("HTTP/srv003.contoso.com:5985")
+                    && page.contains("srv003.contoso.com failed"), page);
+        }
     }
 
     @Test

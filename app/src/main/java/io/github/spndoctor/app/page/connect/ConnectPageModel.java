@@ -104,11 +104,25 @@ public final class ConnectPageModel extends BasePageModel {
                 return;
             }
             connect(d -> {
-                session.targetProperty().set(target);
-                session.lookupProperty().set(null);
-                session.planProperty().set(undo);
-                session.purposeProperty().set(io.github.spndoctor.app.session.WizardSession.Purpose.UNDO);
-                review.accept(undo);
+                busy.set(true);
+                // the same check as the CLI's undo, off the UI thread: it reads every account the journal changed
+                runner.run(ui -> io.github.spndoctor.core.apply.UndoCheck.refusals(journal, d), refusals -> {
+                    busy.set(false);
+                    if (!refusals.isEmpty()) {
+                        error.set(io.github.spndoctor.app.ui.Messages.get("connect.journal.refused", file));
+                        errorDetail.set(String.join("\n", refusals));
+                        return;
+                    }
+                    session.targetProperty().set(target);
+                    session.lookupProperty().set(null);
+                    session.planProperty().set(undo);
+                    session.purposeProperty().set(io.github.spndoctor.app.session.WizardSession.Purpose.UNDO);
+                    review.accept(undo);
+                }, t -> {
+                    busy.set(false);
+                    error.set(ErrorText.message(t));
+                    errorDetail.set(ErrorText.detail(t));
+                });
             });
         }, t -> {
             busy.set(false);

@@ -204,7 +204,7 @@ public final class ResultPageModel extends BasePageModel {
                 applied.map(r -> r.plan()).or(() -> Optional.ofNullable(session.planProperty().get())),
                 Optional.ofNullable(session.recheckProperty().get()), applied,
                 Optional.ofNullable(session.verifiedProperty().get()),
-                Optional.ofNullable(session.undoReportProperty().get()));
+                Optional.ofNullable(session.undoReportProperty().get()), session.timeline().entries());
         runner.run(ui -> plans.saveReport(facts, file), p -> notice.set(Messages.get("result.reportSaved", p)),
                 t -> notice.set(ErrorText.message(t)));
     }

@@ -6,6 +6,7 @@ import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.wizard.BasePageModel;
 import io.github.spndoctor.app.wizard.Step;
 import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.text.RedactedText;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -159,7 +160,8 @@ public final class SymptomPageModel extends BasePageModel {
             targetError.set(e.getMessage());
             return;
         }
-        session.symptomTextProperty().set(effectiveText());
+        // the text enters the product here: from now on only its redacted form exists (reports, diagnosis, JSON)
+        session.symptomTextProperty().set(RedactedText.of(effectiveText()).text());
         session.targetProperty().set(parsed);
         proceed.run();
     }

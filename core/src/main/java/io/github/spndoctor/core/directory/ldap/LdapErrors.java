@@ -38,6 +38,6 @@ public final class LdapErrors {
                 }
             }
         }
-        return new DirectoryException(kind, msg + " (while " + action + ")", detail, e);
+        return new DirectoryException(kind, msg + " (while " + action + ")", detail, e, rc.intValue());
     }
 }
