@@ -185,7 +185,7 @@ public final class FixCommand extends DirectoryWriteCommand {
                 writeReport(report, out);
                 return EXIT_APPLY_FAILED;
             }
-            VerifyResult verified = Verifier.verify(dir, lookup.target(), remedy, probe());
+            VerifyResult verified = Verifier.verify(dir, lookup.target(), remedy, probe(dir));
             report = report.withVerified(verified);
             timeline.verified(verified);
             out.println();
@@ -305,9 +305,13 @@ public final class FixCommand extends DirectoryWriteCommand {
         }
     }
 
-    private Optional<KerberosProbe> probe() {
+    private Optional<KerberosProbe> probe(Directory dir) {
         if (noKerberos) {
             return Optional.empty();
+        }
+        Optional<io.github.spndoctor.core.demo.TrainerDemo> demo = io.github.spndoctor.core.demo.TrainerDemo.of(dir);
+        if (demo.isPresent()) {
+            return Optional.of(demo.get().ticketProbe()); // the demo's own KDC: real tickets, the host's own key
         }
         Map<String, String> env = krb5Ccache == null ? Map.of() : Map.of("KRB5CCNAME", krb5Ccache);
         if (verifyKeytab != null) {

@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 @Command(name = "spn-doctor", mixinStandardHelpOptions = true, version = "SPN Doctor 0.1.0",
         description = "Finds and fixes the Kerberos SPN problems behind WinRM / PowerShell remoting errors "
                 + "such as 0x80090322. Run without arguments to open the wizard.",
-        subcommands = {LookupCommand.class, DiagnoseCommand.class, ScanCommand.class, FixCommand.class, UndoCommand.class,
+        subcommands = {LookupCommand.class, DiagnoseCommand.class, ScanCommand.class, FixCommand.class, UndoCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SpnDoctorCommand implements Runnable {
     @CommandLine.Spec
@@ -31,6 +31,12 @@ public final class SpnDoctorCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new CliErrors());
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            // print() does not flush an auto-flushing writer: without this, the last lines were lost at System.exit
+            out.flush();
+            err.flush();
+        }
     }
 }

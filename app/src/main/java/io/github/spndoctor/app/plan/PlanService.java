@@ -129,9 +129,11 @@ public final class PlanService {
 
     /** Check again: re-runs the lookup and the classification, and asks the KDC where that is possible. Blocks. */
     public VerifyResult verify(Directory directory, TargetName target, String remedyId) {
-        // the demo directory's names are fictional: asking a real KDC about them would prove nothing
-        Optional<KerberosProbe> probe = !directory.info().demo() && ToolKerberosProbe.available(CommandRunner.PROCESS, Map.of())
-                ? Optional.of(ToolKerberosProbe.forThisMachine()) : Optional.empty();
+        // the trainer's demo has its own KDC; other demo names are fictional, and a real KDC would prove nothing
+        Optional<KerberosProbe> probe = io.github.spndoctor.core.demo.TrainerDemo.of(directory)
+                .map(io.github.spndoctor.core.demo.TrainerDemo::ticketProbe)
+                .or(() -> !directory.info().demo() && ToolKerberosProbe.available(CommandRunner.PROCESS, Map.of())
+                        ? Optional.of(ToolKerberosProbe.forThisMachine()) : Optional.empty());
         return Verifier.verify(directory, target, remedyId, probe);
     }
 

@@ -2,7 +2,6 @@ package io.github.spndoctor.core.demo;
 
 import io.github.spndoctor.core.apply.ApplyListener;
 import io.github.spndoctor.core.apply.ApplyReport;
-import io.github.spndoctor.core.apply.AuditLog;
 import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.apply.PlanExecutor;
 import io.github.spndoctor.core.apply.Recheck;
@@ -39,7 +38,7 @@ public final class BreakRunner {
             return new Result(true, d.alias() + " now points at " + d.after() + ". To put it back: spn-doctor demo break cname --host "
                     + d.alias() + " --to " + d.before() + " (or reset the demo).", Optional.empty(), Optional.empty());
         }
-        PlanExecutor executor = new PlanExecutor(new AuditLog(demo.auditLog()));
+        PlanExecutor executor = demo.executor();
         Plan plan = b.plan();
         if (!b.id().equals(Breaks.DUPLICATE)) {
             Recheck rc = executor.recheck(demo.directory(), plan);

@@ -7,6 +7,8 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
 import com.unboundid.ldif.LDIFWriter;
+import io.github.spndoctor.core.apply.AuditLog;
+import io.github.spndoctor.core.apply.PlanExecutor;
 import io.github.spndoctor.core.apply.StatePaths;
 import io.github.spndoctor.core.directory.DelegatingDirectory;
 import io.github.spndoctor.core.directory.Directory;
@@ -67,7 +69,19 @@ public final class TrainerDemo implements AutoCloseable {
     }
 
     /** The demo's state folder in the user's profile: {@code ~/.spn-doctor/demo}. */
-    public static Path defaultStateDir() { return StatePaths.home().resolve("demo"); }
+    public static Path defaultStateDir() { return StatePaths.journals(true).getParent(); }
+
+    /** The trainer demo behind a session's directory (through any delegating views), if it is one. */
+    public static Optional<TrainerDemo> of(Directory dir) {
+        Directory d = dir;
+        for (int i = 0; i < 10 && d != null; i++) {
+            if (d instanceof SavingView v) {
+                return Optional.of(v.demo());
+            }
+            d = d instanceof DelegatingDirectory dd ? dd.delegate() : null;
+        }
+        return Optional.empty();
+    }
 
     /** Opens the demo with its saved state (or the seed, the first time). */
     public static TrainerDemo open(Path stateDir) {
@@ -98,11 +112,18 @@ public final class TrainerDemo implements AutoCloseable {
 
     public Path stateDir() { return stateDir; }
 
-    /** Where demo journals go: apart from the real ones. */
+    /** Where demo journals go: apart from the real ones ({@code <home>/demo/journals} for the default state folder). */
     public Path journals() { return stateDir.resolve("journals"); }
 
-    /** The demo's own audit log: apart from the real one. */
-    public Path auditLog() { return stateDir.resolve("audit.log"); }
+    /**
+     * The executor for demo writes. Its audit log routes demo writes into the demo log beside the real one
+     * ({@link AuditLog#fileFor}): {@code <state folder's parent>/demo/audit.log}, which is {@link #auditLog()} when the
+     * state folder is named {@code demo}, as the default one is.
+     */
+    public PlanExecutor executor() { return new PlanExecutor(new AuditLog(stateDir.resolveSibling("audit.log"))); }
+
+    /** The demo's own audit log, apart from the real one. */
+    public Path auditLog() { return new AuditLog(stateDir.resolveSibling("audit.log")).fileFor(directory().info()); }
 
     /** The demo's KDCs and WinRM hosts, started now if not yet (a few tenths of a second; not on the UI thread). */
     public synchronized DemoKerberos kerberos() {
@@ -296,6 +317,8 @@ public final class TrainerDemo implements AutoCloseable {
             }
             saveDirectory();
         }
+
+        TrainerDemo demo() { return TrainerDemo.this; }
 
         @Override
         public void close() { TrainerDemo.this.close(); }

@@ -29,7 +29,7 @@ class TrainerDemoTest {
 
     /** Applies a plan the way the CLI and the wizard do: recheck, journal in the demo's folder, demo audit log. */
     static ApplyReport apply(TrainerDemo demo, Plan plan, String target) throws Exception {
-        PlanExecutor ex = new PlanExecutor(new AuditLog(demo.auditLog()));
+        PlanExecutor ex = demo.executor();
         Recheck rc = ex.recheck(demo.directory(), plan);
         assertTrue(rc.canApply(), rc.message());
         Journal j = Journal.create(demo.journals(), demo.directory().info(), TargetName.parse(target), rc.plan());
@@ -40,7 +40,7 @@ class TrainerDemoTest {
 
     @Test
     void everyBreakMakesTheTicketCheckFailAndItsJournalUndoesIt() throws Exception {
-        try (TrainerDemo demo = TrainerDemo.open(state)) {
+        try (TrainerDemo demo = TrainerDemo.open(state.resolve("demo"))) {
             Spn http = Spn.parse("HTTP/srv004.rwwilden01.local");
             TicketCheck first = demo.ticketProbe().requestTicket(http);
             assertEquals(TicketCheck.Outcome.ACCEPTED_BY_HOST, first.outcome(), first.answer());
@@ -55,13 +55,15 @@ class TrainerDemoTest {
                 assertEquals(TicketCheck.Outcome.ACCEPTED_BY_HOST, demo.ticketProbe().requestTicket(http).outcome(), id + " undone");
             }
             assertTrue(Files.readString(demo.auditLog()).contains("srv004"), "the demo's own audit log has the writes");
+            assertEquals(state.resolve("demo").resolve("audit.log"), demo.auditLog());
+            assertFalse(Files.exists(state.resolve("audit.log")), "nothing in the real audit log");
         }
     }
 
     @Test
     void stateSurvivesARestartAndResetRestoresTheSeedByteForByte() throws Exception {
         String seed;
-        try (TrainerDemo demo = TrainerDemo.open(state)) {
+        try (TrainerDemo demo = TrainerDemo.open(state.resolve("demo"))) {
             seed = demo.export();
             assertFalse(demo.changedSinceSeed());
             for (String id : java.util.List.of(Breaks.REMOVE_WSMAN, Breaks.CNAME)) {
@@ -72,7 +74,7 @@ class TrainerDemoTest {
             assertNotEquals(seed, demo.export());
         }
         String broken;
-        try (TrainerDemo again = TrainerDemo.open(state)) {
+        try (TrainerDemo again = TrainerDemo.open(state.resolve("demo"))) {
             assertTrue(again.changedSinceSeed(), "the break is still there after a restart");
             assertTrue(again.directory().lookup(TargetName.parse("srv004.rwwilden01.local")).computer().orElseThrow()
                     .spns().stream().noneMatch(s -> s.hasClass("WSMAN")));
@@ -82,7 +84,7 @@ class TrainerDemoTest {
             assertEquals(seed, again.export(), "reset gives the seed back exactly");
         }
         assertNotEquals(seed, broken);
-        try (TrainerDemo fresh = TrainerDemo.open(state)) {
+        try (TrainerDemo fresh = TrainerDemo.open(state.resolve("demo"))) {
             assertEquals(seed, fresh.export(), "and the reset is what the next run sees");
         }
     }
@@ -90,12 +92,13 @@ class TrainerDemoTest {
     @Test
     void aHostileStateFileIsRefusedAndTheSeedIsUsed() throws Exception {
         String seed;
-        try (TrainerDemo demo = TrainerDemo.open(state.resolve("other"))) {
+        try (TrainerDemo demo = TrainerDemo.open(state.resolve("other").resolve("demo"))) {
             seed = demo.export();
         }
-        Files.writeString(state.resolve(TrainerDemo.DIRECTORY_FILE), "dn: this is not ldif\n\u0000garbage: '); DROP\n",
+        Files.createDirectories(state.resolve("demo"));
+        Files.writeString(state.resolve("demo").resolve(TrainerDemo.DIRECTORY_FILE), "dn: this is not ldif\n\u0000garbage: '); DROP\n",
                 StandardCharsets.UTF_8);
-        try (TrainerDemo demo = TrainerDemo.open(state)) {
+        try (TrainerDemo demo = TrainerDemo.open(state.resolve("demo"))) {
             assertTrue(demo.loadProblem().isPresent());
             assertEquals(seed, demo.export());
         }
