@@ -148,13 +148,21 @@ final class DemoKdc implements AutoCloseable {
         }
     }
 
+    private final Map<String, List<EncryptionKey>> clientKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The trainer's keys in a realm, derived from the password once (PBKDF2 is slow on purpose). */
     private List<EncryptionKey> clientKeys(String principal) throws KrbException {
+        List<EncryptionKey> known = clientKeys.get(principal);
+        if (known != null) {
+            return known;
+        }
         List<EncryptionKey> list = new ArrayList<>();
         for (EncryptionType t : DemoKeys.TYPES) {
             EncryptionKey k = EncryptionHandler.string2Key(principal, new String(clientPassword), t);
             k.setKvno(1);
             list.add(k);
         }
+        clientKeys.put(principal, List.copyOf(list));
         return list;
     }
 

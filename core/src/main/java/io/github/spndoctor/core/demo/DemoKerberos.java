@@ -171,6 +171,16 @@ public final class DemoKerberos implements AutoCloseable {
         winrm.onDecision(d -> listener.accept(new String[] {d.host(), d.outcome(), d.reason()}));
     }
 
+    private DemoClient client;
+
+    /** The trainer's client, shared so its logons (TGTs) are reused across checks. */
+    public synchronized DemoClient client() {
+        if (client == null) {
+            client = new DemoClient(this);
+        }
+        return client;
+    }
+
     DemoKeys keys() { return keys; }
 
     DemoAccounts accounts() { return accounts; }

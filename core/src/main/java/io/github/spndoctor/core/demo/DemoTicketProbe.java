@@ -28,7 +28,7 @@ public final class DemoTicketProbe implements KerberosProbe {
 
     public DemoTicketProbe(DemoKerberos kerberos) {
         this.kerberos = kerberos;
-        this.client = new DemoClient(kerberos);
+        this.client = kerberos.client();
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class DemoWinrmCheck {
         Spn spn = Spn.of("HTTP", host);
         SgtTicket ticket;
         try {
-            ticket = new DemoClient(kerberos).serviceTicket(spn);
+            ticket = kerberos.client().serviceTicket(spn);
         } catch (KrbException e) {
             String why = e.getKrbErrorCode() == KrbErrorCode.KDC_ERR_S_PRINCIPAL_UNKNOWN
                     ? "the KDC refused the ticket: KDC_ERR_S_PRINCIPAL_UNKNOWN (no single account holds " + spn + ")"
