@@ -59,13 +59,29 @@ public final class TrainerDemo implements AutoCloseable {
     private DemoKerberos kerberos;
     private boolean closed;
 
-    private TrainerDemo(Path stateDir, DemoDirectory server) {
+    private final boolean persist;
+
+    private TrainerDemo(Path stateDir, DemoDirectory server, boolean persist) {
         this.stateDir = stateDir;
         this.server = server;
+        this.persist = persist;
         this.seedExport = exportDirectory();
-        this.loadProblem = loadSaved();
-        this.dns = new DemoDns(computerNames(), loadAliases());
+        this.loadProblem = persist ? loadSaved() : Optional.empty();
+        this.dns = new DemoDns(computerNames(), persist ? loadAliases() : DemoDns.SEED_ALIASES);
         this.view = new SavingView(server);
+    }
+
+    /**
+     * Makes a started demo directory the trainer's demo (its saved state is loaded into it). The demo then belongs to
+     * the returned object: closing that closes the directory.
+     */
+    public static TrainerDemo wrap(Path stateDir, DemoDirectory started) {
+        return new TrainerDemo(stateDir, started, true);
+    }
+
+    /** The trainer's demo for one run only: nothing is loaded or saved (tests of other features, a portable run). */
+    public static TrainerDemo unsaved(Path stateDir, DemoDirectory started) {
+        return new TrainerDemo(stateDir, started, false);
     }
 
     /** The demo's state folder in the user's profile: {@code ~/.spn-doctor/demo}. */
@@ -91,7 +107,7 @@ public final class TrainerDemo implements AutoCloseable {
     public static TrainerDemo open(Path stateDir, DemoDirectory.Options options) {
         DemoDirectory d = DemoDirectory.start(options);
         try {
-            return new TrainerDemo(stateDir, d);
+            return new TrainerDemo(stateDir, d, true);
         } catch (RuntimeException e) {
             d.close();
             throw e;
@@ -154,6 +170,9 @@ public final class TrainerDemo implements AutoCloseable {
         duplicatesAllowed.clear();
         dns.aliases().keySet().forEach(a -> dns.setAlias(a, null));
         DemoDns.SEED_ALIASES.forEach(dns::setAlias);
+        if (!persist) {
+            return;
+        }
         try {
             Files.deleteIfExists(stateDir.resolve(DIRECTORY_FILE));
             Files.deleteIfExists(stateDir.resolve(DNS_FILE));
@@ -253,10 +272,16 @@ public final class TrainerDemo implements AutoCloseable {
     }
 
     private synchronized void saveDirectory() {
+        if (!persist) {
+            return;
+        }
         write(stateDir.resolve(DIRECTORY_FILE), exportDirectory());
     }
 
     private void saveAliases() {
+        if (!persist) {
+            return;
+        }
         StringBuilder sb = new StringBuilder();
         dns.aliases().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> sb.append(e.getKey()).append(' ').append(e.getValue()).append('\n'));
