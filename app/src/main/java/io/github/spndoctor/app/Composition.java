@@ -75,10 +75,13 @@ public final class Composition {
     private final WizardShell shell;
     private final ConnectPageModel connect;
     private final TaskRunner runner;
+    private final io.github.spndoctor.app.page.connect.ScenarioModel scenarios;
 
     public Composition(Settings settings, TaskRunner runner, Runnable closer) {
         session = new WizardSession(io.github.spndoctor.core.session.SessionConfig.under(settings.home()));
-        connections = new Connections(settings.demoStarter());
+        // the demo is saved between runs in the user's own SPN Doctor folder; a wizard on another home (tests) keeps it in memory
+        connections = new Connections(settings.demoStarter(), java.util.Optional.of(settings.home().resolve("demo")),
+                settings.home().toAbsolutePath().equals(StatePaths.home().toAbsolutePath()));
         SymptomReader reader = new SymptomReader();
         DiagnosisService diagnosis = new DiagnosisService();
         PlanService plans = new PlanService(settings.home());
@@ -100,7 +103,12 @@ public final class Composition {
         w[0] = wizard;
 
         Map<Step, Supplier<PageView>> views = new EnumMap<>(Step.class);
-        views.put(Step.CONNECT, () -> new ConnectPage(connect, settings.files(), plan -> wizard.goTo(Step.REVIEW)));
+        scenarios = new io.github.spndoctor.app.page.connect.ScenarioModel(connect, symptom, connections, runner, () -> wizard.next());
+        views.put(Step.CONNECT, () -> {
+            ConnectPage page = new ConnectPage(connect, settings.files(), plan -> wizard.goTo(Step.REVIEW));
+            page.addDemoExtra(new io.github.spndoctor.app.page.connect.ScenarioPane(scenarios));
+            return page;
+        });
         views.put(Step.SYMPTOM, () -> new SymptomPage(symptom));
         // the lead line follows each lookup (a new target, a new directory, the text's client)
         session.lookupProperty().addListener((o, a, b) -> {
@@ -135,7 +143,10 @@ public final class Composition {
         runner.run(ui -> {
             return settingsProfiles();
         }, list -> connect.live().savedProfiles().setAll(list), t -> { });
-        connections.demoReady().whenComplete((d, t) -> javafx.application.Platform.runLater(() -> connect.demoStarted(t)));
+        connections.demoReady().whenComplete((d, t) -> javafx.application.Platform.runLater(() -> {
+            connect.demoStarted(t);
+            scenarios.demoStarted();
+        }));
     }
 
     private java.util.List<io.github.spndoctor.core.directory.connect.ConnectionProfile> settingsProfiles() {
@@ -168,6 +179,9 @@ public final class Composition {
     public WizardSession session() { return session; }
 
     public Connections connections() { return connections; }
+
+    /** The trainer's scenario picker on the Connect page. */
+    public io.github.spndoctor.app.page.connect.ScenarioModel scenarios() { return scenarios; }
 
     /** Releases the directory connections (the demo server included). */
     public void close() {

@@ -8,7 +8,7 @@ import io.github.spndoctor.core.directory.connect.ConnectionProfile.Security;
 import io.github.spndoctor.core.directory.connect.Connector;
 import io.github.spndoctor.core.directory.connect.ProfileStore;
 import io.github.spndoctor.core.directory.connect.Trust;
-import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import io.github.spndoctor.core.demo.TrainerDemo;
 import picocli.CommandLine.Option;
 
 import java.io.Console;
@@ -122,7 +122,8 @@ public final class DirectoryOptions {
             throw new IllegalArgumentException("--demo cannot be combined with --url, --domain or --profile.");
         }
         if (isDemo()) {
-            return io.github.spndoctor.core.directory.demo.ReplicatedDemo.around(DemoDirectory.start());
+            // the trainer's demo, with the state a break or fix in an earlier run left behind
+            return io.github.spndoctor.core.directory.demo.ReplicatedDemo.around(TrainerDemo.open(TrainerDemo.defaultStateDir()).directory());
         }
         ConnectionProfile profile = profile();
         char[] password = profile.needsPassword() ? password(profile) : null;

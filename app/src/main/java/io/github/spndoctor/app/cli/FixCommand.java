@@ -212,7 +212,7 @@ public final class FixCommand extends DirectoryWriteCommand {
 
     /** The session's settings: journals, audit log (the executor's), the Kerberos probe from the options, no DNS. */
     private SessionConfig config() {
-        return SessionConfig.defaults().withNames(Optional.empty()).withProbes(info -> probe())
+        return SessionConfig.defaults().withNames(Optional.empty()).withProbes(this::probe)
                 .withRemedySettings(new RemedySettings(https))
                 .withAudit(executor().auditLog());
     }
@@ -322,9 +322,13 @@ public final class FixCommand extends DirectoryWriteCommand {
         }
     }
 
-    private Optional<KerberosProbe> probe() {
+    private Optional<KerberosProbe> probe(Directory dir) {
         if (noKerberos) {
             return Optional.empty();
+        }
+        Optional<io.github.spndoctor.core.demo.TrainerDemo> demo = io.github.spndoctor.core.demo.TrainerDemo.of(dir);
+        if (demo.isPresent()) {
+            return Optional.of(demo.get().ticketProbe()); // the demo's own KDC: real tickets, the host's own key
         }
         Map<String, String> env = krb5Ccache == null ? Map.of() : Map.of("KRB5CCNAME", krb5Ccache);
         if (verifyKeytab != null) {

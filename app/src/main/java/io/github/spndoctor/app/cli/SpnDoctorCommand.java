@@ -10,7 +10,7 @@ import java.io.PrintWriter;
         description = "Finds and fixes the Kerberos SPN problems behind WinRM / PowerShell remoting errors "
                 + "such as 0x80090322. Run without arguments to open the wizard.",
         subcommands = {LookupCommand.class, SpnCommand.class, ProbeCommand.class, DiagnoseCommand.class, RemediesCommand.class, ScanCommand.class, FixCommand.class, UndoCommand.class,
-                ConvergeCommand.class,
+                ConvergeCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SpnDoctorCommand implements Runnable {
     @CommandLine.Spec
@@ -32,6 +32,12 @@ public final class SpnDoctorCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new CliErrors());
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            // print() does not flush an auto-flushing writer: without this, the last lines were lost at System.exit
+            out.flush();
+            err.flush();
+        }
     }
 }

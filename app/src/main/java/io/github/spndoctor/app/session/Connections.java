@@ -1,7 +1,11 @@
 package io.github.spndoctor.app.session;
 
 import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.demo.TrainerDemo;
 import io.github.spndoctor.core.directory.demo.DemoDirectory;
+
+import java.nio.file.Path;
+import java.util.Optional;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,9 +19,23 @@ import java.util.function.Supplier;
 public class Connections implements AutoCloseable {
     private final CompletableFuture<DemoDirectory> demo = new CompletableFuture<>();
     private final Supplier<DemoDirectory> demoStarter;
+    private final Optional<Path> demoState;
+    private final boolean saveDemo;
+    private volatile TrainerDemo trainer;
 
     public Connections(Supplier<DemoDirectory> demoStarter) {
+        this(demoStarter, Optional.empty(), false);
+    }
+
+    /**
+     * @param demoState where the trainer's demo keeps its state between runs (its saved breaks and fixes are loaded
+     *                  into the started demo); empty: no trainer's demo (no scenarios, no demo KDC)
+     * @param saveDemo  false: the trainer's demo forgets everything when the app closes (tests with their own home)
+     */
+    public Connections(Supplier<DemoDirectory> demoStarter, Optional<Path> demoState, boolean saveDemo) {
         this.demoStarter = demoStarter;
+        this.demoState = demoState;
+        this.saveDemo = saveDemo;
     }
 
     /** Starts the demo directory on a background thread (idempotent). */
@@ -30,7 +48,9 @@ public class Connections implements AutoCloseable {
         }
         Thread t = new Thread(() -> {
             try {
-                demo.complete(demoStarter.get());
+                DemoDirectory d = demoStarter.get();
+                demoState.ifPresent(p -> trainer = saveDemo ? TrainerDemo.wrap(p, d) : TrainerDemo.unsaved(p, d));
+                demo.complete(d);
             } catch (RuntimeException | Error e) {
                 demo.completeExceptionally(e);
             }
@@ -53,14 +73,14 @@ public class Connections implements AutoCloseable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
         }
-        Directory replicated = replicated(d);
+        Directory replicated = replicated(trainer != null ? trainer.directory() : d);
         return allowChanges ? new NonClosing(replicated) : new io.github.spndoctor.core.directory.ReadOnlyDirectory(new NonClosing(replicated));
     }
 
     private Directory replicatedDemo;
 
     /** The shared demo with its simulated second DC (issue 15), made once: every session sees the same writes. */
-    private synchronized Directory replicated(DemoDirectory d) {
+    private synchronized Directory replicated(Directory d) {
         if (replicatedDemo == null) {
             replicatedDemo = io.github.spndoctor.core.directory.demo.ReplicatedDemo.around(d);
         }
@@ -69,8 +89,17 @@ public class Connections implements AutoCloseable {
 
     @Override
     public void close() {
-        demo.thenAccept(DemoDirectory::close);
+        demo.thenAccept(d -> {
+            if (trainer != null) {
+                trainer.close();
+            } else {
+                d.close();
+            }
+        });
     }
+
+    /** The trainer's demo (saved state, real KDC), once the demo has started with a state folder. */
+    public Optional<TrainerDemo> trainer() { return Optional.ofNullable(trainer); }
 
     /** The shared demo directory as the session sees it: closing the session's connection leaves it running. */
     private static final class NonClosing extends DelegatingDirectory {

@@ -15,11 +15,13 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ProbeChoice {
     /** Never asks the KDC. */
-    ProbeChoice NONE = info -> Optional.empty();
+    ProbeChoice NONE = dir -> Optional.empty();
 
-    /** The platform's tools (kvno / klist) where present; never for the demo directory, whose names are fictional. */
-    ProbeChoice PLATFORM = info -> !info.demo() && ToolKerberosProbe.available(CommandRunner.PROCESS, Map.of())
-            ? Optional.of(ToolKerberosProbe.forThisMachine()) : Optional.empty();
+    /** The trainer demo's own KDC; else the platform's tools (kvno / klist) where present, never for another demo directory (its names are fictional). */
+    ProbeChoice PLATFORM = dir -> io.github.spndoctor.core.demo.TrainerDemo.of(dir)
+            .map(io.github.spndoctor.core.demo.TrainerDemo::ticketProbe)   // the trainer's demo has its own KDC
+            .or(() -> !dir.info().demo() && ToolKerberosProbe.available(CommandRunner.PROCESS, Map.of())
+                    ? Optional.of(ToolKerberosProbe.forThisMachine()) : Optional.empty());
 
-    Optional<KerberosProbe> probeFor(DirectoryInfo directory);
+    Optional<KerberosProbe> probeFor(io.github.spndoctor.core.directory.Directory directory);
 }

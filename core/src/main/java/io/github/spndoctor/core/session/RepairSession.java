@@ -355,9 +355,9 @@ public final class RepairSession {
         if (why == Purpose.UNDO) {
             v = Verifier.verifyUndo(directory, t, basis);
         } else if (basis == null) {
-            v = Verifier.verify(directory, t, (String) null, config.probes().probeFor(directory.info()));
+            v = Verifier.verify(directory, t, (String) null, config.probes().probeFor(directory));
         } else {
-            v = Verifier.verify(directory, t, basis, config.probes().probeFor(directory.info()));
+            v = Verifier.verify(directory, t, basis, config.probes().probeFor(directory));
         }
         synchronized (lock) {
             lastCheck = v;

@@ -15,6 +15,8 @@ import javafx.scene.layout.VBox;
 public final class ConnectPage implements PageView {
     private final VBox root = new VBox();
     private final RadioButton demo = new RadioButton(Messages.get("connect.demo"));
+    /** Panes other features add under the demo choice (the trainer's scenario picker); shown with the demo only. */
+    private final VBox extras = new VBox(6);
 
     public ConnectPage(ConnectPageModel model, io.github.spndoctor.app.ui.FileDialogs files,
                        java.util.function.Consumer<io.github.spndoctor.core.remedy.Plan> review) {
@@ -82,7 +84,9 @@ public final class ConnectPage implements PageView {
         Label scanHelp = new Label(Messages.get("connect.scan.help"));
         scanHelp.setWrapText(true);
         scanHelp.getStyleClass().add(Styles.NOTE);
-        VBox content = new VBox(intro, demo, demoHelp, status, liveChoice, livePane, allow, allowHelp, error, details,
+        extras.visibleProperty().bind(demo.selectedProperty());
+        extras.managedProperty().bind(extras.visibleProperty());
+        VBox content = new VBox(intro, demo, demoHelp, status, extras, liveChoice, livePane, allow, allowHelp, error, details,
                 new javafx.scene.control.Separator(), scan, scanHelp, journal);
         content.getStyleClass().add(Styles.PAGE);
         root.getChildren().add(content);
@@ -101,4 +105,8 @@ public final class ConnectPage implements PageView {
 
     @Override
     public Node focusTarget() { return demo; }
+
+    /** Adds a pane under the demo choice (shown while the demo is chosen). */
+    public void addDemoExtra(javafx.scene.Node pane) { extras.getChildren().add(pane); }
+
 }

@@ -31,7 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * comes from {@link #configuredLag()} (system property {@code spndoctor.demo.lag} or environment variable
  * {@code SPN_DOCTOR_DEMO_LAG}, seconds). Thread-safe.
  */
-public final class ReplicatedDemo implements Directory {
+public final class ReplicatedDemo extends io.github.spndoctor.core.directory.DelegatingDirectory {
     /** DC2's lag unless configured: long enough to watch, short enough to wait for. */
     public static final Duration DEFAULT_LAG = Duration.ofSeconds(8);
     static final String HOME_SITE = "Default-First-Site-Name";
@@ -46,6 +46,7 @@ public final class ReplicatedDemo implements Directory {
     private final List<DomainController> dcs;
 
     public ReplicatedDemo(Directory inner, Duration lag, Clock clock) {
+        super(inner);
         this.inner = inner;
         this.lag = lag;
         this.clock = clock;

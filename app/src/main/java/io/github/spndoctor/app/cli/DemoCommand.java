@@ -1,0 +1,207 @@
+package io.github.spndoctor.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.spndoctor.core.apply.ApplyListener;
+import io.github.spndoctor.core.demo.BreakRunner;
+import io.github.spndoctor.core.demo.Breaks;
+import io.github.spndoctor.core.demo.DemoBreak;
+import io.github.spndoctor.core.demo.DemoWinrmCheck;
+import io.github.spndoctor.core.demo.Scenario;
+import io.github.spndoctor.core.demo.Scenarios;
+import io.github.spndoctor.core.demo.TrainerDemo;
+import io.github.spndoctor.core.remedy.NotApplicableException;
+import io.github.spndoctor.core.report.LookupJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code demo list | status | reset | break ID | connect HOST}: the trainer's demo. Its state is kept between runs in
+ * the user's profile ({@code ~/.spn-doctor/demo}), so {@code demo break}, {@code fix --demo} and {@code undo --demo}
+ * in separate processes see each other's changes.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "The trainer's demo: list its scenarios, show or reset its state, break it on purpose, connect with "
+                + "WinRM and real Kerberos tickets.",
+        subcommands = {DemoCommand.ListCommand.class, DemoCommand.StatusCommand.class, DemoCommand.ResetCommand.class,
+                DemoCommand.BreakCommand.class, DemoCommand.ConnectCommand.class})
+public final class DemoCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    /** The demo's state folder; tests point it elsewhere. */
+    static Path stateDir() { return TrainerDemo.defaultStateDir(); }
+
+    @Override
+    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    static TrainerDemo open(PrintWriter err) {
+        TrainerDemo d = TrainerDemo.open(stateDir());
+        d.loadProblem().ifPresent(p -> err.println("warning: " + p));
+        return d;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the scenarios and the breaking actions.")
+    static final class ListCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (TrainerDemo demo = open(spec.commandLine().getErr())) {
+                if (json) {
+                    ObjectNode root = LookupJson.MAPPER.createObjectNode();
+                    ArrayNode list = root.putArray("scenarios");
+                    for (Scenario s : Scenarios.all(demo.dns())) {
+                        ObjectNode n = list.addObject();
+                        n.put("id", s.id()).put("title", s.title()).put("target", s.target()).put("story", s.story())
+                                .put("classSees", s.classSees()).put("errorText", s.errorText()).put("cause", s.cause().id());
+                        s.remedyIds().forEach(n.putArray("remedies")::add);
+                    }
+                    ArrayNode breaks = root.putArray("breaks");
+                    Breaks.IDS.forEach(id -> breaks.addObject().put("id", id).put("title", Breaks.title(id)));
+                    out.println(LookupJson.MAPPER.writeValueAsString(root));
+                    return 0;
+                }
+                out.println("Scenarios (open one with: spn-doctor diagnose --demo --target TARGET, or in the wizard):");
+                for (Scenario s : Scenarios.all(demo.dns())) {
+                    out.println("  " + s.id() + " - " + s.title() + " (target " + s.target() + ")");
+                    out.println("      " + s.story());
+                    out.println("      The class sees: " + s.classSees());
+                    if (!s.remedyIds().isEmpty()) {
+                        out.println("      Remedies: " + String.join(", ", s.remedyIds()));
+                    }
+                }
+                out.println("Breaking actions (spn-doctor demo break ID [--host NAME]):");
+                Breaks.IDS.forEach(id -> out.println("  " + id + " - " + Breaks.title(id)));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether the demo differs from its seed, and where its state, journals and audit log are.")
+    static final class StatusCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (TrainerDemo demo = open(spec.commandLine().getErr())) {
+                boolean changed = demo.changedSinceSeed();
+                if (json) {
+                    ObjectNode root = LookupJson.MAPPER.createObjectNode();
+                    root.put("changed", changed).put("state", demo.stateDir().toString())
+                            .put("journals", demo.journals().toString()).put("auditLog", demo.auditLog().toString());
+                    ObjectNode aliases = root.putObject("dnsAliases");
+                    demo.dns().aliases().forEach(aliases::put);
+                    demo.loadProblem().ifPresent(p -> root.put("loadProblem", p));
+                    out.println(LookupJson.MAPPER.writeValueAsString(root));
+                    return 0;
+                }
+                out.println(changed ? "The demo differs from its seed (something was broken or fixed since the last reset)."
+                        : "The demo is as seeded.");
+                out.println("State:     " + demo.stateDir());
+                out.println("Journals:  " + demo.journals());
+                out.println("Audit log: " + demo.auditLog());
+                demo.dns().aliases().forEach((a, t) -> out.println("DNS alias: " + a + " -> " + t));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true, description = "Restore the demo exactly as seeded (directory and DNS).")
+    static final class ResetCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (TrainerDemo demo = open(spec.commandLine().getErr())) {
+                demo.reset();
+                spec.commandLine().getOut().println("The demo is reset to its seed.");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "break", mixinStandardHelpOptions = true, description = "Break the demo on purpose: hijack-http, duplicate, "
+            + "remove-wsman, cname. Shows the plan, asks, and applies it with a journal (undo it with spn-doctor undo --demo).")
+    static final class BreakCommand extends DirectoryWriteCommand {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", description = "hijack-http, duplicate, remove-wsman or cname.")
+        String id;
+        @Option(names = "--host", paramLabel = "NAME", description = "The host to break (for cname: the alias). Default: srv004.rwwilden01.local (cname: reports.rwwilden01.local).")
+        String host;
+        @Option(names = "--to", paramLabel = "NAME", description = "cname only: the host the alias will point at.")
+        String to;
+        @Option(names = "--yes", description = "Apply without asking.")
+        boolean yes;
+        @Option(names = "--dry-run", description = "Show the plan and change nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (TrainerDemo demo = open(err)) {
+                DemoBreak b;
+                try {
+                    b = Breaks.plan(demo, id, Optional.ofNullable(host), Optional.ofNullable(to));
+                } catch (NotApplicableException e) {
+                    err.println("not applicable: " + e.getMessage());
+                    return FixCommand.EXIT_NOT_APPLIED;
+                }
+                out.println(b.title() + " (on " + b.target() + ")");
+                out.println(b.story());
+                out.println("Plan:");
+                BreakRunner.steps(b).forEach(s -> out.println("  - " + s));
+                b.plan().warnings().forEach(w -> out.println("Note: " + w));
+                if (dryRun) {
+                    out.println("Dry run: nothing was changed.");
+                    return 0;
+                }
+                if (!yes && !FixCommand.confirm(out, err, in(), "Break the demo this way?")) {
+                    return FixCommand.EXIT_NOT_APPLIED;
+                }
+                BreakRunner.Result r = BreakRunner.apply(demo, b, FixCommand.progress(out));
+                r.journal().ifPresent(j -> out.println("Journal: " + j));
+                (r.success() ? out : err).println(r.message());
+                return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;
+            }
+        }
+    }
+
+    @Command(name = "connect", mixinStandardHelpOptions = true, description = "Connect to a demo host as a Windows WinRM client "
+            + "does (a real Kerberos ticket for HTTP/HOST from the demo KDC, sent to the host's demo WinRM listener) and say "
+            + "whether the host accepted it. Exit 0 accepted, 6 rejected.")
+    static final class ConnectCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "HOST", description = "The host name as typed, e.g. srv003.rwwilden01.local.")
+        String host;
+
+        @Override
+        public Integer call() {
+            try (TrainerDemo demo = open(spec.commandLine().getErr())) {
+                DemoWinrmCheck.Result r = DemoWinrmCheck.connect(demo.kerberos(), host.strip());
+                spec.commandLine().getOut().println(r.line());
+                return r.accepted() ? 0 : FixCommand.EXIT_NOT_FIXED;
+            }
+        }
+    }
+}

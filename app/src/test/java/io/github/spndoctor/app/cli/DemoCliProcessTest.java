@@ -1,0 +1,83 @@
+package io.github.spndoctor.app.cli;
+
+import io.github.spndoctor.app.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The trainer's loop through the CLI, every step a separate {@code spn-doctor} process sharing only the saved demo:
+ * break → diagnose → fix → connect accepted → undo → connect rejected → reset gives the seed back byte for byte.
+ */
+class DemoCliProcessTest {
+    @TempDir
+    Path home;
+
+    record Run(int code, String out) { }
+
+    Run spnDoctor(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dspndoctor.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", args));
+        return new Run(p.exitValue(), out);
+    }
+
+    @Test
+    void breakDiagnoseFixConnectUndoConnectResetAcrossProcesses() throws Exception {
+        String host = "srv004.rwwilden01.local";
+        Path seed = home.resolve("seed.ldif");
+        assertEquals(0, spnDoctor("demo", "status").code());
+        Run healthy = spnDoctor("demo", "connect", host);
+        assertEquals(0, healthy.code(), healthy.out());
+        assertTrue(healthy.out().startsWith("accepted"), healthy.out());
+
+        Run broke = spnDoctor("demo", "break", "hijack-http", "--yes");
+        assertEquals(0, broke.code(), broke.out());
+        Run rejected = spnDoctor("demo", "connect", host);
+        assertEquals(FixCommand.EXIT_NOT_FIXED, rejected.code(), rejected.out());
+        assertTrue(rejected.out().contains("KRB_AP_ERR_MODIFIED"), rejected.out());
+
+        Path symptom = home.resolve("error.txt");
+        Files.writeString(symptom, "Enter-PSSession " + host + " : WinRM cannot process the request. The following error "
+                + "with errorcode 0x80090322 occurred while using Kerberos authentication: An unknown security error occurred.");
+        Run diagnosed = spnDoctor("diagnose", "--demo", "--target", host, "--text-file", symptom.toString(), "--json");
+        assertEquals(0, diagnosed.code(), diagnosed.out());
+        assertTrue(diagnosed.out().indexOf("http-spn-on-service-account") >= 0, diagnosed.out());
+
+        Run fixed = spnDoctor("fix", "--demo", "--target", host, "--remedy", "remove-spn", "--yes");
+        assertEquals(0, fixed.code(), fixed.out());
+        assertTrue(fixed.out().contains("accepted-by-host") || fixed.out().contains("own key decrypts"), fixed.out());
+        Run accepted = spnDoctor("demo", "connect", host);
+        assertEquals(0, accepted.code(), accepted.out());
+
+        Matcher j = Pattern.compile("Journal \\(keep it for undo\\): (\\S+)").matcher(fixed.out());
+        assertTrue(j.find(), fixed.out());
+        assertTrue(Path.of(j.group(1)).startsWith(home.resolve("demo").resolve("journals")), "demo journals live apart: " + j.group(1));
+        Run undone = spnDoctor("undo", "--demo", "--journal", j.group(1), "--yes");
+        assertEquals(0, undone.code(), undone.out());
+        Run againRejected = spnDoctor("demo", "connect", host);
+        assertEquals(FixCommand.EXIT_NOT_FIXED, againRejected.code(), againRejected.out());
+
+        assertTrue(Files.exists(home.resolve("demo").resolve("audit.log")), "the demo audit log");
+        assertTrue(Files.notExists(home.resolve("audit.log")), "the real audit log is untouched");
+        assertEquals(0, spnDoctor("demo", "reset").code());
+        Run back = spnDoctor("demo", "connect", host);
+        assertEquals(0, back.code(), back.out());
+        assertTrue(Files.notExists(home.resolve("demo").resolve("directory.ldif")), "reset forgets the saved state");
+    }
+}

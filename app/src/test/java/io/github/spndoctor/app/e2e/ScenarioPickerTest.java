@@ -1,0 +1,58 @@
+package io.github.spndoctor.app.e2e;
+
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.demo.Scenario;
+import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.github.spndoctor.app.e2e.WizardFixture.text;
+import static io.github.spndoctor.app.e2e.WizardFixture.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The trainer's scenario picker: each scenario opens the Symptom page with its own error text and target. */
+@ExtendWith(ApplicationExtension.class)
+class ScenarioPickerTest {
+    @TempDir
+    static Path home;
+    private WizardFixture fx;
+
+    @Start
+    void start(Stage stage) {
+        fx = new WizardFixture(DemoDirectory.start(), home);
+        fx.start(stage);
+    }
+
+    @AfterEach
+    void stop() { fx.stop(); }
+
+    @Test
+    void everyScenarioOpensTheSymptomPageWithItsTextAndTarget(FxRobot robot) {
+        waitUntil(v -> !fx.composition.scenarios().scenarios().isEmpty());
+        List<Scenario> all = List.copyOf(fx.composition.scenarios().scenarios());
+        assertEquals(8, all.size());
+        for (Scenario s : all) {
+            robot.interact(() -> fx.composition.scenarios().chosenProperty().set(s));
+            assertTrue(text(robot, "#scenarioStory").startsWith(s.story()), s.id());
+            robot.clickOn("#openScenario");
+            waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM && !fx.composition.wizard().busyProperty().get());
+            assertEquals(s.target(), robot.lookup("#targetField").queryAs(TextField.class).getText(), s.id());
+            assertEquals(s.errorText(), robot.lookup("#symptomText").queryAs(TextArea.class).getText(), s.id());
+            assertTrue(text(robot, "#modeBanner").endsWith("changes allowed"), s.id());
+            robot.clickOn("#backButton");
+            waitUntil(v -> fx.composition.wizard().currentStep() == Step.CONNECT);
+        }
+    }
+}
