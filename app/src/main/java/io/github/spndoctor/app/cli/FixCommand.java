@@ -220,8 +220,10 @@ public final class FixCommand extends DirectoryWriteCommand {
     /** The live probe after the fix, with SPN Doctor's own tickets; true when the host still rejects Kerberos. */
     private boolean runProbe(Directory dir, RepairSession session, PrintWriter out) {
         out.println();
-        var r = new io.github.spndoctor.core.probe.LiveProbe(dir, probeOptions.environment(probeClient.resolver()))
-                .run(io.github.spndoctor.core.spn.Endpoint.parse(target), probeClient.winrmClient(), probeClient.settings(), step -> {
+        var endpoint = io.github.spndoctor.core.spn.Endpoint.parse(target);
+        var r = new io.github.spndoctor.core.probe.LiveProbe(dir, io.github.spndoctor.core.demo.TrainerDemo.probeEnvironment(dir,
+                        endpoint.name().asTyped(), () -> probeOptions.environment(probeClient.resolver())))
+                .run(endpoint, probeClient.winrmClient(), probeClient.settings(), step -> {
                     if (step.status() != io.github.spndoctor.core.probe.ProbeStep.Status.RUNNING) {
                         out.println(ProbeCommand.mark(step.status()) + " " + step.sends() + ": " + step.result());
                     }

@@ -48,7 +48,8 @@ public final class ProbeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Endpoint endpoint = Endpoint.parse(target);
         try (Directory dir = directory.open()) {
-            LiveProbe p = new LiveProbe(dir, probe.environment(client.resolver()));
+            LiveProbe p = new LiveProbe(dir, io.github.spndoctor.core.demo.TrainerDemo.probeEnvironment(dir,
+                    endpoint.name().asTyped(), () -> probe.environment(client.resolver())));
             ProbeResult r = p.run(endpoint, client.winrmClient(), client.settings(), step -> {
                 if (!json && step.status() != ProbeStep.Status.RUNNING) {
                     out.println(mark(step.status()) + " " + step.sends() + ": " + step.result());

@@ -443,8 +443,13 @@ class FixUndoCliTest {
             assertFalse(page.contains(f), f + " in: " + page);
         }
         assertTrue(page.contains("## Symptom") && page.contains("0x80090322"), page);
-        for (String step : List.of("Error text given", "Looked up srv003", "Plan chosen", "Checked before applying", "Applied: ", "Checked again")) {
-            assertTrue(page.contains(step), step + " missing: " + page);
+        // the session's timeline, every step in the order it happened (the same table the wizard's report has)
+        int at = page.indexOf("Timeline");
+        assertTrue(at > 0, "no timeline: " + page);
+        for (String step : List.of("| Symptom |", "| Look up |", "| Plan |", "| Re-check at commit |", "| Apply |", "| Check |")) {
+            int next = page.indexOf(step, at);
+            assertTrue(next > at, step + " missing or out of order: " + page.substring(page.indexOf("Timeline")));
+            at = next;
         }
     }
 

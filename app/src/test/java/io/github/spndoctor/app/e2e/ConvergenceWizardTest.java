@@ -34,6 +34,9 @@ class ConvergenceWizardTest {
     private WizardFixture fx;
     private Stage stage;
 
+    /** The build's own setting (the pom sets no lag for the other wizard tests); put back after this test. */
+    private final String lagBefore = System.getProperty("spndoctor.demo.lag");
+
     @Start
     void start(Stage stage) {
         System.setProperty("spndoctor.demo.lag", "3");
@@ -46,7 +49,11 @@ class ConvergenceWizardTest {
 
     @AfterEach
     void stop() {
-        System.clearProperty("spndoctor.demo.lag");
+        if (lagBefore == null) {
+            System.clearProperty("spndoctor.demo.lag");
+        } else {
+            System.setProperty("spndoctor.demo.lag", lagBefore);
+        }
         fx.stop();
     }
 

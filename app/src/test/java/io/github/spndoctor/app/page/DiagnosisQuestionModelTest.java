@@ -26,10 +26,18 @@ class DiagnosisQuestionModelTest {
             + "Kerberos authentication: An unknown security error occurred.";
 
     static WizardSession session(String text) {
-        WizardSession s = new WizardSession();
+        WizardSession s = new WizardSession(io.github.spndoctor.core.session.SessionConfig.defaults()
+                .withNames(Optional.empty()).withProbes(io.github.spndoctor.core.session.ProbeChoice.NONE));
+        s.directoryProperty().set(io.github.spndoctor.core.directory.demo.DemoDirectory.start());
+        describe(s, text);
+        return s;
+    }
+
+    /** What the Symptom page does: the text and target into the wizard's session and the repair session (no lookup). */
+    static void describe(WizardSession s, String text) {
         s.targetProperty().set(TargetName.parse("web01"));
         s.symptomTextProperty().set(text);
-        return s;
+        s.repair().describe(text, TargetName.parse("web01"));
     }
 
     @Test
@@ -87,7 +95,7 @@ class DiagnosisQuestionModelTest {
         m.questions().answer(q.choices().get(0));
         m.onEnter();
         assertEquals(1, m.questions().answers().size(), "same symptom and target: the answers stay");
-        s.symptomTextProperty().set("Access is denied");
+        describe(s, "Access is denied");
         m.onEnter();
         assertTrue(m.questions().answers().isEmpty());
     }

@@ -159,6 +159,14 @@ public final class TrainerDemo implements AutoCloseable {
     public ProbeEnvironment probeEnvironment(String host) { return new DemoProbeEnvironment(kerberos(), dns, host); }
 
     /**
+     * The live probe's environment for {@code host}: the trainer demo's own KDC and WinRM acceptors when {@code dir} is
+     * the trainer's demo, else {@code otherwise} (the machine's krb5.conf, DNS and WinRM endpoints).
+     */
+    public static ProbeEnvironment probeEnvironment(Directory dir, String host, java.util.function.Supplier<ProbeEnvironment> otherwise) {
+        return of(dir).map(d -> d.probeEnvironment(host)).orElseGet(otherwise);
+    }
+
+    /**
      * Lets the next addition of exactly this value go past the duplicate check, as an older DC or a restored backup
      * would (the "add a true duplicate" break); the check stays on for everything else.
      */

@@ -51,7 +51,7 @@ public record CauseSummary(CauseId cause, String title, double confidence, List<
             case DIRECTORY -> "directory";
             case NAME -> "name / DNS";
             case PROBE -> "live probe";
-            case ANSWER -> "your answer";
+            case ANSWER -> "you said";
         };
     }
 

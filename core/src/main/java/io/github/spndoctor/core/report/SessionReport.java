@@ -128,7 +128,7 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
             List<List<String>> rows = new ArrayList<>();
             int n = 1;
             for (TimelineEntry e : timeline) {
-                rows.add(List.of(String.valueOf(n++), e.at().toString(), e.kind().label(), e.title()));
+                rows.add(List.of(String.valueOf(n++), e.at().toString(), e.kind().label(), Redaction.redact(e.title())));
             }
             t.table(List.of("#", "Time", "Step", "What happened"), rows);
             out.add(t);
@@ -216,16 +216,6 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
                 out.add(s);
             });
             undone.ifPresent(a -> out.add(outcomeSection("Undo", a)));
-        }
-        if (!timeline.isEmpty()) {
-            Section s = new Section("Timeline");
-            List<List<String>> rows = new ArrayList<>();
-            for (TimelineEntry e : timeline) {
-                rows.add(List.of(e.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), e.kind().label(),
-                        Redaction.redact(e.title())));
-            }
-            s.table(List.of("Time (UTC)", "Step", "What"), rows);
-            out.add(s);
         }
         return out;
     }

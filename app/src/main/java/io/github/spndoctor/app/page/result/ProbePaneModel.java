@@ -106,7 +106,8 @@ public final class ProbePaneModel {
         ProbeCredentials creds = principal.get() == null || principal.get().isBlank()
                 ? ProbeCredentials.Session.defaultCache()
                 : new ProbeCredentials.Password(principal.get().strip(), password);
-        LiveProbe p = new LiveProbe(dir, environments.apply(dir, creds));
+        LiveProbe p = new LiveProbe(dir, io.github.spndoctor.core.demo.TrainerDemo.probeEnvironment(dir, t.asTyped(),
+                () -> environments.apply(dir, creds)));
         probe = p;
         lines.clear();
         summary.set("");
