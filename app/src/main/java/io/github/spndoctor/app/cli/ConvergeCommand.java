@@ -45,15 +45,13 @@ public final class ConvergeCommand extends DirectoryWriteCommand {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (waitSeconds < 0 || waitSeconds > 24 * 3600) {
-            throw new IllegalArgumentException("--wait takes 0 to 86400 seconds.");
-        }
+        Duration wait = ConvergenceOutput.waitTime(waitSeconds);
         Journal journal = Journal.read(journalFile);
         try (Directory dir = opener.open(directory)) {
             PrintWriter text = json ? new PrintWriter(java.io.Writer.nullWriter()) : out;
             text.println("Directory: " + dir.info().banner());
             text.println("Journal:   " + journal.remedyId() + " on " + journal.target() + ", written " + journal.lastWriteAt());
-            Optional<ConvergenceReport> r = ConvergenceOutput.watch(dir, journal, Duration.ofSeconds(waitSeconds), text, err);
+            Optional<ConvergenceReport> r = ConvergenceOutput.watch(dir, journal, wait, text, err);
             if (r.isEmpty()) {
                 if (json) {
                     out.println("{\"converged\": false, \"dcs\": [], \"verdict\": \"not checked\"}");

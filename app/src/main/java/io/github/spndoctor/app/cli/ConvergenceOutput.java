@@ -20,6 +20,14 @@ import java.util.Optional;
 final class ConvergenceOutput {
     private ConvergenceOutput() {}
 
+    /** The {@code --wait} option of fix, undo and converge: 0 to 86,400 seconds. */
+    static Duration waitTime(long seconds) {
+        if (seconds < 0 || seconds > 24 * 3600) {
+            throw new IllegalArgumentException("--wait takes 0 to 86400 seconds.");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
     /** Watches and returns the last round; empty (with a note) when the directory cannot read its DCs one by one. */
     static Optional<ConvergenceReport> watch(Directory dir, Journal journal, Duration wait, PrintWriter out, PrintWriter err)
             throws DirectoryException {

@@ -236,12 +236,7 @@ public final class FixCommand extends DirectoryWriteCommand {
         return r.winrm() == io.github.spndoctor.core.probe.WinrmOutcome.REJECTED;
     }
 
-    java.time.Duration waitTime() {
-        if (waitSeconds < 0 || waitSeconds > 24 * 3600) {
-            throw new IllegalArgumentException("--wait takes 0 to 86400 seconds.");
-        }
-        return java.time.Duration.ofSeconds(waitSeconds);
-    }
+    java.time.Duration waitTime() { return ConvergenceOutput.waitTime(waitSeconds); }
 
     /**
      * Asks on the console. Only "y" or "yes" applies; no answer at all (no console, stdin closed) refuses.

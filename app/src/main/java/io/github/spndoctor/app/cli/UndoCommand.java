@@ -66,9 +66,7 @@ public final class UndoCommand extends DirectoryWriteCommand {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (waitSeconds < 0 || waitSeconds > 24 * 3600) {
-            throw new IllegalArgumentException("--wait takes 0 to 86400 seconds.");
-        }
+        java.time.Duration wait = ConvergenceOutput.waitTime(waitSeconds);
         Journal journal = Journal.read(journalFile);
         out.println("Journal: " + journal.remedyId() + " on " + journal.target() + ", " + journal.created() + ", "
                 + journal.server() + (journal.demo() ? " (demo)" : "") + " as " + journal.boundIdentity());
@@ -145,7 +143,7 @@ public final class UndoCommand extends DirectoryWriteCommand {
                 }
             }
             if (c.journal().isPresent()) {   // has every DC the undo yet? (issue 15)
-                ConvergenceOutput.watch(dir, Journal.read(c.journal().get()), java.time.Duration.ofSeconds(waitSeconds), out, err)
+                ConvergenceOutput.watch(dir, Journal.read(c.journal().get()), wait, out, err)
                         .ifPresent(report -> ConvergenceOutput.print(report, out));
             }
             return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;

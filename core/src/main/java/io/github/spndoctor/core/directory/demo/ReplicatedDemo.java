@@ -141,23 +141,5 @@ public final class ReplicatedDemo extends io.github.spndoctor.core.directory.Del
     }
 
     @Override
-    public DirectoryInfo info() { return inner.info(); }
-
-    @Override
-    public LookupResult lookup(TargetName target) throws DirectoryException { return inner.lookup(target); }
-
-    @Override
-    public List<Account> findHolders(Spn spn) throws DirectoryException { return inner.findHolders(spn); }
-
-    @Override
-    public List<Account> findDelegatingTo(Spn spn) throws DirectoryException { return inner.findDelegatingTo(spn); }
-
-    @Override
-    public Optional<Account> readAccount(String dn) throws DirectoryException { return inner.readAccount(dn); }
-
-    @Override
-    public boolean scanSpns(int pageSize, SpnScanSink sink) throws DirectoryException { return inner.scanSpns(pageSize, sink); }
-
-    @Override
     public void close() { inner.close(); }
 }
