@@ -63,12 +63,12 @@ public record HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, L
         if (!target.isDnsName()) {
             return new HostVerdict(Kind.PROBLEM, name + " is an IP address: Kerberos is not used with an address, so "
                     + "WinRM needs a DNS name (or TrustedHosts or HTTPS with explicit credentials).",
-                    Optional.of(CauseId.IP_ADDRESS_NTLM), checks(d, Optional.of(CauseId.IP_ADDRESS_NTLM), false));
+                    Optional.of(CauseId.IP_ADDRESS_NTLM), checks(d, Optional.of(CauseId.IP_ADDRESS_NTLM), false, target, lookup));
         }
         if (lookup.isEmpty()) {
             String why = failure.map(f -> "the directory lookup failed: " + f.getMessage()).orElse("no lookup was made");
             return new HostVerdict(Kind.UNKNOWN, "Not known whether " + name + " has an SPN problem: " + why,
-                    Optional.empty(), checks(d, Optional.empty(), true));
+                    Optional.empty(), checks(d, Optional.empty(), true, target, lookup));
         }
         LookupResult l = lookup.get();
         Optional<RankedCause> named = d.causes().stream().filter(c -> c.id() != CauseId.UNKNOWN)
@@ -87,14 +87,14 @@ public record HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, L
                     ? "SPN problem for " + name + ": " + problem.get().why()
                     : name + ": " + CauseCatalog.info(cause.get()).title() + "."
                       + (problem.isPresent() ? " Also: " + problem.get().why() : "");
-            return new HostVerdict(Kind.PROBLEM, sentence, cause, checks(d, cause, false));
+            return new HostVerdict(Kind.PROBLEM, sentence, cause, checks(d, cause, false, target, lookup));
         }
         if (l.computer().isEmpty()) {
             return new HostVerdict(Kind.UNKNOWN, "No computer account named " + target.shortName() + " was found in the "
                     + "directory, so SPN Doctor cannot tell whether " + name + " is healthy (an alias, another domain, "
-                    + "or a typo?).", Optional.empty(), checks(d, Optional.empty(), true));
+                    + "or a typo?).", Optional.empty(), checks(d, Optional.empty(), true, target, lookup));
         }
-        return new HostVerdict(Kind.HEALTHY, healthySentence(name, l, states), Optional.empty(), checks(d, Optional.empty(), false));
+        return new HostVerdict(Kind.HEALTHY, healthySentence(name, l, states), Optional.empty(), checks(d, Optional.empty(), false, target, lookup));
     }
 
     private static Optional<RankedCause> better(Diagnosis d, Optional<RankedCause> a, Optional<RankedCause> b) {
@@ -141,6 +141,13 @@ public record HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, L
     }
 
     /** The decisive checks of the cause the verdict rests on, then of the other causes still possible. */
+    static List<String> checks(Diagnosis d, Optional<CauseId> cause, boolean includeUnknown, TargetName target,
+                               Optional<LookupResult> lookup) {
+        // the catalogue's placeholders (<name>, <fqdn>, ...) become the names known for this host
+        Optional<io.github.spndoctor.core.model.Account> computer = lookup.flatMap(LookupResult::computer);
+        return checks(d, cause, includeUnknown).stream().map(c -> CauseSummary.fill(c, target, computer)).toList();
+    }
+
     static List<String> checks(Diagnosis d, Optional<CauseId> cause, boolean includeUnknown) {
         List<String> out = new ArrayList<>();
         cause.ifPresent(c -> add(out, CauseCatalog.info(c).decisiveCheck()));

@@ -49,6 +49,21 @@ class RepairSessionTest {
         return s;
     }
 
+    /** The verdict's "check next" lines name the real host: no catalogue placeholder is left for any demo host or text. */
+    @Test
+    void nextChecks_nameTheRealHost_neverAPlaceholder() throws Exception {
+        java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("<(name|fqdn|FQDN|host|server|short|short name|name as typed|alias|computer)>");
+        for (String host : java.util.List.of("srv003.rwwilden01.local", "srv004.rwwilden01.local", "DYNAMICS-CRM", "mem1.kimconnect.com",
+                "wac01.contoso.com", "nosuchhost.rwwilden01.local")) {
+            for (CommonSymptom text : CommonSymptom.values()) {
+                RepairSession s = session(host, text);
+                for (String check : s.assess().verdict().nextChecks()) {
+                    assertFalse(placeholder.matcher(check).find(), host + " / " + text + ": " + check);
+                }
+            }
+        }
+    }
+
     @Test
     void srv004_isHealthy_withNothingRecommended() throws Exception {
         RepairSession s = session("srv004.rwwilden01.local", CommonSymptom.UNKNOWN_SECURITY_ERROR);
