@@ -128,7 +128,9 @@ class ConvergeCliTest {
         clock.now = clock.now.plus(LAG).plusSeconds(1);
         JsonNode done = converge(journal);
         assertTrue(done.path("converged").asBoolean(), done.toString());
-        assertTrue(dc(done, "dc2.").path("seconds").asDouble() > 0, done.toString());
+        // seconds since the write are measured on the real clock (the watch's), not on the test's lagging-DC clock:
+        // a number, never negative; that one look saw both is what the verdict says
+        assertTrue(dc(done, "dc2.").path("seconds").isNumber() && dc(done, "dc2.").path("seconds").asDouble() >= 0, done.toString());
         assertTrue(done.path("verdict").asText().startsWith("All 2 domain controllers hold the change (seen "),
                 "one look saw both: which came last is not claimed: " + done);
 
