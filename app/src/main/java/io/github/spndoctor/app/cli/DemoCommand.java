@@ -90,7 +90,7 @@ public final class DemoCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether the demo differs from its seed, and where its state, journals and audit log are.")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether the demo differs from its original state, and where its state, journals and audit log are.")
     static final class StatusCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -112,8 +112,8 @@ public final class DemoCommand implements Runnable {
                     out.println(LookupJson.MAPPER.writeValueAsString(root));
                     return 0;
                 }
-                out.println(changed ? "The demo differs from its seed (something was broken or fixed since the last reset)."
-                        : "The demo is as seeded.");
+                out.println(changed ? "The demo differs from its original state (something was broken or fixed since the last reset)."
+                        : "The demo is in its original state.");
                 out.println("State:     " + demo.stateDir());
                 out.println("Journals:  " + demo.journals());
                 out.println("Audit log: " + demo.auditLog());
@@ -123,7 +123,7 @@ public final class DemoCommand implements Runnable {
         }
     }
 
-    @Command(name = "reset", mixinStandardHelpOptions = true, description = "Restore the demo exactly as seeded (directory and DNS).")
+    @Command(name = "reset", mixinStandardHelpOptions = true, description = "Restore the demo exactly to its original state (directory and DNS).")
     static final class ResetCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -132,7 +132,7 @@ public final class DemoCommand implements Runnable {
         public Integer call() {
             try (TrainerDemo demo = open(spec.commandLine().getErr())) {
                 demo.reset();
-                spec.commandLine().getOut().println("The demo is reset to its seed.");
+                spec.commandLine().getOut().println("The demo is reset to its original state.");
                 return 0;
             }
         }

@@ -227,7 +227,7 @@ public final class TrainerDemo implements AutoCloseable {
         try {
             if (Files.size(file) > MAX_STATE_BYTES) {
                 return Optional.of("The saved demo " + file + " is larger than " + MAX_STATE_BYTES / 1024 / 1024
-                        + " MB, so it is not SPN Doctor's; the demo starts from its seed.");
+                        + " MB, so it is not SPN Doctor's; the demo starts from its original state.");
             }
             byte[] bytes = Files.readAllBytes(file);
             try (LDIFReader r = new LDIFReader(new ByteArrayInputStream(bytes))) {
@@ -237,7 +237,7 @@ public final class TrainerDemo implements AutoCloseable {
         } catch (IOException | LDAPException | RuntimeException e) {
             server.reset();
             return Optional.of("The saved demo " + file + " could not be read (" + e.getMessage()
-                    + "); the demo starts from its seed. Reset the demo to replace the file.");
+                    + "); the demo starts from its original state. Reset the demo to replace the file.");
         }
     }
 

@@ -78,6 +78,6 @@ public final class ScenarioModel {
         runner.run(ui -> {
             t.reset();
             return true;
-        }, ok -> status.set("The demo is reset: every scenario is as seeded."), e -> status.set("The demo could not be reset: " + e.getMessage()));
+        }, ok -> status.set("The demo is reset: every scenario is as it was at the start."), e -> status.set("The demo could not be reset: " + e.getMessage()));
     }
 }

@@ -28,7 +28,7 @@ public final class QuestionPane extends VBox {
         setId("questionPane");
         // not the "card" class: the cause cards are looked up by it; same look, until the stylesheet has a rule
         getStyleClass().add("question-pane");
-        setStyle("-fx-padding: 0.6em 0.8em; -fx-border-color: -fx-accent; -fx-border-radius: 0.3em; -fx-border-width: 1.5;");
+        // its box: .question-pane in app.css (the theme's accent colour, which differs between Primer and Modena)
         setSpacing(6);
         title.getStyleClass().add("card-title");
         text.setWrapText(true);
