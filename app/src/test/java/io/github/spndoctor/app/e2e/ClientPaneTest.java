@@ -72,7 +72,8 @@ class ClientPaneTest {
 
         robot.clickOn("#probeButton");
         waitUntil(v -> !text(robot, "#probeSummary").isEmpty());
-        assertTrue(robot.lookup("#probeLines").queryAs(javafx.scene.layout.VBox.class).getChildren().size() >= 3);
+        assertTrue(WizardFixture.onFx(() -> robot.lookup("#probeLines").queryAs(javafx.scene.layout.VBox.class)
+                .getChildren().size()) >= 3);
         assertEquals(Step.LOOKUP, fx.composition.wizard().currentStep());
         shot(robot, "lookup-probe");
     }

@@ -98,12 +98,25 @@ final class WizardFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Reads the scene graph on the FX thread: a lookup from the test thread races the FX thread while it adds nodes
+     * (seen in CI as an IndexOutOfBoundsException inside the lookup).
+     */
+    static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String text(FxRobot robot, String query) {
-        Node n = robot.lookup(query).query();
-        return ((Labeled) n).getText();
+        return onFx(() -> ((Labeled) robot.lookup(query).query()).getText());
     }
 
     static boolean showing(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+        return onFx(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
     }
 }
