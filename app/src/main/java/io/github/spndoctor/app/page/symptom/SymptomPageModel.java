@@ -180,7 +180,7 @@ public final class SymptomPageModel extends BasePageModel {
         session.targetProperty().set(host);
         session.lookupProperty().set(null);
         if (session.repair() != null) {
-            session.repair().describe(text, host);
+            session.repair().describe(text, host, ev.items());   // the report's Evidence section lists them
         }
         proceed.run();
     }
