@@ -128,9 +128,10 @@ public final class Composition {
         views.put(Step.DIAGNOSIS, () -> new DiagnosisPage(diag));
         views.put(Step.REMEDY, () -> new RemedyPage(remedy));
         views.put(Step.REVIEW, () -> new ReviewPage(review, settings.files()));
+        // the connection test leads the Result page: after a change it is the proof at a glance
         views.put(Step.RESULT, () -> new io.github.spndoctor.app.wizard.WithPanes(new ResultPage(result, settings.files()),
-                List.of(), List.of(new io.github.spndoctor.app.page.result.ProbePane(resultProbe,
-                        io.github.spndoctor.app.ui.Messages.get("probe.testAgain")))));
+                List.of(new io.github.spndoctor.app.page.result.ProbePane(resultProbe,
+                        io.github.spndoctor.app.ui.Messages.get("probe.testAgain"))), List.of()));
         shell = new WizardShell(wizard, session, views);
         connect.setScanOpener(d -> ScanWindow.open(shell.getScene() == null ? null : shell.getScene().getWindow(),
                 new ScanModel(d, runner), settings.files(), this::diagnoseFromScan));

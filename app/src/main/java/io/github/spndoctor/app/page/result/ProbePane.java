@@ -76,6 +76,7 @@ public final class ProbePane extends VBox {
         advice.setId("probeAdvice");
         advice.setWrapText(true);
         advice.getStyleClass().add(Styles.NOTE);
+        advice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // the purge advice is read in full, never cut
         advice.textProperty().bind(model.adviceProperty());
         getChildren().addAll(row, lines, summary, advice);
         // Esc while the test runs stops it (and never reaches the wizard's own Esc, which would close it)
