@@ -76,6 +76,7 @@ class EvidencePaneTest {
         ClipboardContent xml = new ClipboardContent();
         xml.putString(EvidenceCliTest.event4("HTTP/" + SRV003, "srv003$"));
         clip(robot, xml);
+        WizardFixture.scrollTo(robot, "#evidencePaste");
         robot.clickOn("#evidencePaste");
         waitUntil(v -> !lines(robot).isEmpty());
         List<String> l = lines(robot);
@@ -91,16 +92,19 @@ class EvidencePaneTest {
         ClipboardContent file = new ClipboardContent();
         file.putFiles(List.of(klist.toFile()));
         clip(robot, file);
+        WizardFixture.scrollTo(robot, "#evidencePaste");
         robot.clickOn("#evidencePaste");
         waitUntil(v -> lines(robot).stream().anyMatch(s -> s.startsWith("From your evidence: klist.txt")));
         WizardFixture.shot(robot, "symptom-evidence-file");
 
+        WizardFixture.scrollTo(robot, "#evidenceClear");
         robot.clickOn("#evidenceClear");
         waitUntil(v -> lines(robot).isEmpty());
         assertEquals("", target(robot), "the name the evidence filled in goes with it");
         assertTrue(onFx(() -> robot.lookup("#evidenceClear").queryAs(Button.class).isDisabled()));
 
         clip(robot, xml);
+        WizardFixture.scrollTo(robot, "#evidencePaste");
         robot.clickOn("#evidencePaste");
         waitUntil(v -> !lines(robot).isEmpty());
         robot.clickOn("#nextButton");

@@ -72,6 +72,7 @@ class ResultProbeTest {
         robot.interact(() -> robot.lookup("#symptomText").queryAs(TextArea.class).setText(WizardFixture.seed000ErrorText()));
         robot.clickOn("#targetField").write(SRV003);
         next(robot, Step.LOOKUP);
+        WizardFixture.scrollTo(robot, "#probeButton");
         robot.clickOn("#probeButton");
         waitUntil(v -> summary(robot).contains("rejected a Kerberos ticket"));
         assertTrue(summary(robot).startsWith("✖ Rejected"), summary(robot));
@@ -86,6 +87,7 @@ class ResultProbeTest {
         WizardFixture.shot(robot, "result-probe-after-fix");
 
         waitUntil(v -> !fx.composition.wizard().busyProperty().get());
+        WizardFixture.scrollTo(robot, "#undoButton");
         robot.clickOn("#undoButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.REVIEW && !fx.composition.wizard().busyProperty().get());
         robot.clickOn("#nextButton");   // Undo 1 change
@@ -95,6 +97,7 @@ class ResultProbeTest {
         WizardFixture.shot(robot, "result-probe-after-undo");
 
         waitUntil(v -> !fx.composition.wizard().busyProperty().get());
+        WizardFixture.scrollTo(robot, "#saveReport");
         robot.clickOn("#saveReport");
         waitUntil(v -> Files.exists(home.resolve("spn-doctor-report.md")));
         waitUntil(v -> fx.composition.session().repair().timeline().size() > 0);

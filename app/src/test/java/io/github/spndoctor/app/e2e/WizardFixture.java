@@ -9,6 +9,7 @@ import io.github.spndoctor.core.model.Spn;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -55,6 +56,7 @@ final class WizardFixture {
                 () -> new io.github.spndoctor.core.directory.connect.ProfileStore(home.resolve("profiles.json"))), runner, () -> closed = true);
         Scene scene = io.github.spndoctor.app.ui.Theme.style(new Scene(composition.shell(), width, height));
         stage.setScene(scene);
+        stage.sizeToScene();   // TestFX reuses one stage: a size an earlier test set must not carry over
         stage.show();
         composition.startBackgroundWork();
     }
@@ -112,6 +114,25 @@ final class WizardFixture {
         }
     }
 
+    /** Scrolls the page so the node is in view, as a user would before clicking it (long pages scroll). */
+    static void scrollTo(FxRobot robot, String query) {
+        robot.interact(() -> {
+            Node n = robot.lookup(query).query();
+            for (Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    Node content = sp.getContent();
+                    double y = content.sceneToLocal(n.localToScene(n.getBoundsInLocal())).getMinY();
+                    double room = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    if (room > 0) {
+                        sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * Math.min(1, Math.max(0, y / room)));
+                    }
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static String text(FxRobot robot, String query) {
         return onFx(() -> ((Labeled) robot.lookup(query).query()).getText());
     }
@@ -120,13 +141,13 @@ final class WizardFixture {
         return onFx(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
     }
 
-    /** Saves the window as {@code name}.png into -Dspndoctor.screenshots=DIR (nothing without it). */
-    static void shot(org.testfx.api.FxRobot robot, String name) throws Exception {
+    /** Saves the window as {@code name}.png when -Dspndoctor.screenshots=DIR is set (for looking at a page). */
+    static void shot(FxRobot robot, String name) throws Exception {
         String dir = System.getProperty("spndoctor.screenshots");
         if (dir == null) {
             return;
         }
-        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        WritableImage[] img = new WritableImage[1];
         robot.interact(() -> img[0] = robot.listWindows().get(0).getScene().snapshot(null));
         int w = (int) img[0].getWidth();
         int h = (int) img[0].getHeight();

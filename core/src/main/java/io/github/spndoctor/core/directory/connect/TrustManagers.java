@@ -14,7 +14,7 @@ public final class TrustManagers {
 
     /** The trust manager for {@code trust}; a CA file that cannot be read is a clear {@link DirectoryException}. */
     public static X509TrustManager of(Trust trust) throws DirectoryException {
-        return Connector.trustManager(trust);
+        return Transport.trustManager(trust);
     }
 
     /** Whether the server's name must also match the certificate (not for a pinned fingerprint, ADR 0300). */
