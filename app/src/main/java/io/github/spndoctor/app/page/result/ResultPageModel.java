@@ -143,7 +143,7 @@ public final class ResultPageModel extends BasePageModel {
             @Override
             public void finished(int index, int total, ChangeOutcome o) {
                 ui.post(() -> {
-                    row(index, ChangeProgress.of(o.status()), o.status() == ChangeOutcome.Status.APPLIED ? "" : o.detail());
+                    row(index, ChangeProgress.of(o.status(), plan.isUndo()), o.status() == ChangeOutcome.Status.APPLIED ? "" : o.detail());
                     if (o.status() == ChangeOutcome.Status.APPLIED) {
                         onCommitted.run();
                     }
@@ -178,7 +178,7 @@ public final class ResultPageModel extends BasePageModel {
         }
         var report = c.applied().get();
         for (int i = 0; i < report.outcomes().size() && i < rows.size(); i++) {
-            rows.get(i).statusProperty().set(ChangeProgress.of(report.outcomes().get(i).status()));
+            rows.get(i).statusProperty().set(ChangeProgress.of(report.outcomes().get(i).status(), plan.isUndo()));
         }
         if (c.wrote()) {
             onCommitted.run();
