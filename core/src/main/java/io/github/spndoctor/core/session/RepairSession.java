@@ -79,6 +79,7 @@ public final class RepairSession {
     private VerifyResult lastCheck;
     private boolean wroteToDirectory;
     private boolean checkedSinceLookup;
+    private io.github.spndoctor.core.flow.TicketFlow flow;
 
     public RepairSession(Directory directory, SessionConfig config) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -434,13 +435,43 @@ public final class RepairSession {
 
     public List<EvidenceItem> evidence() { synchronized (lock) { return List.copyOf(evidence); } }
 
+    /**
+     * The ticket flow for {@code requested} (the SPN the client asks for) as the directory answers now, for the host
+     * being repaired (blocks). The report shows the last one drawn; a new host or lookup forgets it.
+     */
+    public io.github.spndoctor.core.flow.TicketFlow ticketFlow(io.github.spndoctor.core.model.Spn requested) throws DirectoryException {
+        TargetName t;
+        LookupResult l;
+        synchronized (lock) {
+            t = requireTarget();
+            l = lookup != null ? lookup : diagnosedLookup;
+        }
+        Optional<io.github.spndoctor.core.model.Account> computer = l != null ? l.computer() : directory.lookup(t).computer();
+        io.github.spndoctor.core.flow.TicketFlow f = io.github.spndoctor.core.flow.TicketFlows.of(directory, requested, t.asTyped(), computer);
+        synchronized (lock) {
+            if (t.equals(target)) {
+                flow = f;
+            }
+        }
+        return f;
+    }
+
+    /** The ticket flow for the SPN a Windows client asks for by default: {@code HTTP/<host as typed>} (blocks). */
+    public io.github.spndoctor.core.flow.TicketFlow ticketFlow() throws DirectoryException {
+        TargetName t;
+        synchronized (lock) {
+            t = requireTarget();
+        }
+        return ticketFlow(io.github.spndoctor.core.model.Spn.of("HTTP", t.asTyped()));
+    }
+
     /** The report of this session so far: symptom, findings, causes, plan, re-check and the timeline. */
     public SessionReport report() {
         synchronized (lock) {
             boolean diagnosed = diagnosedLookup != null;
             return Assessor.report(symptomText, directory.info(), diagnosed ? diagnosedLookup : lookup,
                     diagnosed ? diagnosedAssessment : assessment, applyReport != null ? applyReport.plan() : plan,
-                    recheck, applyReport, lastCheck, undoReport, timeline, evidence);
+                    recheck, applyReport, lastCheck, undoReport, timeline, evidence).withTicketFlow(flow);
         }
     }
 
@@ -461,6 +492,7 @@ public final class RepairSession {
     }
 
     private void clearFindings() {
+        flow = null;
         measurement = null;
         answers = List.of();
         lookupRun++;
