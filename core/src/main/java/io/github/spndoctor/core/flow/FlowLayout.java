@@ -202,7 +202,7 @@ public record FlowLayout(double width, double height, List<Box> boxes, List<Arro
     }
 
     private static int breakAt(String word, int max) {
-        for (int i = max; i > max / 2; i--) {
+        for (int i = max; i > 2; i--) {
             char c = word.charAt(i - 1);
             if (c == '/' || c == '.' || c == '-' || c == '\\') {
                 return i;
