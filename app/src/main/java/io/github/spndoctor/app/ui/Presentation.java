@@ -29,7 +29,7 @@ import java.util.Optional;
  * Presentation mode and zoom for the whole wizard (ADR 0710). Zoom sets the scene root's font size, so every size in
  * em grows with it and the layout reflows: the page host scrolls and the button bar stays in the window (ADR 0104).
  * Ctrl + / Ctrl − / Ctrl 0 zoom, F11 toggles full screen (Esc keeps its wizard meaning: stop a wait), and the View
- * menu offers the same. Presentation mode zooms to at least {@link #PRESENTING_ZOOM} and blanks secrets on screen:
+ * menu offers the same. Presentation mode (F5, or the menu) zooms to at least {@link #PRESENTING_ZOOM} and blanks secrets on screen:
  * text areas wrapped with {@link #redactedWhilePresenting} show their text through {@link Redaction}, read-only,
  * while it is on. The zoom is not saved: SPN Doctor keeps no preferences besides connection profiles.
  */
@@ -86,6 +86,7 @@ public final class Presentation {
             keys.put(new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN), p::resetZoom);
         }
         keys.put(new KeyCodeCombination(KeyCode.F11), p::toggleFullScreen);
+        keys.put(new KeyCodeCombination(KeyCode.F5), () -> p.presenting.set(!p.presenting.get()));
         return p;
     }
 
@@ -147,11 +148,15 @@ public final class Presentation {
         CheckMenuItem present = new CheckMenuItem("Presentation mode (larger text, secrets blanked)");
         present.selectedProperty().bindBidirectional(presenting);
         present.setId("presentationMode");
+        present.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         MenuButton menu = new MenuButton();
         menu.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "View %d %%",
                 Math.round(zoom.get() * 100)), zoom));
         menu.setMnemonicParsing(false);   // no Alt letter of its own: the pages' mnemonics stay theirs
         menu.setId("viewMenu");
+        // out of the Tab order (every item has its key): a focus that leaves a page must not land here, where Esc
+        // would close the menu instead of stopping a wait
+        menu.setFocusTraversable(false);
         menu.setAccessibleText("View: zoom, full screen, presentation mode");
         menu.getItems().addAll(in, out, reset, new SeparatorMenuItem(), full, present);
         return menu;

@@ -147,7 +147,8 @@ class PresentationModeTest {
         assertTrue(seen.stream().noneMatch(t -> t.contains(SECRET)), "nothing on screen shows the password: " + seen);
         assertTrue(seen.stream().anyMatch(t -> t.contains("********")), seen.toString());
 
-        robot.interact(() -> presentation().presentingProperty().set(false));
+        robot.push(KeyCode.F5);   // F5 leaves it again
+        waitUntil(v -> !presentation().presentingProperty().get());
         assertEquals(pasted, onFx(() -> robot.lookup("#symptomText").queryAs(TextArea.class).getText()), "the user's text is kept");
         assertTrue(onFx(() -> robot.lookup("#symptomText").queryAs(TextArea.class).isVisible()));
         assertEquals(1.0, presentation().zoomProperty().get(), 1e-9, "leaving presentation mode restores the zoom");

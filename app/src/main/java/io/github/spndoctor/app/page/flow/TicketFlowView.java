@@ -41,7 +41,7 @@ public final class TicketFlowView extends VBox {
     public TicketFlowView(TicketFlowModel model, FileDialogs files, String id) {
         this.model = model;
         setId(id);
-        getStyleClass().addAll(Styles.CARD, "ticket-flow-view");
+        getStyleClass().add("ticket-flow-view");   // a card to look at, not one of the page's cause cards
         Label title = new Label("How the ticket travels");
         title.getStyleClass().add("card-title");
         verdict.setId(id + "-verdict");
