@@ -157,6 +157,7 @@ public final class Presentation {
         // out of the Tab order (every item has its key): a focus that leaves a page must not land here, where Esc
         // would close the menu instead of stopping a wait
         menu.setFocusTraversable(false);
+        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         menu.setAccessibleText("View: zoom, full screen, presentation mode");
         menu.getItems().addAll(in, out, reset, new SeparatorMenuItem(), full, present);
         return menu;

@@ -58,8 +58,9 @@ public final class WizardShell extends BorderPane {
         VBox top = new VBox(instruction, banner);
         top.getStyleClass().add("wizard-header-text");
         // the View menu (zoom, full screen, presentation mode: ADR 0710) sits at the header's right
-        BorderPane header = new BorderPane(top);
-        header.setRight(headerTools);
+        javafx.scene.layout.HBox header = new javafx.scene.layout.HBox(top, headerTools);
+        javafx.scene.layout.HBox.setHgrow(top, javafx.scene.layout.Priority.ALWAYS);
+        top.setMinWidth(0);
         header.getStyleClass().add("wizard-header");
         setTop(header);
 

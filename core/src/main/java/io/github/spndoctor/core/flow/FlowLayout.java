@@ -28,12 +28,13 @@ public record FlowLayout(double width, double height, List<Box> boxes, List<Arro
         public String text() { return sign + " " + words; }
     }
 
-    /** One node's box; {@code mark} is null when the box carries no verdict. */
+    /** One node's box; {@code mark} is null when the box carries no verdict, else its text wrapped in {@code markLines}. */
     public record Box(TicketFlow.Role role, double x, double y, double w, double h, List<String> title,
-                      List<String> detail, Mark mark) {
+                      List<String> detail, Mark mark, List<String> markLines) {
         public Box {
             title = List.copyOf(title);
             detail = List.copyOf(detail);
+            markLines = List.copyOf(markLines);
         }
     }
 
@@ -63,20 +64,24 @@ public record FlowLayout(double width, double height, List<Box> boxes, List<Arro
         List<List<String>> titles = new ArrayList<>();
         List<List<String>> details = new ArrayList<>();
         List<Mark> marks = new ArrayList<>();
+        List<List<String>> markLines = new ArrayList<>();
         int maxLines = 0;
         for (TicketFlow.Node node : nodes) {
             List<String> t = wrap(node.title(), chars(BOX_W - 2 * PAD, FONT));
             List<String> d = wrap(node.detail(), chars);
             Mark m = mark(flow, node.role());
+            List<String> ml = m == null ? List.of() : wrap(m.text(), chars(BOX_W - 2 * PAD, FONT));
             titles.add(t);
             details.add(d);
             marks.add(m);
-            maxLines = Math.max(maxLines, t.size() + d.size() + (m == null ? 0 : 1));
+            markLines.add(ml);
+            maxLines = Math.max(maxLines, t.size() + d.size() + ml.size());
         }
         double boxH = 2 * PAD + maxLines * LINE;
         List<Box> boxes = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            boxes.add(new Box(nodes.get(i).role(), x(i), BOX_TOP, BOX_W, boxH, titles.get(i), details.get(i), marks.get(i)));
+            boxes.add(new Box(nodes.get(i).role(), x(i), BOX_TOP, BOX_W, boxH, titles.get(i), details.get(i), marks.get(i),
+                    markLines.get(i)));
         }
         double bottom = BOX_TOP + boxH;
         List<Arrow> arrows = new ArrayList<>();
@@ -169,7 +174,7 @@ public record FlowLayout(double width, double height, List<Box> boxes, List<Arro
 
     /**
      * Wraps at spaces into lines of at most {@code max} characters; a longer word (an SPN, a host name) breaks after
-     * a '/', '.', '-' or '\' where it can, else hard.
+     * a '/', '.', '-', '_' or '\' where it can, else hard.
      */
     static List<String> wrap(String text, int max) {
         List<String> out = new ArrayList<>();
@@ -179,13 +184,14 @@ public record FlowLayout(double width, double height, List<Box> boxes, List<Arro
         StringBuilder line = new StringBuilder();
         for (String word : text.strip().split("\\s+")) {
             while (word.length() > max) {
-                if (line.length() > 0) {
-                    out.add(line.toString());
-                    line.setLength(0);
+                int room = line.length() > 0 ? max - line.length() - 1 : max;
+                if (room >= 4) {   // fill the line with the first part of a long word
+                    int cut = breakAt(word, room);
+                    line.append(line.length() > 0 ? " " : "").append(word, 0, cut);
+                    word = word.substring(cut);
                 }
-                int cut = breakAt(word, max);
-                out.add(word.substring(0, cut));
-                word = word.substring(cut);
+                out.add(line.toString());
+                line.setLength(0);
             }
             if (line.length() > 0 && line.length() + 1 + word.length() > max) {
                 out.add(line.toString());
@@ -202,9 +208,9 @@ public record FlowLayout(double width, double height, List<Box> boxes, List<Arro
     }
 
     private static int breakAt(String word, int max) {
-        for (int i = max; i > 2; i--) {
+        for (int i = max; i > Math.min(2, max - 1); i--) {
             char c = word.charAt(i - 1);
-            if (c == '/' || c == '.' || c == '-' || c == '\\') {
+            if (c == '/' || c == '.' || c == '-' || c == '\\' || c == '_') {
                 return i;
             }
         }

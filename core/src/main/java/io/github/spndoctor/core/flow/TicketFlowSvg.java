@@ -77,8 +77,9 @@ public final class TicketFlowSvg {
             sb.append(text(b.x() + FlowLayout.PAD, y, FlowLayout.SMALL, MUTED, false, d));
             y += FlowLayout.LINE;
         }
-        if (b.mark() != null) {
-            sb.append(text(b.x() + FlowLayout.PAD, y, FlowLayout.FONT, b.mark().good() ? GOOD : BAD, true, b.mark().text()));
+        for (String m : b.markLines()) {
+            sb.append(text(b.x() + FlowLayout.PAD, y, FlowLayout.FONT, b.mark().good() ? GOOD : BAD, true, m));
+            y += FlowLayout.LINE;
         }
         sb.append("</g>\n");
     }

@@ -47,9 +47,10 @@ final class FlowShapes {
                 g.getChildren().add(text(b.x() + FlowLayout.PAD, y, d, FlowLayout.SMALL, false, "flow-detail"));
                 y += FlowLayout.LINE;
             }
-            if (marked) {
-                g.getChildren().add(text(b.x() + FlowLayout.PAD, y, b.mark().text(), FlowLayout.FONT, true,
+            for (String m : marked ? b.markLines() : List.<String>of()) {
+                g.getChildren().add(text(b.x() + FlowLayout.PAD, y, m, FlowLayout.FONT, true,
                         b.mark().good() ? "flow-mark-good" : "flow-mark-bad"));
+                y += FlowLayout.LINE;
             }
         }
         for (FlowLayout.Arrow a : l.arrows()) {

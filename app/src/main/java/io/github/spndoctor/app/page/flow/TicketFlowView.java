@@ -103,6 +103,8 @@ public final class TicketFlowView extends VBox {
         model.shownProperty().addListener((o, a, b) -> buttons.run());
         model.flowProperty().addListener((o, a, b) -> buttons.run());
         buttons.run();
+        sceneProperty().addListener((o, a, b) -> io.github.spndoctor.app.ui.Presentation.of(b)
+                .ifPresent(p -> p.zoomProperty().addListener(z -> canvas.requestLayout())));
         getChildren().addAll(head, canvas, bar, message);
         redraw();
     }
@@ -182,12 +184,20 @@ public final class TicketFlowView extends VBox {
             requestLayout();
         }
 
+        /** Fits the width; grows up to 130 % of its size times the wizard's zoom (on a wide screen, presenting). */
         private double factor(double width) {
-            return Math.min(1.3, Math.max(0.3, width / natural));
+            double zoom = io.github.spndoctor.app.ui.Presentation.of(getScene()).map(p -> p.zoomProperty().get()).orElse(1.0);
+            return Math.min(1.3 * zoom, Math.max(0.3, width / natural));
         }
 
         @Override
+        public javafx.geometry.Orientation getContentBias() { return javafx.geometry.Orientation.HORIZONTAL; }
+
+        @Override
         protected double computePrefWidth(double h) { return natural; }
+
+        @Override
+        protected double computeMinWidth(double h) { return 0; }
 
         @Override
         protected double computeMinHeight(double w) { return computePrefHeight(w); }
@@ -195,12 +205,12 @@ public final class TicketFlowView extends VBox {
         @Override
         protected double computePrefHeight(double w) {
             double width = w > 0 ? w : getWidth() > 0 ? getWidth() : natural;
-            return drawing == null ? 0 : height * factor(width) + 4;
+            return drawing == null ? 0 : height * factor(width - snappedLeftInset() - snappedRightInset()) + 4;
         }
 
         @Override
         protected void layoutChildren() {
-            double f = factor(getWidth() > 0 ? getWidth() : natural);
+            double f = factor(getWidth() > 0 ? getWidth() - snappedLeftInset() - snappedRightInset() : natural);
             scale.setX(f);
             scale.setY(f);
         }
