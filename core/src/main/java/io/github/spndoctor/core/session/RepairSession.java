@@ -380,13 +380,22 @@ public final class RepairSession {
         return f;
     }
 
-    /** The ticket flow for the SPN a Windows client asks for by default: {@code HTTP/<host as typed>} (blocks). */
+    /**
+     * The ticket flow for the SPN a Windows client asks for (blocks): {@code HTTP/<host as typed>}, or after a fix that
+     * changes what the client asks for, what it asks for then — {@code HTTP/<host>:5985} with -IncludePortInSPN after
+     * the port-SPN fix, {@code WSMAN/<host>} after the prefix fix; after an undo the default again.
+     */
     public io.github.spndoctor.core.flow.TicketFlow ticketFlow() throws DirectoryException {
-        TargetName t;
+        io.github.spndoctor.core.model.Spn spn;
         synchronized (lock) {
-            t = requireTarget();
+            String host = requireTarget().asTyped();
+            Plan fix = changes.checkPurpose() == Purpose.FIX ? changes.applied() : null;
+            String remedy = fix == null ? "" : fix.remedyId();
+            spn = remedy.equals(Remedies.PORT_SPN) ? io.github.spndoctor.core.model.Spn.of("HTTP", host, java.util.OptionalInt.of(5985))
+                    : remedy.equals(Remedies.WSMAN_PREFIX) ? io.github.spndoctor.core.model.Spn.of("WSMAN", host)
+                    : io.github.spndoctor.core.model.Spn.of("HTTP", host);
         }
-        return ticketFlow(io.github.spndoctor.core.model.Spn.of("HTTP", t.asTyped()));
+        return ticketFlow(spn);
     }
 
     /** The report of this session so far: symptom, findings, causes, plan, re-check and the timeline. */

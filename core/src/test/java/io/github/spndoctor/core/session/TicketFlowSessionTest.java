@@ -91,6 +91,36 @@ class TicketFlowSessionTest {
         assertFalse(s.report().toHtml().contains("<svg"), "another host forgets the picture");
     }
 
+    /** The port-SPN fix changes what the client asks for (-IncludePortInSPN): the flow is drawn with the port SPN. */
+    @Test
+    void portFix_drawsWhatTheClientAsksForThen_andUndoTheDefaultAgain() throws Exception {
+        RepairSession s = session("srv003.rwwilden01.local");
+        s.plan(Remedies.PORT_SPN);
+        s.confirm();
+        assertTrue(s.commit(null, Optional.empty()).wrote());
+        TicketFlow f = s.ticketFlow();
+        assertEquals("The client asks the KDC for a ticket to HTTP/srv003.rwwilden01.local:5985.", f.steps().get(0).label());
+        assertEquals(TicketFlow.Verdict.ACCEPTED, f.verdict(), f.outline());
+        s.planUndo();
+        s.confirm();
+        s.commit(null, Optional.empty());
+        TicketFlow back = s.ticketFlow();
+        assertEquals("The client asks the KDC for a ticket to HTTP/srv003.rwwilden01.local.", back.steps().get(0).label());
+        assertEquals(TicketFlow.Verdict.WRONG_KEY, back.verdict(), back.outline());
+    }
+
+    /** A prefix fix that writes nothing (the computer holds WSMAN/ already) changes only clients: the flow stays as is. */
+    @Test
+    void prefixFixWithoutDirectoryChanges_keepsTheDefaultSpn() throws Exception {
+        RepairSession s = session("srv003.rwwilden01.local");
+        s.plan(Remedies.WSMAN_PREFIX);
+        s.confirm();
+        boolean wrote = s.commit(null, Optional.empty()).wrote();
+        TicketFlow f = s.ticketFlow();
+        assertEquals(wrote ? "WSMAN/srv003.rwwilden01.local" : "HTTP/srv003.rwwilden01.local",
+                f.steps().get(0).label().replace("The client asks the KDC for a ticket to ", "").replace(".local.", ".local"));
+    }
+
     @Test
     void trueDuplicate_isRefusedByTheKdc() throws Exception {
         TicketFlow f = session("app01.contoso.com").ticketFlow();
