@@ -22,6 +22,8 @@ public record FlowLayout(double width, double height, List<Box> boxes, List<Arro
     public static final double PAD = 8;
     /** Estimated glyph width as a share of the font size (sans-serif, mixed case). */
     static final double GLYPH = 0.58;
+    /** Bold glyphs are wider. */
+    static final double BOLD = 1.15;
 
     /** How a box or the verdict is marked: a sign and a word, and whether it is good (never colour alone). */
     public record Mark(String sign, String words, boolean good) {
@@ -46,6 +48,18 @@ public record FlowLayout(double width, double height, List<Box> boxes, List<Arro
         public Arrow {
             points = List.copyOf(points);
         }
+
+        /** The arrowhead at the last point: a triangle as x1, y1, x2, y2, x3, y3. */
+        public double[] head() {
+            double[] tip = points.get(points.size() - 1);
+            double[] from = points.get(points.size() - 2);
+            double ang = Math.atan2(tip[1] - from[1], tip[0] - from[0]);
+            double len = 9;
+            double spread = Math.toRadians(25);
+            return new double[]{tip[0], tip[1],
+                    tip[0] - len * Math.cos(ang - spread), tip[1] - len * Math.sin(ang - spread),
+                    tip[0] - len * Math.cos(ang + spread), tip[1] - len * Math.sin(ang + spread)};
+        }
     }
 
     /** One numbered step under the picture: its lines, the first at {@code y} (the text's baseline). */
@@ -67,10 +81,10 @@ public record FlowLayout(double width, double height, List<Box> boxes, List<Arro
         List<List<String>> markLines = new ArrayList<>();
         int maxLines = 0;
         for (TicketFlow.Node node : nodes) {
-            List<String> t = wrap(node.title(), chars(BOX_W - 2 * PAD, FONT));
+            List<String> t = wrap(node.title(), chars(BOX_W - 2 * PAD, FONT * BOLD));
             List<String> d = wrap(node.detail(), chars);
             Mark m = mark(flow, node.role());
-            List<String> ml = m == null ? List.of() : wrap(m.text(), chars(BOX_W - 2 * PAD, FONT));
+            List<String> ml = m == null ? List.of() : wrap(m.text(), chars(BOX_W - 2 * PAD, FONT * BOLD));
             titles.add(t);
             details.add(d);
             marks.add(m);
@@ -185,8 +199,11 @@ public record FlowLayout(double width, double height, List<Box> boxes, List<Arro
         for (String word : text.strip().split("\\s+")) {
             while (word.length() > max) {
                 int room = line.length() > 0 ? max - line.length() - 1 : max;
-                if (room >= 4) {   // fill the line with the first part of a long word
-                    int cut = breakAt(word, room);
+                int cut = room >= 4 ? softBreak(word, room) : -1;   // fill the line with the first part of a long word
+                if (cut < 0 && line.length() == 0) {
+                    cut = max;   // nowhere to break it: hard
+                }
+                if (cut > 0) {
                     line.append(line.length() > 0 ? " " : "").append(word, 0, cut);
                     word = word.substring(cut);
                 }
@@ -207,13 +224,14 @@ public record FlowLayout(double width, double height, List<Box> boxes, List<Arro
         return out;
     }
 
-    private static int breakAt(String word, int max) {
-        for (int i = max; i > Math.min(2, max - 1); i--) {
+    /** Where to break {@code word} within {@code max} characters: after a separator, or -1. */
+    private static int softBreak(String word, int max) {
+        for (int i = Math.min(max, word.length() - 1); i > 2; i--) {
             char c = word.charAt(i - 1);
             if (c == '/' || c == '.' || c == '-' || c == '\\' || c == '_') {
                 return i;
             }
         }
-        return max;
+        return -1;
     }
 }

@@ -32,8 +32,6 @@ public final class TicketFlowSvg {
                 .append("\" role=\"img\" aria-labelledby=\"flow-title flow-desc\" font-family=\"DejaVu Sans, Segoe UI, Arial, sans-serif\">\n");
         sb.append("<title id=\"flow-title\">How the Kerberos ticket travels: ").append(esc(flow.verdict().words())).append("</title>\n");
         sb.append("<desc id=\"flow-desc\">").append(esc(flow.outline())).append("</desc>\n");
-        sb.append("<defs><marker id=\"tip\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\">"
-                + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"").append(FG).append("\"/></marker></defs>\n");
         sb.append("<rect x=\"0\" y=\"0\" width=\"").append(num(l.width())).append("\" height=\"").append(num(l.height()))
                 .append("\" fill=\"").append(BG).append("\"/>\n");
         for (FlowLayout.Box b : l.boxes()) {
@@ -91,7 +89,10 @@ public final class TicketFlowSvg {
         }
         String colour = a.good() ? FG : BAD;
         sb.append("<g class=\"step\"><polyline points=\"").append(pts).append("\" fill=\"none\" stroke=\"").append(colour)
-                .append("\" stroke-width=\"1.5\"").append(a.good() ? "" : " stroke-dasharray=\"6 4\"").append(" marker-end=\"url(#tip)\"/>");
+                .append("\" stroke-width=\"1.5\"").append(a.good() ? "" : " stroke-dasharray=\"6 4\"").append("/>");
+        double[] h = a.head();
+        sb.append("<polygon points=\"").append(num(h[0])).append(',').append(num(h[1])).append(' ').append(num(h[2])).append(',')
+                .append(num(h[3])).append(' ').append(num(h[4])).append(',').append(num(h[5])).append("\" fill=\"").append(colour).append("\"/>");
         sb.append("<circle cx=\"").append(num(a.nx())).append("\" cy=\"").append(num(a.ny())).append("\" r=\"9\" fill=\"").append(BG)
                 .append("\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"/>");
         sb.append("<text x=\"").append(num(a.nx())).append("\" y=\"").append(num(a.ny() + 4)).append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"")

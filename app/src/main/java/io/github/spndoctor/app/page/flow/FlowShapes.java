@@ -67,7 +67,7 @@ final class FlowShapes {
             if (current) {
                 line.getStyleClass().add("flow-current");
             }
-            g.getChildren().addAll(line, head(a.points(), tone));
+            g.getChildren().addAll(line, head(a, tone));
             Circle c = new Circle(a.nx(), a.ny(), 9);
             c.getStyleClass().addAll("flow-number", tone);
             if (current) {
@@ -125,15 +125,8 @@ final class FlowShapes {
         return p[0] >= b.x() - 1 && p[0] <= b.x() + b.w() + 1 && p[1] >= b.y() - 1 && p[1] <= b.y() + b.h() + 1;
     }
 
-    private static Polygon head(List<double[]> pts, String tone) {
-        double[] tip = pts.get(pts.size() - 1);
-        double[] from = pts.get(pts.size() - 2);
-        double ang = Math.atan2(tip[1] - from[1], tip[0] - from[0]);
-        double len = 9;
-        double spread = Math.toRadians(25);
-        Polygon p = new Polygon(tip[0], tip[1],
-                tip[0] - len * Math.cos(ang - spread), tip[1] - len * Math.sin(ang - spread),
-                tip[0] - len * Math.cos(ang + spread), tip[1] - len * Math.sin(ang + spread));
+    private static Polygon head(FlowLayout.Arrow a, String tone) {
+        Polygon p = new Polygon(a.head());
         p.getStyleClass().addAll("flow-head", tone);
         return p;
     }
