@@ -109,6 +109,21 @@ class PresentationModeTest {
         waitUntil(v -> instructionFont(robot) == base);
     }
 
+    /** The connection password is in a PasswordField: shown masked, presenting or not; no text on screen holds it. */
+    @Test
+    void presentationMode_neverShowsTheConnectionPassword(FxRobot robot) {
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        robot.clickOn("#liveChoice");
+        waitUntil(v -> onFx(() -> robot.lookup("#livePassword").query().isVisible()));
+        robot.clickOn("#livePassword").write(SECRET);
+        waitUntil(v -> onFx(() -> robot.lookup("#livePassword").queryAs(javafx.scene.control.PasswordField.class).getText()).equals(SECRET));
+        robot.push(KeyCode.F5);
+        waitUntil(v -> presentation().presentingProperty().get());
+        List<String> seen = onFx(() -> visibleTexts(fx.composition.shell().getScene().getRoot()));
+        assertTrue(seen.stream().noneMatch(t -> t.contains(SECRET)), "the password is never on screen: " + seen);
+        assertTrue(seen.stream().anyMatch(t -> t.matches("[\u25cf\u2022*]{" + SECRET.length() + "}")), "it shows masked: " + seen);
+    }
+
     @Test
     void f11_togglesFullScreen(FxRobot robot) {
         robot.clickOn("#mainInstruction");
