@@ -13,4 +13,4 @@ if [ "${SHOTS_GLASS:-0}" = 1 ] && [ -n "${DISPLAY:-}" ]; then
 else
   FLAGS=(-Dtestfx.robot=glass -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true)
 fi
-exec java "${FLAGS[@]}" -Dspndoctor.home="$(mktemp -d)" -cp "$CP" io.github.spndoctor.app.shots.Screenshots "$OUT" "$@"
+exec java "${FLAGS[@]}" ${SHOTS_JAVA_OPTS:-} -Dspndoctor.home="$(mktemp -d)" -cp "$CP" io.github.spndoctor.app.shots.Screenshots "$OUT" "$@"

@@ -125,13 +125,34 @@ public final class Composition {
                     List.of(new io.github.spndoctor.app.page.result.ProbePane(lookupProbe,
                             io.github.spndoctor.app.ui.Messages.get("probe.test"))));
         });
-        views.put(Step.DIAGNOSIS, () -> new DiagnosisPage(diag));
+        io.github.spndoctor.app.page.flow.TicketFlowModel diagFlow = new io.github.spndoctor.app.page.flow.TicketFlowModel(runner, session::repair);
+        io.github.spndoctor.app.page.flow.TicketFlowModel resultFlow = new io.github.spndoctor.app.page.flow.TicketFlowModel(runner, session::repair);
+        views.put(Step.DIAGNOSIS, () -> {
+            DiagnosisPage page = new DiagnosisPage(diag);
+            page.extras().getChildren().add(new io.github.spndoctor.app.page.flow.TicketFlowView(diagFlow, settings.files(), "diagnosisFlow"));
+            return page;
+        });
         views.put(Step.REMEDY, () -> new RemedyPage(remedy));
         views.put(Step.REVIEW, () -> new ReviewPage(review, settings.files()));
         // the connection test leads the Result page: after a change it is the proof at a glance
-        views.put(Step.RESULT, () -> new io.github.spndoctor.app.wizard.WithPanes(new ResultPage(result, settings.files()),
-                List.of(new io.github.spndoctor.app.page.result.ProbePane(resultProbe,
-                        io.github.spndoctor.app.ui.Messages.get("probe.testAgain"))), List.of()));
+        views.put(Step.RESULT, () -> {
+            ResultPage page = new ResultPage(result, settings.files());
+            page.extras().getChildren().add(new io.github.spndoctor.app.page.flow.TicketFlowView(resultFlow, settings.files(), "resultFlow"));
+            return new io.github.spndoctor.app.wizard.WithPanes(page,
+                    List.of(new io.github.spndoctor.app.page.result.ProbePane(resultProbe,
+                            io.github.spndoctor.app.ui.Messages.get("probe.testAgain"))), List.of());
+        });
+        // the picture is redrawn from the directory as it is now: on the Diagnosis page, and on the Result page after
+        // each apply, check and undo (the check's words change each time)
+        wizard.currentProperty().addListener((o, a, b) -> {
+            if (b != null && b.step() == Step.DIAGNOSIS) {
+                diagFlow.refresh();
+            } else if (b != null && b.step() == Step.RESULT) {
+                resultFlow.refresh();
+            }
+        });
+        result.checkProperty().addListener((o, a, b) -> resultFlow.refresh());
+        result.checkVerdictProperty().addListener((o, a, b) -> resultFlow.refresh());
         shell = new WizardShell(wizard, session, views);
         connect.setScanOpener(d -> ScanWindow.open(shell.getScene() == null ? null : shell.getScene().getWindow(),
                 new ScanModel(d, runner), settings.files(), this::diagnoseFromScan));

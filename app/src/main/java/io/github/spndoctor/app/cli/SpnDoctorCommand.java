@@ -10,7 +10,7 @@ import java.io.PrintWriter;
         description = "Finds and fixes the Kerberos SPN problems behind WinRM / PowerShell remoting errors "
                 + "such as 0x80090322. Run without arguments to open the wizard.",
         subcommands = {LookupCommand.class, SpnCommand.class, ProbeCommand.class, DiagnoseCommand.class, RemediesCommand.class, ScanCommand.class, FixCommand.class, UndoCommand.class,
-                ConvergeCommand.class, DemoCommand.class,
+                ConvergeCommand.class, DemoCommand.class, FlowCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SpnDoctorCommand implements Runnable {
     @CommandLine.Spec

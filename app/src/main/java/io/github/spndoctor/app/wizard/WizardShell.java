@@ -32,6 +32,7 @@ public final class WizardShell extends BorderPane {
     private final Button back = new Button(Messages.get("button.back"));
     private final Button primary = new Button();
     private final Button cancel = new Button();
+    private final javafx.scene.layout.HBox headerTools = new javafx.scene.layout.HBox();
 
     /**
      * @param pageViews builds each page's view; the first page is built at once, the others on first use or, after
@@ -55,8 +56,13 @@ public final class WizardShell extends BorderPane {
         banner.visibleProperty().bind(Bindings.isNotEmpty(session.banner()));
         banner.managedProperty().bind(banner.visibleProperty());
         VBox top = new VBox(instruction, banner);
-        top.getStyleClass().add("wizard-header");
-        setTop(top);
+        top.getStyleClass().add("wizard-header-text");
+        // the View menu (zoom, full screen, presentation mode: ADR 0710) sits at the header's right
+        javafx.scene.layout.HBox header = new javafx.scene.layout.HBox(top, headerTools);
+        javafx.scene.layout.HBox.setHgrow(top, javafx.scene.layout.Priority.ALWAYS);
+        top.setMinWidth(0);
+        header.getStyleClass().add("wizard-header");
+        setTop(header);
 
         VBox steps = new VBox();
         steps.getStyleClass().add("step-list");
@@ -127,6 +133,7 @@ public final class WizardShell extends BorderPane {
             }
             if (b != null) {
                 b.addPostLayoutPulseListener(dropStaleMnemonics);
+                headerTools.getChildren().setAll(io.github.spndoctor.app.ui.Presentation.install(b).menu());
             }
         });
         model.currentProperty().addListener((o, a, b) -> show(b));

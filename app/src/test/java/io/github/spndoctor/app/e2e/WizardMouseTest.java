@@ -126,6 +126,7 @@ class WizardMouseTest {
         waitUntil(v -> text(robot, "#checkResult").contains(": fixed"));
         assertTrue(text(robot, "#checkResult").startsWith(SRV003 + ": fixed"), text(robot, "#checkResult"));
 
+        WizardFixture.scrollTo(robot, "#saveReport");   // the page is taller than the window (the ticket flow)
         robot.clickOn("#saveReport");
         waitUntil(v -> Files.exists(home.resolve("spn-doctor-report.md")));
         waitUntil(v -> text(robot, "#resultNotice").startsWith("Report saved"));

@@ -85,6 +85,26 @@ public final class Screenshots {
         });
         settle(c);
         save(c, host, Step.SYMPTOM, readme);
+        if (EXTRAS) {
+            // presentation mode: larger text, the symptom text with a password blanked
+            fx(() -> {
+                Scene s = c.shell().getScene();
+                TextInputControl t = (TextInputControl) s.lookup("#symptomText");
+                String before = t.getText();
+                t.setText("PS> Enter-PSSession " + host + " -Credential $c   # password=Secr3t-Pa55\n" + before);
+                io.github.spndoctor.app.ui.Presentation.of(s).orElseThrow().presentingProperty().set(true);
+                return null;
+            });
+            settle(c);
+            saveExtra(c, host, "2-symptom-presenting");
+            fx(() -> {
+                Scene s = c.shell().getScene();
+                io.github.spndoctor.app.ui.Presentation.of(s).orElseThrow().presentingProperty().set(false);
+                ((TextInputControl) s.lookup("#symptomText")).setText(String.format(SYMPTOM, host));
+                return null;
+            });
+            settle(c);
+        }
         for (Step step : new Step[] {Step.LOOKUP, Step.DIAGNOSIS, Step.REMEDY, Step.REVIEW, Step.RESULT}) {
             Step before = c.wizard().currentStep();
             fx(() -> { c.wizard().next(); return null; });
@@ -97,10 +117,69 @@ public final class Screenshots {
             }
             settle(c);
             save(c, host, step, readme);
+            if (EXTRAS && (step == Step.DIAGNOSIS || step == Step.RESULT)) {
+                String id = step == Step.DIAGNOSIS ? "#diagnosisFlow" : "#resultFlow";
+                fx(() -> { scrollTo(c, id); return null; });
+                settle(c);
+                saveExtra(c, host, step.number() + "-" + step.name().toLowerCase(java.util.Locale.ROOT) + "-flow");
+                if (step == Step.DIAGNOSIS) {
+                    fx(() -> {
+                        Scene sc = c.shell().getScene();
+                        ((javafx.scene.control.Button) sc.lookup(id + "-first")).fire();
+                        ((javafx.scene.control.Button) sc.lookup(id + "-next")).fire();
+                        ((javafx.scene.control.Button) sc.lookup(id + "-next")).fire();
+                        return null;
+                    });
+                    settle(c);
+                    saveExtra(c, host, "4-diagnosis-flow-step3");
+                    fx(() -> {
+                        Scene sc = c.shell().getScene();
+                        for (int i = 0; i < 10; i++) {
+                            ((javafx.scene.control.Button) sc.lookup(id + "-next")).fire();
+                        }
+                        io.github.spndoctor.app.ui.Presentation.of(sc).orElseThrow().zoomProperty().set(1.5);
+                        return null;
+                    });
+                    settle(c);
+                    saveExtra(c, host, "4-diagnosis-zoom150");
+                    fx(() -> {
+                        Scene sc = c.shell().getScene();
+                        io.github.spndoctor.app.ui.Presentation.of(sc).orElseThrow().zoomProperty().set(1.0);
+                        return null;
+                    });
+                    settle(c);
+                }
+            }
         }
         fx(() -> { c.shell().getScene().getWindow().hide(); return null; });
         runner.close();
         demo.close();
+    }
+
+    /** Extra pictures (presentation mode, the ticket flow) besides the README's: {@code -Dshots.extras=true}. */
+    static final boolean EXTRAS = Boolean.getBoolean("shots.extras");
+
+    private static void scrollTo(Composition c, String id) {
+        Scene s = c.shell().getScene();
+        javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) s.lookup("#pageScroll");
+        javafx.scene.Node n = s.lookup(id);
+        javafx.scene.Node content = sp.getContent();
+        double y = content.sceneToLocal(n.localToScene(n.getBoundsInLocal())).getMinY();
+        double range = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+        sp.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, (y - 8) / range)));
+    }
+
+    private static void saveExtra(Composition c, String host, String name) throws Exception {
+        WritableImage img = fx(() -> c.shell().getScene().snapshot(null));
+        BufferedImage b = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        PixelReader r = img.getPixelReader();
+        for (int y = 0; y < b.getHeight(); y++) {
+            for (int x = 0; x < b.getWidth(); x++) {
+                b.setRGB(x, y, r.getArgb(x, y));
+            }
+        }
+        ImageIO.write(b, "png", out.resolve(host.replaceAll("[^A-Za-z0-9.-]", "_") + "-" + name + ".png").toFile());
+        System.out.println("saved " + host + " " + name);
     }
 
     private static void settle(Composition c) throws Exception {

@@ -32,7 +32,8 @@ import java.util.Optional;
 public record SessionReport(Instant generatedAt, String symptom, Optional<DirectoryInfo> directory,
                             Optional<LookupResult> lookup, List<RankedCause> causes, Optional<Plan> plan,
                             Optional<Recheck> recheck, Optional<ApplyReport> applied, Optional<VerifyResult> verified,
-                            Optional<ApplyReport> undone, List<TimelineEntry> timeline, List<EvidenceItem> evidence) {
+                            Optional<ApplyReport> undone, List<TimelineEntry> timeline, List<EvidenceItem> evidence,
+                            Optional<io.github.spndoctor.core.flow.TicketFlow> flow) {
     public static final int MAX_SYMPTOM = 20_000;
 
     public SessionReport {
@@ -48,12 +49,13 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         Objects.requireNonNull(undone, "undone");
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        flow = flow == null ? Optional.empty() : flow;
     }
 
     /** An empty report, stamped now. */
     public static SessionReport start() {
         return new SessionReport(Instant.now(), "", Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty());
     }
 
     /** The symptom as the user gave it, already redacted where it entered. */
@@ -63,45 +65,51 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
 
     /** The symptom text; it is redacted here too. */
     public SessionReport withSymptom(String text) {
-        return new SessionReport(generatedAt, text, directory, lookup, causes, plan, recheck, applied, verified, undone, timeline, evidence);
+        return new SessionReport(generatedAt, text, directory, lookup, causes, plan, recheck, applied, verified, undone, timeline, evidence, flow);
     }
 
     public SessionReport withLookup(LookupResult l, List<RankedCause> c) {
-        return new SessionReport(generatedAt, symptom, Optional.of(l.source()), Optional.of(l), c, plan, recheck, applied, verified, undone, timeline, evidence);
+        return new SessionReport(generatedAt, symptom, Optional.of(l.source()), Optional.of(l), c, plan, recheck, applied, verified, undone, timeline, evidence, flow);
     }
 
     public SessionReport withDirectory(DirectoryInfo info) {
-        return new SessionReport(generatedAt, symptom, Optional.of(info), lookup, causes, plan, recheck, applied, verified, undone, timeline, evidence);
+        return new SessionReport(generatedAt, symptom, Optional.of(info), lookup, causes, plan, recheck, applied, verified, undone, timeline, evidence, flow);
     }
 
     public SessionReport withPlan(Plan p) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, Optional.of(p), recheck, applied, verified, undone, timeline, evidence);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, Optional.of(p), recheck, applied, verified, undone, timeline, evidence, flow);
     }
 
     public SessionReport withRecheck(Recheck r) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, Optional.of(r), applied, verified, undone, timeline, evidence);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, Optional.of(r), applied, verified, undone, timeline, evidence, flow);
     }
 
     public SessionReport withApplied(ApplyReport r) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, Optional.of(r), verified, undone, timeline, evidence);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, Optional.of(r), verified, undone, timeline, evidence, flow);
     }
 
     public SessionReport withVerified(VerifyResult v) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, Optional.of(v), undone, timeline, evidence);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, Optional.of(v), undone, timeline, evidence, flow);
     }
 
     public SessionReport withUndone(ApplyReport r) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, Optional.of(r), timeline, evidence);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, Optional.of(r), timeline, evidence, flow);
     }
 
     /** A copy with the ranked causes of a diagnosis made without a lookup (text alone). */
     public SessionReport withCauses(List<RankedCause> c) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, c, plan, recheck, applied, verified, undone, timeline, evidence);
+        return new SessionReport(generatedAt, symptom, directory, lookup, c, plan, recheck, applied, verified, undone, timeline, evidence, flow);
     }
 
     /** A copy with the session's timeline (every step in order) and the extra evidence gathered. */
     public SessionReport withTimeline(List<TimelineEntry> steps, List<EvidenceItem> items) {
-        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, undone, steps, items);
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, undone, steps, items, flow);
+    }
+
+    /** A copy with the ticket flow drawn for the session's host (the HTML report embeds it as SVG). */
+    public SessionReport withTicketFlow(io.github.spndoctor.core.flow.TicketFlow f) {
+        return new SessionReport(generatedAt, symptom, directory, lookup, causes, plan, recheck, applied, verified, undone, timeline, evidence,
+                Optional.ofNullable(f));
     }
 
     /**
@@ -148,6 +156,14 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
                         r.holders().isEmpty() ? "-" : String.join(", ", r.holders().stream().map(h -> h.label()).toList())));
             }
             s.table(List.of("SPN", "Status", "Held by"), rows);
+            out.add(s);
+        });
+        flow.ifPresent(f -> {
+            Section s = new Section("How the ticket travels");
+            Block b = new Block(Kind.FLOW);
+            b.text = f.outline();
+            b.svg = io.github.spndoctor.core.flow.TicketFlowSvg.element(f);
+            s.blocks.add(b);
             out.add(s);
         });
         if (lookup.isPresent()) {
@@ -248,7 +264,7 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
             for (Block b : sec.blocks) {
                 switch (b.kind) {
                     case PARA -> sb.append(mdInline(b.text)).append("\n\n");
-                    case CODE -> {
+                    case CODE, FLOW -> {
                         String fence = "```";
                         while (b.text.contains(fence)) {
                             fence += "`";
@@ -295,6 +311,9 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
                 switch (b.kind) {
                     case PARA -> sb.append("<p>").append(html(b.text).replace("\n", "<br>")).append("</p>\n");
                     case CODE -> sb.append("<pre>").append(html(b.text.replace("\r\n", "\n"))).append("</pre>\n");
+                    // the picture (escaped SVG from core, no scripts) and its outline for readers without it
+                    case FLOW -> sb.append("<figure>").append(b.svg).append("<figcaption><pre>").append(html(b.text))
+                            .append("</pre></figcaption></figure>\n");
                     case LIST -> {
                         sb.append("<ul>");
                         b.items.forEach(i -> sb.append("<li>").append(html(i)).append("</li>"));
@@ -340,11 +359,12 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         return sb.toString();
     }
 
-    enum Kind { PARA, CODE, LIST, TABLE }
+    enum Kind { PARA, CODE, LIST, TABLE, FLOW }
 
     static final class Block {
         final Kind kind;
         String text = "";
+        String svg = "";
         List<String> items = List.of();
         List<String> header = List.of();
         List<List<String>> rows = List.of();

@@ -65,6 +65,7 @@ public final class RepairSession {
     private final Changes changes = new Changes();
     private VerifyResult lastCheck;
     private String probedHost;
+    private io.github.spndoctor.core.flow.TicketFlow flow;
 
     public RepairSession(Directory directory, SessionConfig config) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -417,12 +418,52 @@ public final class RepairSession {
 
     public List<EvidenceItem> evidence() { synchronized (lock) { return List.copyOf(evidence); } }
 
+    /**
+     * The ticket flow for {@code requested} (the SPN the client asks for) as the directory answers now, for the host
+     * being repaired (blocks). The report shows the last one drawn; a new host or lookup forgets it.
+     */
+    public io.github.spndoctor.core.flow.TicketFlow ticketFlow(io.github.spndoctor.core.model.Spn requested) throws DirectoryException {
+        TargetName t;
+        LookupResult l;
+        synchronized (lock) {
+            t = requireTarget();
+            l = findings.lookup() != null ? findings.lookup() : findings.reportedLookup();
+        }
+        Optional<io.github.spndoctor.core.model.Account> computer = l != null ? l.computer() : directory.lookup(t).computer();
+        io.github.spndoctor.core.flow.TicketFlow f = io.github.spndoctor.core.flow.TicketFlows.of(directory, requested, t.asTyped(), computer);
+        synchronized (lock) {
+            if (t.equals(target)) {
+                flow = f;
+            }
+        }
+        return f;
+    }
+
+    /**
+     * The ticket flow for the SPN a Windows client asks for (blocks): {@code HTTP/<host as typed>}, or after a fix that
+     * changes what the client asks for, what it asks for then — {@code HTTP/<host>:5985} with -IncludePortInSPN after
+     * the port-SPN fix, {@code WSMAN/<host>} after the prefix fix; after an undo the default again.
+     */
+    public io.github.spndoctor.core.flow.TicketFlow ticketFlow() throws DirectoryException {
+        io.github.spndoctor.core.model.Spn spn;
+        synchronized (lock) {
+            String host = requireTarget().asTyped();
+            Plan fix = changes.checkPurpose() == Purpose.FIX ? changes.applied() : null;
+            String remedy = fix == null ? "" : fix.remedyId();
+            spn = remedy.equals(Remedies.PORT_SPN) ? io.github.spndoctor.core.model.Spn.of("HTTP", host, java.util.OptionalInt.of(5985))
+                    : remedy.equals(Remedies.WSMAN_PREFIX) ? io.github.spndoctor.core.model.Spn.of("WSMAN", host)
+                    : io.github.spndoctor.core.model.Spn.of("HTTP", host);
+        }
+        return ticketFlow(spn);
+    }
+
     /** The report of this session so far: symptom, findings, causes, plan, re-check and the timeline. */
     public SessionReport report() {
         synchronized (lock) {
             return Assessor.report(symptomText, directory.info(), findings.reportedLookup(),
                     findings.reportedAssessment(), changes.reportedPlan(),
-                    changes.recheck(), changes.applyReport(), lastCheck, changes.undoReport(), timeline, evidence);
+                    changes.recheck(), changes.applyReport(), lastCheck, changes.undoReport(), timeline, evidence)
+                    .withTicketFlow(flow);
         }
     }
 
@@ -441,6 +482,7 @@ public final class RepairSession {
     }
 
     private void clearFindings() {
+        flow = null;
         measurement = null;
         answers = List.of();
         findings.clear();

@@ -30,7 +30,9 @@ public final class SymptomPage implements PageView {
         text.setPromptText(Messages.get("symptom.text.prompt"));
         text.setTextFormatter(new TextFormatter<String>(limit(SymptomPageModel.MAX_TEXT, model::pasteWasCut)));
         text.textProperty().bindBidirectional(model.textProperty());
-        VBox.setVgrow(text, Priority.ALWAYS);
+        // in presentation mode the class sees the text with its secrets blanked (ADR 0710)
+        Node textBox = io.github.spndoctor.app.ui.Presentation.redactedWhilePresenting(text);
+        VBox.setVgrow(textBox, Priority.ALWAYS);
         Label notice = Ui.text(model.noticeProperty(), Styles.NOTE);
         notice.setId("symptomNotice");
 
@@ -50,7 +52,7 @@ public final class SymptomPage implements PageView {
         Label targetError = Ui.error(model.targetErrorProperty());
         targetError.setId("targetError");
 
-        root.getChildren().addAll(Ui.labelFor(Messages.get("symptom.text.label"), text), text, notice,
+        root.getChildren().addAll(Ui.labelFor(Messages.get("symptom.text.label"), text), textBox, notice,
                 new Label(Messages.get("symptom.recognised.label")), recognised,
                 Ui.labelFor(Messages.get("symptom.target.label"), target), target, targetError);
         root.getChildren().add(new EvidencePane(model.evidence(), model.targetProperty()));
