@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 15, the probe per DC on two really replicating Samba DCs: with DC2 held back, {@code fix --live-probe} asks
+ * Issue 15, the probe per DC on two really replicating Samba DCs: with DC2 held back, {@code fix --probe} asks
  * each DC's own KDC for the SPN it removed; DC2's KDC still issues a ticket with the service account's key version
  * (the old holder), DC1's no longer does, and the product says so in its output and its report. The service
  * account's key version is raised on purpose so that the two accounts' keys can be told apart; the values compared
@@ -89,7 +89,7 @@ class KdcPerDcMultiDcIT {
         StringWriter err = new StringWriter();
         List<String> args = new ArrayList<>(List.of("fix", "--target", host, "--remedy", "remove-spn", "--yes", "--no-kerberos",
                 "--journal", dir.resolve("fix.journal").toString(), "--wait", "0", "--report", report.toString(),
-                "--live-probe", "--probe-principal", MultiDcLab.env("MDC_BIND_UPN").replaceFirst("@.*", "@MULTI.TEST"),
+                "--probe", "--probe-principal", MultiDcLab.env("MDC_BIND_UPN").replaceFirst("@.*", "@MULTI.TEST"),
                 "--probe-password-env", "MDC_BIND_PW", "--realm", "MULTI.TEST", "--name-server", MultiDcLab.dc1Host(),
                 "--krb5-conf", MultiDcLab.env("MDC_KRB5_DC1"),
                 "--url", "ldaps://" + MultiDcLab.dc1Host(), "--dns-server", MultiDcLab.dc1Host(),
@@ -105,7 +105,10 @@ class KdcPerDcMultiDcIT {
                 "DC2's KDC still issues for the service account (key version " + userKvno + "): " + dc2 + "\n" + o + err);
         assertTrue(dc2.endsWith("until the change replicates there."), dc2);
         String dc1 = line(o, "- DC1's KDC ");
+        System.out.println("key versions: " + user + "=" + userKvno + ", " + computer + "$=" + computerKvno + "\n" + dc1 + "\n" + dc2);
         assertFalse(dc1.contains(user + "'s key"), "DC1 holds the change: its KDC must not issue for " + user + ": " + dc1);
+        assertTrue(dc1.contains("with key version " + computerKvno + ": " + computer + "$'s key"),
+                "DC1's KDC answers HTTP/ through the computer's HOST/ now: " + dc1);
         String md = Files.readString(report);
         assertTrue(md.contains("Asked the KDC of 2 domain controllers for the changed SPN's ticket"), md);
         assertTrue(md.contains(dc2.substring(2)), "the same words in the report: " + md);
