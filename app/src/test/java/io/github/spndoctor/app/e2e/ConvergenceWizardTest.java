@@ -39,7 +39,7 @@ class ConvergenceWizardTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("spndoctor.demo.lag", "3");
+        System.setProperty("spndoctor.demo.lag", "6"); // long enough that a loaded machine still sees DC2 "not yet" first
         this.stage = stage;
         fx = new WizardFixture(DemoDirectory.start(), home);
         fx.start(stage);
