@@ -109,6 +109,15 @@ public final class MultiDcLab {
         return List.of(cdn, udn);
     }
 
+    /** Puts SPN Doctor's state directory back as it was before a test moved it ({@code old} null: unset). */
+    public static void restoreHome(String old) {
+        if (old == null) {
+            System.clearProperty(io.github.spndoctor.core.apply.StatePaths.HOME_PROPERTY);
+        } else {
+            System.setProperty(io.github.spndoctor.core.apply.StatePaths.HOME_PROPERTY, old);
+        }
+    }
+
     /** Sets {@code dn}'s password on DC1 (each set raises its key version by one). */
     public static void setPassword(String dn, String password) throws Exception {
         try (LDAPConnection c = admin("dc1")) {
