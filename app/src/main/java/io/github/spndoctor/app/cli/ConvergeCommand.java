@@ -4,6 +4,7 @@ import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.converge.ConvergenceJson;
 import io.github.spndoctor.core.converge.ConvergenceReport;
 import io.github.spndoctor.core.converge.ConvergenceWatch;
+import io.github.spndoctor.core.converge.WatchOutcome;
 import io.github.spndoctor.core.directory.Directory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,8 +52,10 @@ public final class ConvergeCommand extends DirectoryWriteCommand {
             PrintWriter text = json ? new PrintWriter(java.io.Writer.nullWriter()) : out;
             text.println("Directory: " + dir.info().banner());
             text.println("Journal:   " + journal.remedyId() + " on " + journal.target() + ", written " + journal.lastWriteAt());
-            Optional<ConvergenceReport> r = ConvergenceOutput.watch(dir, journal, wait, text, err);
+            WatchOutcome o = ConvergenceOutput.watch(dir, journal, wait, err);
+            Optional<ConvergenceReport> r = o.report();
             if (r.isEmpty()) {
+                text.println(o.verdict());
                 if (json) {
                     out.println("{\"converged\": false, \"dcs\": [], \"verdict\": \"not checked\"}");
                 }

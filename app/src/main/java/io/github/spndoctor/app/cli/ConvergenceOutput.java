@@ -5,12 +5,13 @@ import io.github.spndoctor.core.converge.ClientAdvice;
 import io.github.spndoctor.core.converge.ConvergenceReport;
 import io.github.spndoctor.core.converge.ConvergenceWatch;
 import io.github.spndoctor.core.converge.DcState;
+import io.github.spndoctor.core.converge.WatchOutcome;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.directory.DirectoryException;
+import io.github.spndoctor.core.session.RepairSession;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * How {@code fix}, {@code undo} and {@code converge} watch a journal's values reach every domain controller and
@@ -28,27 +29,35 @@ final class ConvergenceOutput {
         return Duration.ofSeconds(seconds);
     }
 
-    /** Watches and returns the last round; empty (with a note) when the directory cannot read its DCs one by one. */
-    static Optional<ConvergenceReport> watch(Directory dir, Journal journal, Duration wait, PrintWriter out, PrintWriter err)
-            throws DirectoryException {
-        Optional<ConvergenceWatch> w = ConvergenceWatch.forJournal(dir, journal);
-        if (w.isEmpty()) {
-            out.println("Replication to the other domain controllers was not checked: this connection cannot read them one by one.");
-            return Optional.empty();
-        }
-        try (ConvergenceWatch watch = w.get()) {
-            if (watch.expected().isEmpty()) {
-                out.println("The journal records no value that reached the directory: nothing to watch.");
-                return Optional.empty();
+    /**
+     * After fix or undo: the session watches the values its last commit wrote (the one core path, which records the
+     * outcome in the session's timeline and report); a progress line per round on {@code err}.
+     */
+    static WatchOutcome watch(RepairSession session, Duration wait, PrintWriter err) throws DirectoryException {
+        return session.watchReplication(wait, progress(wait, err), () -> false);
+    }
+
+    /** For converge: the same watch over a journal read from a file, outside any repair session. */
+    static WatchOutcome watch(Directory dir, Journal journal, Duration wait, PrintWriter err) throws DirectoryException {
+        return ConvergenceWatch.follow(dir, journal, wait, progress(wait, err), () -> false);
+    }
+
+    private static ConvergenceWatch.Listener progress(Duration wait, PrintWriter err) {
+        return (report, left) -> {
+            if (!wait.isZero() && !report.converged() && !left.isZero()) {
+                err.println("  " + report.count(DcState.CONVERGED) + " of " + report.dcs().size()
+                        + " domain controllers hold the change; checking again (" + left.toSeconds() + " s left, Ctrl+C stops)");
+                err.flush();
             }
-            ConvergenceReport r = watch.watch(wait, (report, left) -> {
-                if (!wait.isZero() && !report.converged() && !left.isZero()) {
-                    err.println("  " + report.count(DcState.CONVERGED) + " of " + report.dcs().size()
-                            + " domain controllers hold the change; checking again (" + left.toSeconds() + " s left, Ctrl+C stops)");
-                    err.flush();
-                }
-            }, () -> false);
-            return Optional.of(r);
+        };
+    }
+
+    /** The outcome: the table, the verdict and the client steps after a round; else why nothing was watched. */
+    static void print(WatchOutcome o, PrintWriter out) {
+        if (o.report().isPresent()) {
+            print(o.report().get(), out);
+        } else {
+            out.println(o.verdict());
         }
     }
 

@@ -190,9 +190,13 @@ public final class FixCommand extends DirectoryWriteCommand {
                 writeReport(session.report(), out);
                 return EXIT_APPLY_FAILED;
             }
-            if (commit.journal().isPresent()) {   // has every DC the change yet? (issue 15)
-                Journal written = Journal.read(commit.journal().get());
-                ConvergenceOutput.watch(dir, written, wait, out, err).ifPresent(r -> ConvergenceOutput.print(r, out));
+            if (commit.journal().isPresent()) {   // has every DC the change yet? (issue 15) Recorded in the report.
+                var watched = ConvergenceOutput.watch(session, wait, err);
+                ConvergenceOutput.print(watched, out);
+                if (liveProbe && !dir.info().demo()) {   // then each DC's KDC: whose key does its ticket carry?
+                    var env = probeOptions.environment(probeClient.resolver());
+                    session.checkKdcs(watched, env).forEach(t -> out.println("- " + t.words()));
+                }
             }
             VerifyResult verified = commit.check().orElseThrow();
             out.println();

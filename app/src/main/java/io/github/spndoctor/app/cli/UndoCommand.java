@@ -54,6 +54,9 @@ public final class UndoCommand extends DirectoryWriteCommand {
     @Option(names = "--remove-spn-prefix-here", description = "Undoing wsman-prefix on Windows: also remove spn_prefix from this machine (elevated prompt).")
     boolean removeSpnPrefixHere;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the session report of this undo (.html for HTML, anything else Markdown).")
+    Path reportFile;
+
     @Option(names = "--wait", paramLabel = "SECONDS", description = "After writing, check every domain controller until all hold the change or this many seconds have passed (default: ${DEFAULT-VALUE}: check once; spn-doctor converge watches longer).")
     long waitSeconds;
 
@@ -142,9 +145,12 @@ public final class UndoCommand extends DirectoryWriteCommand {
                     err.println("spn_prefix on this machine was left as it is, because the directory undo did not complete.");
                 }
             }
-            if (c.journal().isPresent()) {   // has every DC the undo yet? (issue 15)
-                ConvergenceOutput.watch(dir, Journal.read(c.journal().get()), wait, out, err)
-                        .ifPresent(report -> ConvergenceOutput.print(report, out));
+            if (c.journal().isPresent()) {   // has every DC the undo yet? (issue 15) Recorded in the report.
+                ConvergenceOutput.print(ConvergenceOutput.watch(session, wait, err), out);
+            }
+            if (reportFile != null) {
+                FixCommand.writeReport(session.report(), reportFile);
+                out.println("Report written to " + reportFile);
             }
             return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;
         }

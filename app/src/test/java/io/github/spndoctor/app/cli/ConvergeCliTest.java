@@ -140,6 +140,29 @@ class ConvergeCliTest {
         assertTrue(undo.out.contains("15 minutes"), "an undo that adds an SPN back mentions the negative cache: " + undo.out);
     }
 
+    /** fix and undo with --report: the replication verdict the table printed is in the saved report, both formats. */
+    @Test
+    void fixAndUndoRecordTheReplicationVerdictInTheirReports() throws Exception {
+        Path journal = tmp.resolve("fix.ldif");
+        Path fixReport = tmp.resolve("fix.md");
+        Run fix = run("fix", "--target", "srv003.rwwilden01.local", "--remedy", "remove-spn", "--yes", "--no-kerberos",
+                "--journal", journal.toString(), "--wait", "0", "--report", fixReport.toString());
+        assertEquals(0, fix.status, fix.out + fix.err);
+        String verdict = fix.out.lines().filter(l -> l.startsWith("1 of 2 domain controllers")).findFirst().orElseThrow(() -> new AssertionError(fix.out));
+        String md = java.nio.file.Files.readString(fixReport);
+        assertTrue(md.contains("Replication to every DC - After the fix: " + verdict), "printed: " + verdict + "\n" + md);
+        assertTrue(md.matches("(?s).*dc2\\.rwwilden01\\.local\\s+Branch-Office\\s+not yet.*"), md);
+
+        clock.now = clock.now.plus(LAG).plusSeconds(1);
+        Path undoReport = tmp.resolve("undo.html");
+        Run undo = run("undo", "--journal", journal.toString(), "--yes", "--wait", "0", "--report", undoReport.toString());
+        assertEquals(0, undo.status, undo.out + undo.err);
+        String html = java.nio.file.Files.readString(undoReport);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+        assertTrue(html.contains("Replication to every DC - After the undo: 1 of 2 domain controllers holds the change; not yet: DC2"), html);
+        assertTrue(html.contains("Check after undo"), "the undo's own check is in the same report: " + html);
+    }
+
     @Test
     void aNegativeWaitIsRefusedBeforeAnythingIsWritten() {
         Run r = run("fix", "--target", "srv003.rwwilden01.local", "--remedy", "remove-spn", "--yes", "--wait", "-1");

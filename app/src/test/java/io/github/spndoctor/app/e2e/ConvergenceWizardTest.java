@@ -39,7 +39,7 @@ class ConvergenceWizardTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("spndoctor.demo.lag", "3");
+        System.setProperty("spndoctor.demo.lag", "6"); // long enough that a loaded machine still sees DC2 "not yet" first
         this.stage = stage;
         fx = new WizardFixture(DemoDirectory.start(), home);
         fx.start(stage);
@@ -125,5 +125,15 @@ class ConvergenceWizardTest {
         assertEquals(Step.RESULT, fx.composition.wizard().currentStep());
         assertTrue(text(robot, "#convergenceVerdict").startsWith("1 of 2 domain controllers holds the change"), text(robot, "#convergenceVerdict"));
         shot(robot, "result-undo-stopped");
+
+        // the report the Result page saves (session.repair().report()) records both watches as the page showed them
+        waitUntil(v -> !fx.composition.wizard().busyProperty().get());
+        var report = fx.composition.session().repair().report();
+        String md = report.toMarkdown();
+        assertTrue(md.matches("(?s).*Replication to every DC - After the fix: All 2 domain controllers hold the change \\(DC2 after \\d+\\.\\d s\\)\\..*"), md);
+        int undoAt = md.indexOf("Replication to every DC - After the undo: 1 of 2 domain controllers holds the change; not yet: DC2");
+        assertTrue(undoAt > md.indexOf("Replication to every DC - After the fix"), md);
+        assertTrue(md.indexOf("The watch was stopped before every domain controller had it.", undoAt) > undoAt, md);
+        assertTrue(report.toHtml().contains("Replication to every DC - After the undo: 1 of 2 domain controllers holds the change"));
     }
 }

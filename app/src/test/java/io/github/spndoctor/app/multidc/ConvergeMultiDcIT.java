@@ -77,11 +77,7 @@ class ConvergeMultiDcIT {
             MultiDcLab.script("inbound", "dc2", "on");
         } finally {
             MultiDcLab.delete(computerDn, userDn);
-            if (oldHome == null) {
-                System.clearProperty(StatePaths.HOME_PROPERTY);
-            } else {
-                System.setProperty(StatePaths.HOME_PROPERTY, oldHome);
-            }
+            MultiDcLab.restoreHome(oldHome);
         }
     }
 

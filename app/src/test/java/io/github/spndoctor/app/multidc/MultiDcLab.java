@@ -109,6 +109,32 @@ public final class MultiDcLab {
         return List.of(cdn, udn);
     }
 
+    /** Puts SPN Doctor's state directory back as it was before a test moved it ({@code old} null: unset). */
+    public static void restoreHome(String old) {
+        if (old == null) {
+            System.clearProperty(io.github.spndoctor.core.apply.StatePaths.HOME_PROPERTY);
+        } else {
+            System.setProperty(io.github.spndoctor.core.apply.StatePaths.HOME_PROPERTY, old);
+        }
+    }
+
+    /** Sets {@code dn}'s password on DC1 (each set raises its key version by one). */
+    public static void setPassword(String dn, String password) throws Exception {
+        try (LDAPConnection c = admin("dc1")) {
+            c.modify(dn, new com.unboundid.ldap.sdk.Modification(com.unboundid.ldap.sdk.ModificationType.REPLACE, "unicodePwd",
+                    ("\"" + password + "\"").getBytes(StandardCharsets.UTF_16LE)));
+        }
+    }
+
+    /** {@code dn}'s msDS-KeyVersionNumber as {@code dc} shows it, or -1. */
+    public static int keyVersion(String dc, String dn) throws Exception {
+        try (LDAPConnection c = admin(dc)) {
+            SearchResultEntry e = c.getEntry(dn, "msDS-KeyVersionNumber");
+            return e == null || e.getAttributeValue("msDS-KeyVersionNumber") == null ? -1
+                    : Integer.parseInt(e.getAttributeValue("msDS-KeyVersionNumber"));
+        }
+    }
+
     public static void delete(String... dns) {
         try (LDAPConnection c = admin("dc1")) {
             for (String dn : dns) {

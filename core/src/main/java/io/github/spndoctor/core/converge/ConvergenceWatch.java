@@ -70,6 +70,27 @@ public final class ConvergenceWatch implements AutoCloseable {
                 journal.lastWriteAt(), Clock.systemUTC()));
     }
 
+    /**
+     * The one convergence workflow after a write (blocks): watches the values {@code journal} changed reach every DC
+     * of {@code directory} for up to {@code limit} (zero: one look), telling {@code listener} after each round, until
+     * all agree or {@code stop} says so. Says so when the connection cannot read its DCs one by one, or when no value
+     * reached the directory.
+     */
+    public static WatchOutcome follow(Directory directory, Journal journal, Duration limit, Listener listener,
+                                      BooleanSupplier stop) throws DirectoryException {
+        Optional<ConvergenceWatch> w = forJournal(directory, journal);
+        if (w.isEmpty()) {
+            return new WatchOutcome(WatchOutcome.Ending.NOT_CHECKED, Optional.empty(), limit);
+        }
+        try (ConvergenceWatch watch = w.get()) {
+            if (watch.expected().isEmpty()) {
+                return new WatchOutcome(WatchOutcome.Ending.NOTHING_WRITTEN, Optional.empty(), limit);
+            }
+            ConvergenceReport last = watch.watch(limit, listener, stop);
+            return WatchOutcome.of(last, !last.converged() && (stop.getAsBoolean() || Thread.currentThread().isInterrupted()), limit);
+        }
+    }
+
     public List<Expectation> expected() { return expected; }
 
     public Instant writtenAt() { return writtenAt; }

@@ -68,6 +68,24 @@ public interface ProbeEnvironment {
         }
     }
 
+    /** {@code base} with one KDC only: {@code kdc} for {@code realm} (e.g. one domain controller's KDC on port 88). */
+    static ProbeEnvironment atKdc(ProbeEnvironment base, String realm, InetSocketAddress kdc) {
+        KdcConfig one = KdcConfig.realm(realm, kdc);
+        return new ProbeEnvironment() {
+            @Override
+            public KdcConfig kdc() { return one; }
+
+            @Override
+            public InetSocketAddress winrmAddress(String host, int port) { return base.winrmAddress(host, port); }
+
+            @Override
+            public NameResolver resolver() { return base.resolver(); }
+
+            @Override
+            public ProbeCredentials credentials() { return base.credentials(); }
+        };
+    }
+
     /** The machine's krb5.conf, DNS and WinRM endpoints with the given credentials. */
     static ProbeEnvironment system(ProbeCredentials credentials) {
         return new ProbeEnvironment() {

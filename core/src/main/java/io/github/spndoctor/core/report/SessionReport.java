@@ -203,11 +203,11 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         boolean stepped = timeline.stream().anyMatch(e -> e.kind() == TimelineEntry.Kind.APPLY
                 || e.kind() == TimelineEntry.Kind.CHECK || e.kind() == TimelineEntry.Kind.UNDO);
         if (stepped) {
-            // the steps in the order they happened: apply, check, undo, check
+            // the steps in the order they happened: apply, check, replication, undo, check, replication
             int n = 1;
             for (TimelineEntry e : timeline) {
                 if (e.kind() == TimelineEntry.Kind.APPLY || e.kind() == TimelineEntry.Kind.CHECK || e.kind() == TimelineEntry.Kind.UNDO
-                        || e.kind() == TimelineEntry.Kind.PROBE) {
+                        || e.kind() == TimelineEntry.Kind.PROBE || e.kind() == TimelineEntry.Kind.REPLICATION) {
                     Section s = new Section("Step " + n + ": " + e.kind().label() + " - " + e.title());
                     if (!e.detail().isBlank()) {
                         s.code(e.detail());

@@ -13,7 +13,9 @@ import java.util.Objects;
 public record TimelineEntry(Kind kind, Instant at, String title, String detail) {
     /** The kinds of step, in the order a session usually takes them. */
     public enum Kind {
-        SYMPTOM, LOOKUP, DIAGNOSIS, PLAN, CONFIRM, RECHECK, APPLY, CHECK, UNDO, EVIDENCE, PROBE, NOTE;
+        SYMPTOM, LOOKUP, DIAGNOSIS, PLAN, CONFIRM, RECHECK, APPLY, CHECK, UNDO, EVIDENCE, PROBE, NOTE,
+        /** What every domain controller held after an apply or an undo (issue 15). */
+        REPLICATION;
 
         public String id() { return name().toLowerCase(Locale.ROOT); }
 
@@ -32,6 +34,7 @@ public record TimelineEntry(Kind kind, Instant at, String title, String detail) 
                 case EVIDENCE -> "Evidence";
                 case PROBE -> "Probe";
                 case NOTE -> "Note";
+                case REPLICATION -> "Replication to every DC";
             };
         }
     }

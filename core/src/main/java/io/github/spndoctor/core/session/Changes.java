@@ -24,6 +24,9 @@ final class Changes {
     private ApplyReport applyReport;
     private ApplyReport undoReport;
     private boolean wroteToDirectory;
+    /** The journal of the last commit, fix or undo, and which it was: what a replication watch follows. */
+    private Journal lastJournal;
+    private Purpose lastPurpose;
 
     /** A new plan for a fix replaces whatever was under way (not what was applied). */
     TimelineEntry planned(Plan p) {
@@ -70,6 +73,8 @@ final class Changes {
     /** {@code r} is what writing {@code written} (for {@code why}) did; {@code j} is its journal. */
     TimelineEntry committed(Purpose why, Plan written, ApplyReport r, Journal j) {
         int done = r.withStatus(ChangeOutcome.Status.APPLIED).size();
+        lastJournal = j;
+        lastPurpose = why;
         wroteToDirectory |= done > 0 || !r.withStatus(ChangeOutcome.Status.UNKNOWN).isEmpty();
         if (why == Purpose.FIX) {
             applyReport = r;
@@ -104,6 +109,10 @@ final class Changes {
 
     boolean wroteToDirectory() { return wroteToDirectory; }
 
+    Journal lastJournal() { return lastJournal; }
+
+    Purpose lastPurpose() { return lastPurpose; }
+
     /** The plan the report shows: what was applied, else the one under way. */
     Plan reportedPlan() { return applyReport != null ? applyReport.plan() : plan; }
 
@@ -121,5 +130,7 @@ final class Changes {
         applyReport = null;
         undoReport = null;
         applied = null;
+        lastJournal = null;
+        lastPurpose = null;
     }
 }

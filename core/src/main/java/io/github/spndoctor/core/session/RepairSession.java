@@ -6,13 +6,18 @@ import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.apply.StatePaths;
 import io.github.spndoctor.core.apply.PlanExecutor;
 import io.github.spndoctor.core.apply.Recheck;
+import io.github.spndoctor.core.converge.ConvergenceWatch;
+import io.github.spndoctor.core.converge.KdcCheck;
+import io.github.spndoctor.core.converge.WatchOutcome;
 import io.github.spndoctor.core.diagnosis.Answer;
 import io.github.spndoctor.core.diagnosis.Measurement;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.lookup.LookupResult;
+import io.github.spndoctor.core.model.AccountRef;
 import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.probe.ProbeEnvironment;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.remedy.RemedyAdvisor;
 import io.github.spndoctor.core.remedy.RemedyOption;
@@ -31,10 +36,12 @@ import io.github.spndoctor.core.verify.VerifyResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * One repair of one host over one connection — the whole flow the wizard's pages and the CLI's subcommands both
@@ -372,6 +379,44 @@ public final class RepairSession {
             timeline.add(Steps.checked(why == Purpose.UNDO, v));
         }
         return v;
+    }
+
+    /**
+     * Watches the values the last commit (fix or undo) wrote reach every domain controller (blocks; issue 15): up to
+     * {@code limit} (zero: one look), {@code listener} told after each round, until all agree or {@code stop} says
+     * so. The outcome goes into the timeline and the report, the same for both faces.
+     */
+    public WatchOutcome watchReplication(Duration limit, ConvergenceWatch.Listener listener, BooleanSupplier stop)
+            throws DirectoryException {
+        Journal j;
+        boolean undo;
+        synchronized (lock) {
+            j = changes.lastJournal();
+            if (j == null) {
+                throw new IllegalStateException("Nothing was written in this session, so there is nothing to replicate.");
+            }
+            undo = changes.lastPurpose() == Purpose.UNDO;
+        }
+        WatchOutcome o = ConvergenceWatch.follow(directory, j, limit, listener, stop);
+        synchronized (lock) {
+            timeline.add(Steps.replicated(undo, o));
+        }
+        return o;
+    }
+
+    /**
+     * After a watch (blocks): asks the KDC of every DC that answered for a ticket to each SPN the write changed and
+     * says whose key it carries (the target's computer compared too); recorded in the timeline. Empty when nothing was
+     * watched.
+     */
+    public List<KdcCheck.DcTicket> checkKdcs(WatchOutcome watched, ProbeEnvironment env) {
+        if (watched.report().isEmpty()) {
+            return List.of();
+        }
+        List<AccountRef> computer = lastLookup().flatMap(LookupResult::computer).map(a -> List.of(a.ref())).orElse(List.of());
+        List<KdcCheck.DcTicket> asked = KdcCheck.run(watched.report().get(), directory, computer, env);
+        record(Steps.kdcsAsked(asked));
+        return asked;
     }
 
     public Optional<VerifyResult> lastCheck() { synchronized (lock) { return Optional.ofNullable(lastCheck); } }

@@ -2,6 +2,8 @@ package io.github.spndoctor.core.session;
 
 import io.github.spndoctor.core.render.Words;
 import io.github.spndoctor.core.apply.ApplyReport;
+import io.github.spndoctor.core.converge.KdcCheck;
+import io.github.spndoctor.core.converge.WatchOutcome;
 import io.github.spndoctor.core.diagnosis.Answer;
 import io.github.spndoctor.core.symptom.Symptom;
 import io.github.spndoctor.core.apply.Recheck;
@@ -66,6 +68,18 @@ final class Steps {
     static TimelineEntry committed(boolean undo, int done, Plan applied, ApplyReport r) {
         return TimelineEntry.now(undo ? Kind.UNDO : Kind.APPLY, (undo ? "Undid " : "Applied ") + done + " of "
                 + Words.changes(applied.changes().size()), SessionReport.outcomeText(r));
+    }
+
+    static TimelineEntry replicated(boolean undo, WatchOutcome o) {
+        return TimelineEntry.now(Kind.REPLICATION, (undo ? "After the undo: " : "After the fix: ") + o.verdict(), o.detail());
+    }
+
+    static TimelineEntry kdcsAsked(List<KdcCheck.DcTicket> asked) {
+        long issued = asked.stream().filter(t -> t.ticket().outcome() == io.github.spndoctor.core.probe.TicketOutcome.ISSUED).count();
+        long dcs = asked.stream().map(t -> t.dc().dc().name()).distinct().count();
+        return TimelineEntry.now(Kind.PROBE, "Asked the KDC of " + Words.count((int) dcs, "domain controller", "domain controllers")
+                + " for the changed SPN's ticket: " + issued + " of " + asked.size() + " issued",
+                String.join("\n", asked.stream().map(KdcCheck.DcTicket::words).toList()));
     }
 
     static TimelineEntry checked(boolean undo, VerifyResult v) {

@@ -42,10 +42,11 @@ final class ConnectionCutter extends InMemoryOperationInterceptor {
     }
 
     private void cut() throws LDAPException {
-        server.closeAllConnections(false);
+        // "down" first: a client that reconnects the moment its connection closes must already find the server down
         if (staysDown) {
             down = true;
         }
+        server.closeAllConnections(false);
         throw new LDAPException(ResultCode.SERVER_DOWN, "connection cut by the test");
     }
 
@@ -63,10 +64,10 @@ final class ConnectionCutter extends InMemoryOperationInterceptor {
     @Override
     public void processModifyResult(InMemoryInterceptedModifyResult result) {
         if (modifies.get() == nth && when == When.AFTER) {
-            server.closeAllConnections(false);
             if (staysDown) {
                 down = true;
             }
+            server.closeAllConnections(false);
         }
     }
 

@@ -2,12 +2,12 @@ package io.github.spndoctor.app.page.result;
 
 import io.github.spndoctor.app.task.TaskRunner;
 import io.github.spndoctor.app.ui.ErrorText;
-import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.converge.ClientAdvice;
 import io.github.spndoctor.core.converge.ConvergenceReport;
 import io.github.spndoctor.core.converge.ConvergenceWatch;
 import io.github.spndoctor.core.converge.DcStatus;
-import io.github.spndoctor.core.directory.Directory;
+import io.github.spndoctor.core.converge.WatchOutcome;
+import io.github.spndoctor.core.session.RepairSession;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,12 +16,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The Result page's "has every domain controller got it?" part (issue 15): after an apply or an undo it runs the core
- * {@link ConvergenceWatch} over the journal's values off the UI thread, shows each round's per-DC status, a
+ * The Result page's "has every domain controller got it?" part (issue 15): after an apply or an undo it runs the
+ * session's {@link RepairSession#watchReplication} (the core {@link ConvergenceWatch}) off the UI thread, shows each round's per-DC status, a
  * countdown to the limit, a Stop, and at the end the verdict and the steps that remain on the clients. No Node here.
  */
 public final class ConvergenceModel {
@@ -66,35 +65,27 @@ public final class ConvergenceModel {
     /** Called on the UI thread when a watch ends (converged, limit, stopped or failed). */
     public void setOnEnd(Runnable r) { onEnd = r; }
 
-    /** Starts watching the values {@code journal} changed reach every DC of {@code directory}. Call on the UI thread. */
-    public void start(Directory directory, Journal journal) {
+    /**
+     * Starts watching the values the session's last commit (fix or undo) wrote reach every DC, through the session,
+     * which records the outcome in its timeline and report. Call on the UI thread.
+     */
+    public void start(RepairSession repair) {
         stop();
         dcs.clear();
         steps.set("");
         shown.set(true);
-        Optional<ConvergenceWatch> w = ConvergenceWatch.forJournal(directory, journal);
-        if (w.isEmpty() || w.get().expected().isEmpty()) {
-            verdict.set(w.isEmpty() ? "Replication to the other domain controllers is not checked on this connection."
-                    : "Nothing was written, so there is nothing to replicate.");
-            countdown.set("");
-            return;
-        }
         AtomicBoolean myStop = new AtomicBoolean();
         stop = myStop;
         watching.set(true);
         verdict.set("Reading the account on every domain controller…");
         countdown.set("");
-        ConvergenceWatch watch = w.get();
-        runner.run(ui -> {
-            try (watch) {
-                return watch.watch(limit, (report, left) -> ui.post(() -> round(report, left)), myStop::get);
-            }
-        }, last -> finish(last, myStop.get()), t -> {
-            watching.set(false);
-            countdown.set("");
-            verdict.set("The domain controllers could not be listed: " + ErrorText.message(t));
-            onEnd.run();
-        });
+        runner.run(ui -> repair.watchReplication(limit, (report, left) -> ui.post(() -> round(report, left)), myStop::get),
+                this::finish, t -> {
+                    watching.set(false);
+                    countdown.set("");
+                    verdict.set("The domain controllers could not be listed: " + ErrorText.message(t));
+                    onEnd.run();
+                });
     }
 
     private void round(ConvergenceReport report, Duration left) {
@@ -107,17 +98,16 @@ public final class ConvergenceModel {
         }
     }
 
-    private void finish(ConvergenceReport last, boolean stopped) {
+    private void finish(WatchOutcome o) {
         watching.set(false);
-        round(last, Duration.ZERO);
-        if (last.converged()) {
-            countdown.set("");
-        } else if (stopped) {
-            countdown.set("You stopped watching; spn-doctor converge --journal shows it again later.");
-        } else {
-            countdown.set("Gave up after " + clock(limit) + ": replication may take longer between sites.");
-        }
-        steps.set(String.join("\n", ClientAdvice.steps(last).stream().map(s -> "• " + s).toList()));
+        o.report().ifPresent(last -> round(last, Duration.ZERO));
+        verdict.set(o.report().map(ConvergenceReport::verdict).orElse(o.verdict()));
+        countdown.set(switch (o.ending()) {
+            case STOPPED -> "You stopped watching; spn-doctor converge --journal shows it again later.";
+            case LIMIT -> "Gave up after " + clock(limit) + ": replication may take longer between sites.";
+            default -> "";
+        });
+        o.report().ifPresent(last -> steps.set(String.join("\n", ClientAdvice.steps(last).stream().map(s -> "• " + s).toList())));
         onEnd.run();
     }
 

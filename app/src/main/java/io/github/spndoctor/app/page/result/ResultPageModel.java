@@ -201,13 +201,9 @@ public final class ResultPageModel extends BasePageModel {
             afterCommit.run();
         }
         // has every domain controller the change yet? (issue 15) The page stays busy while it watches.
-        if (n > 0 && c.journal().isPresent() && session.directory() != null) {
-            try {
-                convergence.start(session.directory(), io.github.spndoctor.core.apply.Journal.read(c.journal().get()));
-                busy.set(convergence.watchingProperty().get());
-            } catch (java.io.IOException | RuntimeException e) {
-                notice.set(ErrorText.message(e));
-            }
+        if (n > 0 && c.journal().isPresent()) {
+            convergence.start(repair);
+            busy.set(convergence.watchingProperty().get());
         }
     }
 
