@@ -117,6 +117,10 @@ class WizardFitTest {
                 self |= n == main;
             }
             assertTrue(self, where + ": covered by " + hit);
+            // a text set since the last pulse is laid out (and clipped or not) only on the next one: lay out now,
+            // so what is compared is what the next frame shows
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
             List<String> cut = new ArrayList<>();
             cutTexts(scene.getRoot(), cut);
             assertTrue(cut.isEmpty(), host + " on " + step + ": wrapped text cut off: " + cut);

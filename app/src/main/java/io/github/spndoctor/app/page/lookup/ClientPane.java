@@ -37,8 +37,8 @@ public final class ClientPane extends VBox {
         headline.getStyleClass().add(Styles.HEADING);
         headline.textProperty().bind(model.headlineProperty());
         badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        headline.setMinWidth(0);
-        headline.setPrefWidth(1); // take the row's remaining width and wrap in it, never widen the page
+        // as in a Callout: the row gives the headline its remaining width and the label wraps in it (a pref width
+        // of 1 px, tried before, made its height follow a 1 px layout now and then, and the text ended in "…")
         headline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         headline.setMaxWidth(Double.MAX_VALUE);
         HBox lead = new HBox(8, badge, headline);
