@@ -48,7 +48,11 @@ import java.util.Optional;
  */
 public final class RepairSession {
     /** Why the current plan exists. */
-    public enum Purpose { FIX, UNDO }
+    public enum Purpose {
+        FIX, UNDO,
+        /** A trainer's breaking action on the demo ({@link #planBreak}): committed and undone like a fix. */
+        BREAK
+    }
 
     private final Object lock = new Object();
     private final Directory directory;
@@ -70,6 +74,8 @@ public final class RepairSession {
     private Assessment diagnosedAssessment;
     private Plan plan;
     private Purpose purpose = Purpose.FIX;
+    /** The trainer's break the current plan comes from (purpose BREAK); null otherwise. */
+    private io.github.spndoctor.core.demo.DemoBreak breaking;
     private boolean confirmed;
     private Recheck recheck;
     private Journal journal;
@@ -245,11 +251,34 @@ public final class RepairSession {
         synchronized (lock) {
             plan = p;
             purpose = Purpose.FIX;
+            breaking = null;
             confirmed = false;
             recheck = null;
             timeline.add(Steps.planned(p));
         }
         return p;
+    }
+
+    /**
+     * Makes a trainer's breaking action the current plan (the trainer's demo only): its host becomes the target, and
+     * it is previewed, confirmed, rechecked at commit, journalled, applied and undone exactly as a fix is. A break
+     * that changes DNS, not the directory, has no journal and is refused here.
+     */
+    public Plan planBreak(io.github.spndoctor.core.demo.DemoBreak b) {
+        if (io.github.spndoctor.core.demo.TrainerDemo.of(directory).isEmpty()) {
+            throw new IllegalStateException("Breaking actions are for the trainer's demo only.");
+        }
+        if (b.dns().isPresent() || !b.plan().hasDirectoryChanges()) {
+            throw new IllegalArgumentException("This break changes the demo's DNS, not the directory: it has no journal to undo it from.");
+        }
+        describe("", TargetName.parse(b.target()));
+        synchronized (lock) {
+            plan = b.plan();
+            purpose = Purpose.BREAK;
+            breaking = b;
+            timeline.add(Steps.planned(plan));
+            return plan;
+        }
     }
 
     public Optional<Plan> currentPlan() { synchronized (lock) { return Optional.ofNullable(plan); } }
@@ -294,6 +323,7 @@ public final class RepairSession {
         Plan p;
         Purpose why;
         TargetName t;
+        io.github.spndoctor.core.demo.DemoBreak b;
         synchronized (lock) {
             if (plan == null || !confirmed) {
                 throw new IllegalStateException("Nothing confirmed to apply.");
@@ -303,10 +333,12 @@ public final class RepairSession {
             }
             p = plan;
             why = purpose;
+            b = breaking;
             t = requireTarget();
             confirmed = false;
         }
-        Recheck rc = executor.recheck(directory, p);
+        Recheck rc = why == Purpose.BREAK ? io.github.spndoctor.core.demo.BreakRules.recheck(directory, b, executor)
+                : executor.recheck(directory, p);
         synchronized (lock) {
             recheck = rc;
             timeline.add(Steps.rechecked(rc));
@@ -322,7 +354,7 @@ public final class RepairSession {
         synchronized (lock) {
             wroteToDirectory |= done > 0 || !r.withStatus(ChangeOutcome.Status.UNKNOWN).isEmpty();
             timeline.add(Steps.committed(why == Purpose.UNDO, done, toApply, r));
-            if (why == Purpose.FIX) {
+            if (why != Purpose.UNDO) {
                 applyReport = r;
                 journal = j;
                 applied = toApply.withChanges(r.withStatus(ChangeOutcome.Status.APPLIED));
@@ -343,7 +375,7 @@ public final class RepairSession {
         Plan basis;
         synchronized (lock) {
             boolean undone = undoReport != null && purpose == Purpose.UNDO;
-            why = undone ? Purpose.UNDO : Purpose.FIX;
+            why = undone ? Purpose.UNDO : purpose == Purpose.BREAK && applied != null ? Purpose.BREAK : Purpose.FIX;
             basis = undone ? undoReport.plan() : applied != null ? applied : plan;
         }
         return checkNow(why, basis);
@@ -354,6 +386,8 @@ public final class RepairSession {
         VerifyResult v;
         if (why == Purpose.UNDO) {
             v = Verifier.verifyUndo(directory, t, basis);
+        } else if (why == Purpose.BREAK) {
+            v = io.github.spndoctor.core.demo.BreakRules.check(directory, t, basis, config.probes().probeFor(directory));
         } else if (basis == null) {
             v = Verifier.verify(directory, t, (String) null, config.probes().probeFor(directory));
         } else {
@@ -403,6 +437,7 @@ public final class RepairSession {
     private Plan setUndo(Plan undo, String what) {
         plan = undo;
         purpose = Purpose.UNDO;
+        breaking = null;
         confirmed = false;
         recheck = null;
         timeline.add(Steps.undoPlanned(undo, what));
@@ -472,6 +507,7 @@ public final class RepairSession {
         assessment = null;
         plan = null;
         purpose = Purpose.FIX;
+        breaking = null;
         confirmed = false;
         recheck = null;
         lastCheck = null;
