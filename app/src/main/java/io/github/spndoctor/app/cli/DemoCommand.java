@@ -73,7 +73,7 @@ public final class DemoCommand implements Runnable {
                         s.remedyIds().forEach(n.putArray("remedies")::add);
                     }
                     ArrayNode breaks = root.putArray("breaks");
-                    Breaks.IDS.forEach(id -> breaks.addObject().put("id", id).put("title", Breaks.title(id)));
+                    Breaks.IDS.forEach(id -> breaks.addObject().put("id", id).put("title", Breaks.title(id)).put("classSees", Breaks.classSees(id)));
                     out.println(LookupJson.MAPPER.writeValueAsString(root));
                     return 0;
                 }
@@ -87,7 +87,10 @@ public final class DemoCommand implements Runnable {
                     }
                 }
                 out.println("Breaking actions (spn-doctor demo break ID [--host NAME]):");
-                Breaks.IDS.forEach(id -> out.println("  " + id + " - " + Breaks.title(id)));
+                Breaks.IDS.forEach(id -> {
+                    out.println("  " + id + " - " + Breaks.title(id));
+                    out.println("      The class sees: " + Breaks.classSees(id));
+                });
                 return 0;
             }
         }
@@ -162,9 +165,13 @@ public final class DemoCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (TrainerDemo demo = open(err)) {
+                // the same repair session as a fix and as the wizard's break: recheck at commit, journal, demo audit log
+                RepairSession session = new RepairSession(demo.directory(), SessionConfig.defaults().withNames(Optional.empty())
+                        .withJournalDir(demo.journals()).withAudit(executor().auditLog()));
                 DemoBreak b;
                 try {
-                    b = Breaks.plan(demo, id, Optional.ofNullable(host), Optional.ofNullable(to));
+                    b = Breaks.CNAME.equals(id) ? Breaks.plan(demo, id, Optional.ofNullable(host), Optional.ofNullable(to))
+                            : session.planBreak(id, Optional.ofNullable(host));
                 } catch (NotApplicableException e) {
                     err.println("not applicable: " + e.getMessage());
                     return FixCommand.EXIT_NOT_APPLIED;
@@ -186,10 +193,6 @@ public final class DemoCommand implements Runnable {
                     (r.success() ? out : err).println(r.message());
                     return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;
                 }
-                // the same repair session as a fix and as the wizard's break: recheck at commit, journal, demo audit log
-                RepairSession session = new RepairSession(demo.directory(), SessionConfig.defaults().withNames(Optional.empty())
-                        .withJournalDir(demo.journals()).withAudit(executor().auditLog()));
-                session.planBreak(b);
                 session.confirm();
                 Commit c = session.commit(FixCommand.progress(out), Optional.empty());
                 out.println(c.recheck().message());

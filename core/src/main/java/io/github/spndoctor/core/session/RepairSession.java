@@ -281,6 +281,28 @@ public final class RepairSession {
         }
     }
 
+    /**
+     * Plans the trainer's break {@code id} against the demo as it is now (blocks: reads the directory) and makes it
+     * the current plan ({@link #planBreak(io.github.spndoctor.core.demo.DemoBreak)}); a DNS break is only planned.
+     *
+     * @param host the host to break; empty for the demo's default (the healthy SRV004)
+     */
+    public io.github.spndoctor.core.demo.DemoBreak planBreak(String id, Optional<String> host)
+            throws DirectoryException, io.github.spndoctor.core.remedy.NotApplicableException {
+        io.github.spndoctor.core.demo.TrainerDemo demo = io.github.spndoctor.core.demo.TrainerDemo.of(directory)
+                .orElseThrow(() -> new IllegalStateException("Breaking actions are for the trainer's demo only."));
+        io.github.spndoctor.core.demo.DemoBreak b = io.github.spndoctor.core.demo.Breaks.plan(demo, id, host, Optional.empty());
+        if (b.dns().isEmpty()) {
+            planBreak(b);
+        }
+        return b;
+    }
+
+    /** The break the current plan comes from, while the purpose is {@link Purpose#BREAK}. */
+    public Optional<io.github.spndoctor.core.demo.DemoBreak> currentBreak() {
+        synchronized (lock) { return Optional.ofNullable(breaking); }
+    }
+
     public Optional<Plan> currentPlan() { synchronized (lock) { return Optional.ofNullable(plan); } }
 
     public Purpose purpose() { synchronized (lock) { return purpose; } }

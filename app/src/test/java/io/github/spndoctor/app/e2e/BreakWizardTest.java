@@ -1,0 +1,129 @@
+package io.github.spndoctor.app.e2e;
+
+import io.github.spndoctor.app.wizard.Step;
+import io.github.spndoctor.core.diagnosis.CauseId;
+import io.github.spndoctor.core.directory.demo.DemoDirectory;
+import io.github.spndoctor.core.model.Spn;
+import io.github.spndoctor.core.probe.WinrmOutcome;
+import io.github.spndoctor.core.session.RepairSession;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.github.spndoctor.app.e2e.WizardFixture.onFx;
+import static io.github.spndoctor.app.e2e.WizardFixture.text;
+import static io.github.spndoctor.app.e2e.WizardFixture.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The trainer's loop on the demo, all through the wizard: break it yourself (previewed and confirmed on Review,
+ * committed with a journal) → the connection test is rejected → diagnose → fix → accepted → undo the fix → rejected.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BreakWizardTest {
+    static final String SRV004 = "srv004.rwwilden01.local";
+    @TempDir
+    static Path home;
+    private WizardFixture fx;
+
+    @Start
+    void start(Stage stage) {
+        fx = new WizardFixture(DemoDirectory.start(), home);
+        fx.start(stage);
+        stage.setWidth(1024);
+        stage.setHeight(768);
+    }
+
+    @AfterEach
+    void stop() { fx.stop(); }
+
+    private void next(FxRobot robot, Step expect) {
+        robot.clickOn("#nextButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == expect && !fx.composition.wizard().busyProperty().get());
+    }
+
+    /** Runs the current page's connection test and waits for its answer. */
+    private WinrmOutcome probe(FxRobot robot) {
+        onFx(() -> {
+            fx.composition.session().probeResultProperty().set(null);
+            return true;
+        });
+        Button button = onFx(() -> robot.lookup("#probeButton").match(Node::isVisible).queryButton());
+        assertFalse(onFx(button::isDisabled));
+        robot.interact(button::fire);   // the Result page scrolls: the button may sit below the visible part
+        waitUntil(v -> onFx(() -> fx.composition.session().probeResultProperty().get() != null));
+        return onFx(() -> fx.composition.session().probeResultProperty().get().winrm());
+    }
+
+    private String instruction() { return onFx(() -> fx.composition.wizard().mainInstructionProperty().get()); }
+
+    private boolean holds(String dn, String spn) throws Exception {
+        return fx.demo.readAccount(dn).orElseThrow().holds(Spn.parse(spn));
+    }
+
+    @Test
+    void breakProbeDiagnoseFixProbeUndoProbe(FxRobot robot) throws Exception {
+        waitUntil(v -> fx.composition.connections().trainer().isPresent());
+        assertEquals("hijack-http", onFx(() -> fx.composition.breaks().chosenProperty().get()));
+        assertTrue(text(robot, "#breakClassSees").startsWith("The class will see: Enter-PSSession"), text(robot, "#breakClassSees"));
+        assertFalse(text(robot, "#breakChoice .list-cell").contains("<"), "the real host, not a placeholder");
+
+        // break it yourself: a plan on the Review page, nothing written before the confirmation
+        robot.clickOn("#reviewBreak");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.REVIEW && !fx.composition.wizard().busyProperty().get());
+        assertEquals("Break the demo on purpose with these 2 changes?", instruction());
+        assertTrue(text(robot, "#breakStory").contains("The class will see:"), text(robot, "#breakStory"));
+        assertTrue(text(robot, "#nextButton").contains("the demo: 2 changes"), text(robot, "#nextButton"));
+        assertEquals(2, onFx(() -> robot.lookup("#reviewChanges").queryAs(javafx.scene.layout.VBox.class).getChildren().size()));
+        String pool = onFx(() -> fx.composition.session().repair().currentPlan().orElseThrow().changes().get(0).account().dn());
+        assertFalse(holds(pool, "HTTP/" + SRV004), "previewed, not yet written");
+        next(robot, Step.RESULT);
+        assertTrue(holds(pool, "HTTP/" + SRV004), "the break is written after the confirmation");
+        assertTrue(text(robot, "#checkResult").startsWith(SRV004 + ": broken on purpose"), text(robot, "#checkResult"));
+        try (var journals = Files.list(home.resolve("demo").resolve("journals"))) {
+            assertEquals(1, journals.count(), "the break's journal, with the demo's journals");
+        }
+        assertEquals(WinrmOutcome.REJECTED, probe(robot), "the host rejects the ticket once the break stands");
+
+        // the class diagnoses and fixes it
+        robot.clickOn("#startOver");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
+        robot.interact(() -> robot.lookup("#symptomText").queryAs(TextArea.class).setText("Enter-PSSession " + SRV004
+                + " : Connecting to remote server " + SRV004 + " failed with the following error message : WinRM cannot "
+                + "process the request. The following error with errorcode 0x80090322 occurred while using Kerberos "
+                + "authentication: An unknown security error occurred."));
+        robot.interact(() -> robot.lookup("#targetField").queryAs(javafx.scene.control.TextField.class).setText(SRV004));
+        next(robot, Step.LOOKUP);
+        next(robot, Step.DIAGNOSIS);
+        assertEquals(CauseId.HTTP_SPN_ON_SERVICE_ACCOUNT, onFx(() -> fx.composition.session().repair().assess().diagnosis().top().id()),
+                () -> onFx(() -> fx.composition.session().repair().assess().diagnosis().causes().toString()));
+        next(robot, Step.REMEDY);
+        next(robot, Step.REVIEW);
+        assertEquals(RepairSession.Purpose.FIX, onFx(() -> fx.composition.session().repair().purpose()));
+        assertFalse(WizardFixture.showing(robot, "#breakStory"), "a fix tells no break story");
+        next(robot, Step.RESULT);
+        assertFalse(holds(pool, "HTTP/" + SRV004), "fixed");
+        assertEquals(WinrmOutcome.ACCEPTED, probe(robot), "the host accepts the ticket after the fix");
+
+        // undo the fix: the break is back
+        robot.clickOn("#undoButton");
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.REVIEW && !fx.composition.wizard().busyProperty().get());
+        assertTrue(instruction().startsWith("Undo"), instruction());
+        next(robot, Step.RESULT);
+        assertTrue(holds(pool, "HTTP/" + SRV004), "undone");
+        assertEquals(WinrmOutcome.REJECTED, probe(robot), "rejected again after the undo");
+    }
+}
