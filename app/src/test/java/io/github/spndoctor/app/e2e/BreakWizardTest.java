@@ -81,6 +81,7 @@ class BreakWizardTest {
         assertTrue(text(robot, "#breakClassSees").startsWith("The class will see: Enter-PSSession"), text(robot, "#breakClassSees"));
         assertFalse(text(robot, "#breakChoice .list-cell").contains("<"), "the real host, not a placeholder");
 
+        shot(robot, "connect-break");
         // break it yourself: a plan on the Review page, nothing written before the confirmation
         robot.clickOn("#reviewBreak");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.REVIEW && !fx.composition.wizard().busyProperty().get());
@@ -90,6 +91,7 @@ class BreakWizardTest {
         assertEquals(2, onFx(() -> robot.lookup("#reviewChanges").queryAs(javafx.scene.layout.VBox.class).getChildren().size()));
         String pool = onFx(() -> fx.composition.session().repair().currentPlan().orElseThrow().changes().get(0).account().dn());
         assertFalse(holds(pool, "HTTP/" + SRV004), "previewed, not yet written");
+        shot(robot, "review-break");
         next(robot, Step.RESULT);
         assertTrue(holds(pool, "HTTP/" + SRV004), "the break is written after the confirmation");
         assertTrue(text(robot, "#checkResult").startsWith(SRV004 + ": broken on purpose"), text(robot, "#checkResult"));
@@ -97,6 +99,7 @@ class BreakWizardTest {
             assertEquals(1, journals.count(), "the break's journal, with the demo's journals");
         }
         assertEquals(WinrmOutcome.REJECTED, probe(robot), "the host rejects the ticket once the break stands");
+        shot(robot, "result-break");
 
         // the class diagnoses and fixes it
         robot.clickOn("#startOver");
@@ -125,5 +128,23 @@ class BreakWizardTest {
         next(robot, Step.RESULT);
         assertTrue(holds(pool, "HTTP/" + SRV004), "undone");
         assertEquals(WinrmOutcome.REJECTED, probe(robot), "rejected again after the undo");
+    }
+
+    /** A picture of the window when {@code -Dspndoctor.screenshots=DIR} is set (to look at the pages by eye). */
+    private static void shot(FxRobot robot, String name) throws Exception {
+        String dir = System.getProperty("spndoctor.screenshots");
+        if (dir == null) {
+            return;
+        }
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = robot.listWindows().get(0).getScene().snapshot(null));
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) img[0].getWidth(), (int) img[0].getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, img[0].getPixelReader().getArgb(x, y));
+            }
+        }
+        javax.imageio.ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
     }
 }

@@ -152,6 +152,15 @@ public final class TrainerDemo implements AutoCloseable {
         return kerberos;
     }
 
+    /**
+     * Starts the demo's KDCs and WinRM hosts now and primes the first probe's one-time costs (blocks; call it on a
+     * background thread after the first frame, or before a probe): the trainer's logons and one ticket in each
+     * realm, so the class waits for nothing when "Test the connection" is pressed.
+     */
+    public void warmUp() {
+        kerberos();
+    }
+
     /** The ticket check with real demo tickets: the host's own key decides, as with {@code kvno -k} on the lab. */
     public KerberosProbe ticketProbe() { return new DemoTicketProbe(kerberos()); }
 

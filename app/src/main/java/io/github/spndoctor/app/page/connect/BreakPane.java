@@ -38,7 +38,10 @@ public final class BreakPane extends VBox {
         status.getStyleClass().add(Styles.NOTE);
         status.textProperty().bind(model.statusProperty());
         status.managedProperty().bind(status.textProperty().isNotEmpty());
-        getChildren().addAll(heading, choice, sees, review, status);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, choice, review);
+        javafx.scene.layout.HBox.setHgrow(choice, javafx.scene.layout.Priority.ALWAYS);
+        review.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        getChildren().addAll(heading, row, sees, status);
     }
 
     private static final class TitleCell extends ListCell<String> {
