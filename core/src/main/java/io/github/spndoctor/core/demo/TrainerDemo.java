@@ -158,7 +158,15 @@ public final class TrainerDemo implements AutoCloseable {
      * realm, so the class waits for nothing when "Test the connection" is pressed.
      */
     public void warmUp() {
-        kerberos();
+        try {
+            String host = Breaks.DEFAULT_HOST;
+            kerberos().client().serviceTicket(io.github.spndoctor.core.model.Spn.parse("HTTP/" + host));   // Kerby, both sides
+            new io.github.spndoctor.core.probe.LiveProbe(directory(), probeEnvironment(host)).run(
+                    io.github.spndoctor.core.spn.Endpoint.parse(host), io.github.spndoctor.core.spn.WinrmClient.POWERSHELL,
+                    io.github.spndoctor.core.spn.ClientSettings.DEFAULT, step -> { });              // the JDK's GSS, HTTP
+        } catch (org.apache.kerby.kerberos.kerb.KrbException | RuntimeException e) {
+            // a warm-up that fails only leaves the first probe slower; the probe itself reports what is wrong
+        }
     }
 
     /** The ticket check with real demo tickets: the host's own key decides, as with {@code kvno -k} on the lab. */

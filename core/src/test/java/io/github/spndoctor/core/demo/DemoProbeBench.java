@@ -28,6 +28,7 @@ public final class DemoProbeBench {
             demo.kerberos();
         }
         long t2 = System.nanoTime();
+        Sampler sampler = System.getProperty("sample") != null ? Sampler.begin() : null;
         long[] mark = {System.nanoTime()};
         StringBuilder phases = new StringBuilder();
         ProbeResult first = new LiveProbe(demo.directory(), demo.probeEnvironment("srv004.rwwilden01.local"))
@@ -37,6 +38,9 @@ public final class DemoProbeBench {
                     mark[0] = now;
                 });
         long t3 = System.nanoTime();
+        if (sampler != null) {
+            sampler.stopAndPrint();
+        }
         long best = Long.MAX_VALUE;
         long sum = 0;
         int n = 20;
@@ -59,5 +63,73 @@ public final class DemoProbeBench {
     static ProbeResult probe(TrainerDemo demo, String host) {
         return new LiveProbe(demo.directory(), demo.probeEnvironment(host))
                 .run(Endpoint.parse(host), WinrmClient.POWERSHELL, ClientSettings.DEFAULT, s -> { });
+    }
+
+    /** A poor man's profiler for the first probe: every 5 ms, the innermost "interesting" frame of each busy thread. */
+    static final class Sampler extends Thread {
+        final java.util.Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile boolean on = true;
+
+        static Sampler begin() {
+            Sampler s = new Sampler();
+            s.setDaemon(true);
+            s.start();
+            return s;
+        }
+
+        @Override
+        public void run() {
+            while (on) {
+                for (var e : Thread.getAllStackTraces().entrySet()) {
+                    if (e.getKey() == this) {
+                        continue;
+                    }
+                    if (System.getProperty("raw") != null) {
+                        StackTraceElement[] st = e.getValue();
+                        StringBuilder k = new StringBuilder(e.getKey().getName().replaceAll("\\d+", "N") + " " + e.getKey().getState());
+                        int shown = 0;
+                        for (StackTraceElement f : st) {
+                            if (f.getClassName().startsWith("java.") && shown == 0) {
+                                continue;
+                            }
+                            k.append(" < ").append(f.getClassName().replaceAll(".*\\.", "")).append('.').append(f.getMethodName());
+                            if (++shown == 3) {
+                                break;
+                            }
+                        }
+                        if (st.length > 0) {
+                            counts.merge(k.toString(), 1, Integer::sum);
+                        }
+                        continue;
+                    }
+                    if (e.getKey().getState() != Thread.State.RUNNABLE) {
+                        continue;
+                    }
+                    StackTraceElement[] st = e.getValue();
+                    String key = null;
+                    for (StackTraceElement f : st) {
+                        String c = f.getClassName();
+                        if (c.startsWith("java.lang.ClassLoader") || c.startsWith("jdk.internal.loader")) { key = "class loading"; break; }
+                        if (c.contains("PBKDF2") || c.contains("Pbkdf2") || c.contains("Pbkdf")) { key = "PBKDF2 " + c; break; }
+                        if (c.contains("krb5.Config") || c.endsWith("KrbServiceLocator")) { key = "krb5 config " + c + "." + f.getMethodName(); break; }
+                        if (c.startsWith("io.github.spndoctor") || c.startsWith("org.apache.kerby") || c.startsWith("sun.security")
+                                || c.startsWith("javax.security") || c.startsWith("com.sun.security")) {
+                            key = c + "." + f.getMethodName(); break;
+                        }
+                    }
+                    if (key != null && st.length > 0 && !st[0].getMethodName().equals("accept0") && !st[0].getMethodName().startsWith("poll")
+                            && !st[0].getMethodName().equals("epollWait") && !st[0].getMethodName().startsWith("socketRead")) {
+                        counts.merge(key, 1, Integer::sum);
+                    }
+                }
+                try { Thread.sleep(5); } catch (InterruptedException x) { return; }
+            }
+        }
+
+        void stopAndPrint() {
+            on = false;
+            counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
+                    .forEach(e -> System.out.println("  " + e.getValue() * 5 + " ms  " + e.getKey()));
+        }
     }
 }
