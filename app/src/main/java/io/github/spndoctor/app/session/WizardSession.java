@@ -31,6 +31,7 @@ public final class WizardSession {
     private final ObjectProperty<TargetName> target = new SimpleObjectProperty<>();
     private final ObjectProperty<LookupResult> lookup = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> scriptFile = new SimpleObjectProperty<>();
+    private final java.util.List<Runnable> startOverListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final StringBinding banner = Bindings.createStringBinding(
             () -> directory.get() == null ? "" : directory.get().info().banner(), directory);
     private final ObjectProperty<io.github.spndoctor.core.probe.ProbeResult> probeResult = new SimpleObjectProperty<>();
@@ -85,5 +86,12 @@ public final class WizardSession {
         target.set(null);
         lookup.set(null);
         scriptFile.set(null);
+        probeResult.set(null);
+        startOverListeners.forEach(Runnable::run);
+    }
+
+    /** Runs {@code pageReset} on every start over (a page forgets what the user entered for the previous host). */
+    public void onStartOver(Runnable pageReset) {
+        startOverListeners.add(pageReset);
     }
 }

@@ -23,6 +23,8 @@ public final class StatusCell<R> extends TableCell<R, R> {
         this.why = why;
         tip.setWrapText(true);
         tip.setMaxWidth(420);
+        badge.setWrapText(true);   // a long status wraps in its cell instead of ending in "…"
+        badge.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     @Override

@@ -72,7 +72,10 @@ public final class WizardShell extends BorderPane {
         // a page that does not fit scrolls; the button bar below never leaves the window
         scroll.setContent(host);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
+        // not fitToHeight: that squeezed a tall page into the viewport (wrapped text then ended in "…" instead of
+        // scrolling); the page fills at least the viewport, so growing parts (the Look up table) still stretch
+        scroll.setFitToHeight(false);
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> host.setMinHeight(b.getHeight()));
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("page-scroll");
         scroll.setId("pageScroll");

@@ -5,7 +5,6 @@ import io.github.spndoctor.core.directory.demo.DemoDirectory;
 import io.github.spndoctor.core.spn.WinrmClient;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class ClientPaneTest {
                 + "account) → the ticket is encrypted for the wrong account";
         waitUntil(v -> text(robot, "#clientHeadline").equals(expected));
         assertTrue(text(robot, "#clientVerdict").contains("Wrong account"));
-        shot(robot, "lookup-server-manager");
+        WizardFixture.shot(robot, "lookup-server-manager");
 
         @SuppressWarnings("unchecked")
         ComboBox<WinrmClient> picker = robot.lookup("#clientPicker").queryAs(ComboBox.class);
@@ -68,32 +67,13 @@ class ClientPaneTest {
         robot.interact(() -> picker.setValue(WinrmClient.POWERSHELL));
         robot.clickOn("#includePort");
         waitUntil(v -> text(robot, "#clientHeadline").contains("HTTP/srv003.rwwilden01.local:5985 → held by no account"));
-        shot(robot, "lookup-include-port");
+        WizardFixture.shot(robot, "lookup-include-port");
 
         robot.clickOn("#probeButton");
         waitUntil(v -> !text(robot, "#probeSummary").isEmpty());
         assertTrue(WizardFixture.onFx(() -> robot.lookup("#probeLines").queryAs(javafx.scene.layout.VBox.class)
                 .getChildren().size()) >= 3);
         assertEquals(Step.LOOKUP, fx.composition.wizard().currentStep());
-        shot(robot, "lookup-probe");
-    }
-
-    private static void shot(FxRobot robot, String name) throws Exception {
-        String dir = System.getProperty("spndoctor.screenshots");
-        if (dir == null) {
-            return;
-        }
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = robot.listWindows().get(0).getScene().snapshot(null));
-        int w = (int) img[0].getWidth();
-        int h = (int) img[0].getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        var reader = img[0].getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, reader.getArgb(x, y));
-            }
-        }
-        javax.imageio.ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
+        WizardFixture.shot(robot, "lookup-probe");
     }
 }

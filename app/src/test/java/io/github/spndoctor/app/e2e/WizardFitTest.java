@@ -33,8 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class WizardFitTest {
-    static final double W = 1024;
-    static final double H = 768;
+    /** The scene's size; {@link WizardFitDefaultSizeTest} repeats everything at the app's own start size. */
+    double width() { return 1024; }
+
+    double height() { return 768; }
+
     @TempDir
     static Path home;
     private WizardFixture fx;
@@ -43,7 +46,7 @@ class WizardFitTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        fx = new WizardFixture(DemoDirectory.start(), home, W, H);
+        fx = new WizardFixture(DemoDirectory.start(), home, width(), height());
         fx.start(stage);
     }
 
@@ -96,12 +99,14 @@ class WizardFitTest {
         Button main = primary.isVisible() ? primary : fx.composition.shell().cancelButton();
         robot.interact(() -> {
             Scene scene = stage.getScene();
-            assertEquals(W, scene.getWidth(), 0.5);
-            assertEquals(H, scene.getHeight(), 0.5);
+            double w = width();
+            double h = height();
+            assertEquals(w, scene.getWidth(), 0.5);
+            assertEquals(h, scene.getHeight(), 0.5);
             Bounds b = main.localToScene(main.getBoundsInLocal());
             String where = host + " on " + step + ": " + main.getText() + " at " + b;
             assertTrue(b.getWidth() > 10 && b.getHeight() > 10, where);
-            assertTrue(b.getMinX() >= 0 && b.getMinY() >= 0 && b.getMaxX() <= W && b.getMaxY() <= H, where);
+            assertTrue(b.getMinX() >= 0 && b.getMinY() >= 0 && b.getMaxX() <= w && b.getMaxY() <= h, where);
             for (Node n = main; n != null; n = n.getParent()) {
                 assertTrue(n.isVisible(), where + ": hidden by " + n);
             }
@@ -112,8 +117,35 @@ class WizardFitTest {
                 self |= n == main;
             }
             assertTrue(self, where + ": covered by " + hit);
+            List<String> cut = new ArrayList<>();
+            cutTexts(scene.getRoot(), cut);
+            assertTrue(cut.isEmpty(), host + " on " + step + ": wrapped text cut off: " + cut);
         });
         seen.add(step);
+    }
+
+    /**
+     * Wrapped labels whose shown text is not their whole text (JavaFX ends a label it has no room for with "…"):
+     * text meant to wrap must get the height it needs, and a page that does not fit must scroll instead.
+     */
+    private static void cutTexts(Node node, List<String> cut) {
+        // a table's cells are recycled and measured off screen (their words are checked on the screenshots)
+        if (!node.isVisible() || node instanceof javafx.scene.control.TableView<?>) {
+            return;
+        }
+        if (node instanceof javafx.scene.control.Labeled l && l.isWrapText() && l.getText() != null && !l.getText().isBlank()) {
+            for (Node kid : l.getChildrenUnmodifiable()) {
+                if (kid instanceof javafx.scene.text.Text t && !t.getText().replace("\n", "").equals(
+                        (l.isMnemonicParsing() ? l.getText().replace("_", "") : l.getText()).replace("\n", ""))) {
+                    cut.add(l.getText().length() > 60 ? l.getText().substring(0, 60) + "…" : l.getText());
+                }
+            }
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (Node kid : p.getChildrenUnmodifiable()) {
+                cutTexts(kid, cut);
+            }
+        }
     }
 
     private static Node pick(Node root, double x, double y) {

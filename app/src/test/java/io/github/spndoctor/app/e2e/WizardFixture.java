@@ -9,6 +9,7 @@ import io.github.spndoctor.core.model.Spn;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -118,5 +119,25 @@ final class WizardFixture {
 
     static boolean showing(FxRobot robot, String query) {
         return onFx(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    /** Saves the window as {@code name}.png when -Dspndoctor.screenshots=DIR is set (for looking at a page). */
+    static void shot(FxRobot robot, String name) throws Exception {
+        String dir = System.getProperty("spndoctor.screenshots");
+        if (dir == null) {
+            return;
+        }
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = robot.listWindows().get(0).getScene().snapshot(null));
+        int w = (int) img[0].getWidth();
+        int h = (int) img[0].getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var reader = img[0].getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, reader.getArgb(x, y));
+            }
+        }
+        javax.imageio.ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
     }
 }

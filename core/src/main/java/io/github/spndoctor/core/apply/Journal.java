@@ -1,12 +1,7 @@
 package io.github.spndoctor.core.apply;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.model.Account;
-import io.github.spndoctor.core.model.AccountKind;
 import io.github.spndoctor.core.model.AccountRef;
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.SpnChange;
@@ -15,7 +10,6 @@ import io.github.spndoctor.core.remedy.ClientStep;
 import io.github.spndoctor.core.remedy.ClientSteps;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.remedy.Remedies;
-import io.github.spndoctor.core.render.Ldif;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,12 +35,11 @@ import java.util.Set;
  * comment lines, with machine-readable {@code #@} comment lines for the header (time, target, server, bound identity
  * - never a password), the prior state of every account, each attempt and each outcome. It is written and forced to
  * disk before the first directory write, and every attempt and outcome is appended and forced as it happens, so the
- * file allows a complete undo even after a crash. Thread-safe.
+ * file allows a complete undo even after a crash. The file's format, sealing and reading are {@link JournalFormat}'s;
+ * this class holds one journal's state, writes it to disk and computes the undo from it. Thread-safe.
  */
 public final class Journal {
-    static final int FORMAT = 1;
-    static final long MAX_BYTES = 5L * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final long MAX_BYTES = JournalFormat.MAX_BYTES;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Path file;
@@ -100,7 +93,7 @@ public final class Journal {
             Files.createDirectories(file.getParent());
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ch.write(ByteBuffer.wrap(j.header().getBytes(StandardCharsets.UTF_8)));
+            ch.write(ByteBuffer.wrap(JournalFormat.header(j).getBytes(StandardCharsets.UTF_8)));
             ch.force(true);
         }
         DiskSync.directory(file.toAbsolutePath().getParent());
@@ -120,119 +113,23 @@ public final class Journal {
         return t.length() > 60 ? t.substring(0, 60) : t;
     }
 
-    private String header() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# SPN Doctor journal (format ").append(FORMAT).append(")\n");
-        sb.append("# Keep this file: `spn-doctor undo --journal <this file>` reads it to put everything back.\n");
-        sb.append("# Records below are the forward changes in order; the inverse of each follows it as comment lines.\n");
-        sb.append("# created: ").append(created).append('\n');
-        sb.append("# target: ").append(oneLine(target)).append('\n');
-        sb.append("# directory: ").append(oneLine(server)).append(demo ? " (demo)" : "").append('\n');
-        sb.append("# bound identity: ").append(oneLine(identity)).append('\n');
-        sb.append("# remedy: ").append(remedyId).append(" - ").append(oneLine(title)).append('\n');
-        ObjectNode h = JSON.createObjectNode();
-        h.put("format", FORMAT);
-        h.put("created", created.toString());
-        h.put("target", target);
-        h.put("server", server);
-        h.put("identity", identity);
-        h.put("demo", demo);
-        h.put("remedy", remedyId);
-        h.put("title", title);
-        sb.append("#@journal ").append(h).append('\n');
-        for (Account a : before) {
-            sb.append("#@before ").append(account(a)).append('\n');
-        }
-        for (int i = 0; i < changes.size(); i++) {
-            sb.append("#@change ").append(change(i + 1, changes.get(i))).append('\n');
-        }
-        ObjectNode seal = JSON.createObjectNode();
-        seal.put("sha256", seal(sb.toString().lines().filter(Journal::sealed).toList()));
-        sb.append("#@seal ").append(seal).append('\n');
-        for (int i = 0; i < changes.size(); i++) {
-            SpnChange c = changes.get(i);
-            sb.append("\n# ").append(i + 1).append(". ").append(oneLine(c.description())).append('\n');
-            sb.append(Ldif.modify(c));
-            sb.append("# inverse of ").append(i + 1).append(": ").append(oneLine(c.inverse().description())).append('\n');
-            for (String line : Ldif.modify(c.inverse()).split("\n")) {
-                sb.append("#   ").append(line).append('\n');
-            }
-        }
-        sb.append('\n');
-        return sb.toString();
-    }
-
-    /** The lines the seal covers: what undo is computed from. */
-    private static boolean sealed(String line) {
-        return line.startsWith("#@journal ") || line.startsWith("#@before ") || line.startsWith("#@change ");
-    }
-
-    /** SHA-256 (hex) over the sealed lines, each ending in a newline. */
-    private static String seal(List<String> lines) {
-        try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            for (String l : lines) {
-                md.update((l + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n]", " ");
-    }
-
-    private static ObjectNode account(Account a) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("dn", a.ref().dn());
-        n.put("sam", a.ref().samAccountName());
-        n.put("kind", a.ref().kind().id());
-        n.put("uac", a.userAccountControl());
-        ArrayNode spns = n.putArray("spns");
-        a.spns().forEach(s -> spns.add(s.toString()));
-        return n;
-    }
-
-    private static ObjectNode change(int n, SpnChange c) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("n", n);
-        o.put("op", c instanceof SpnChange.Add ? "add" : "delete");
-        o.put("dn", c.account().dn());
-        o.put("sam", c.account().samAccountName());
-        o.put("kind", c.account().kind().id());
-        o.put("spn", c.spn().toString());
-        return o;
-    }
-
     /** Appends and forces: change {@code index} (0-based) is about to be sent. */
     public synchronized void recordAttempt(int index) throws IOException {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("n", index + 1);
-        o.put("at", Instant.now().toString());
-        append("#@attempt " + o + "\n");
+        append(JournalFormat.attemptLine(index + 1, Instant.now()));
         attempted.add(index + 1);
     }
 
     /** Appends and forces the outcome of change {@code index} (0-based). */
     public synchronized void recordOutcome(int index, ChangeOutcome outcome) throws IOException {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("n", index + 1);
-        o.put("status", outcome.status().id());
-        o.put("at", Instant.now().toString());
-        o.put("detail", outcome.detail());
-        append("#@outcome " + o + "\n");
+        Instant at = Instant.now();
+        append(JournalFormat.outcomeLine(index + 1, outcome, at));
         outcomes.put(index + 1, outcome);
-        outcomeTimes.put(index + 1, Instant.parse(o.path("at").asText()));
+        outcomeTimes.put(index + 1, at);
     }
 
     /** Appends and forces the closing line with the final message. */
     public synchronized void recordEnd(String message) throws IOException {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("at", Instant.now().toString());
-        o.put("message", message);
-        append("#@end " + o + "\n");
+        append(JournalFormat.endLine(message, Instant.now()));
         endMessage = message;
     }
 
@@ -250,107 +147,16 @@ public final class Journal {
      * @throws IllegalArgumentException when it is not an SPN Doctor journal (message says what is wrong)
      */
     public static Journal read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("No journal at " + file + ".");
-        }
-        if (Files.size(file) > MAX_BYTES) {
-            throw new IllegalArgumentException(file + " is too large to be an SPN Doctor journal.");
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        JsonNode head = null;
-        List<Account> before = new ArrayList<>();
-        Map<Integer, SpnChange> changes = new LinkedHashMap<>();
-        List<JsonNode> attempts = new ArrayList<>();
-        List<JsonNode> outcomes = new ArrayList<>();
-        JsonNode end = null;
-        JsonNode sealLine = null;
-        List<String> sealedLines = new ArrayList<>();
-        for (String line : lines) {
-            if (!line.startsWith("#@")) {
-                continue;
-            }
-            if (sealed(line)) {
-                sealedLines.add(line);
-            }
-            int sp = line.indexOf(' ');
-            if (sp < 0) {
-                continue;
-            }
-            String kind = line.substring(2, sp);
-            JsonNode n;
-            try {
-                n = JSON.readTree(line.substring(sp + 1));
-            } catch (IOException e) {
-                throw new IllegalArgumentException(file + " is damaged: a #@" + kind + " line cannot be read.");
-            }
-            switch (kind) {
-                case "journal" -> head = n;
-                case "before" -> before.add(toAccount(n));
-                case "change" -> changes.put(n.path("n").asInt(), toChange(n));
-                case "attempt" -> attempts.add(n);
-                case "outcome" -> outcomes.add(n);
-                case "end" -> end = n;
-                case "seal" -> sealLine = n;
-                default -> { }
-            }
-        }
-        if (head == null) {
-            throw new IllegalArgumentException(file + " is not an SPN Doctor journal (no #@journal header).");
-        }
-        if (head.path("format").asInt() != FORMAT) {
-            throw new IllegalArgumentException(file + " has journal format " + head.path("format").asText() + "; this version reads format " + FORMAT + ".");
-        }
-        List<SpnChange> ordered = new ArrayList<>();
-        for (int i = 1; i <= changes.size(); i++) {
-            SpnChange c = changes.get(i);
-            if (c == null) {
-                throw new IllegalArgumentException(file + " is damaged: change " + i + " is missing.");
-            }
-            ordered.add(c);
-        }
-        Journal j = new Journal(file, Instant.parse(head.path("created").asText()), head.path("target").asText(),
-                head.path("server").asText(), head.path("identity").asText(), head.path("demo").asBoolean(),
-                head.path("remedy").asText(), head.path("title").asText(), before, ordered);
-        for (JsonNode a : attempts) {
-            j.attempted.add(a.path("n").asInt());
-        }
-        for (JsonNode o : outcomes) {
-            int n = o.path("n").asInt();
-            if (n >= 1 && n <= ordered.size()) {
-                j.outcomes.put(n, new ChangeOutcome(ordered.get(n - 1), ChangeOutcome.Status.fromId(o.path("status").asText()),
-                        o.path("detail").asText()));
-                try {
-                    j.outcomeTimes.put(n, Instant.parse(o.path("at").asText()));
-                } catch (java.time.format.DateTimeParseException ignored) {
-                    // an outcome without a readable time: the journal's creation time stands in
-                }
-            }
-        }
-        j.endMessage = end == null ? null : end.path("message").asText();
-        if (sealLine == null) {
-            j.problems.add("The journal has no seal line: it was not written by this version of SPN Doctor, or it was edited.");
-        } else if (!sealLine.path("sha256").asText().equals(seal(sealedLines))) {
-            j.problems.add("The journal was changed after SPN Doctor wrote it (its seal does not match its header lines).");
-        }
+        JournalFormat.Contents c = JournalFormat.read(file);
+        Journal j = new Journal(file, c.created(), c.target(), c.server(), c.identity(), c.demo(), c.remedyId(), c.title(),
+                c.before(), c.changes());
+        j.attempted.addAll(c.attempted());
+        j.outcomes.putAll(c.outcomes());
+        j.outcomeTimes.putAll(c.outcomeTimes());
+        j.endMessage = c.endMessage();
+        c.sealProblem().ifPresent(j.problems::add);
         j.problems.addAll(j.beforeStateProblems());
         return j;
-    }
-
-    private static Account toAccount(JsonNode n) {
-        List<Spn> spns = new ArrayList<>();
-        n.path("spns").forEach(s -> spns.add(Spn.parse(s.asText())));
-        return new Account(new AccountRef(n.path("dn").asText(), n.path("sam").asText(), AccountKind.fromId(n.path("kind").asText())),
-                spns, Optional.empty(), n.path("uac").asInt(), List.of());
-    }
-
-    private static SpnChange toChange(JsonNode n) {
-        AccountRef ref = new AccountRef(n.path("dn").asText(), n.path("sam").asText(), AccountKind.fromId(n.path("kind").asText()));
-        Spn spn = Spn.parse(n.path("spn").asText());
-        return switch (n.path("op").asText()) {
-            case "add" -> new SpnChange.Add(ref, spn);
-            case "delete" -> new SpnChange.Remove(ref, spn);
-            default -> throw new IllegalArgumentException("Unknown journal operation: " + n.path("op").asText());
-        };
     }
 
     /**

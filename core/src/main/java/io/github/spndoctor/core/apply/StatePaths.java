@@ -27,6 +27,16 @@ public final class StatePaths {
     /** The audit log of real changes; {@link AuditLog} puts demo writes into {@link #demoSibling} of it. */
     public static Path auditLog() { return home().resolve("audit.log"); }
 
+    /**
+     * The journal folder under {@code dir} for a connection: the demo directory's journals live apart from the real
+     * ones, in {@link #demoSibling} of it (unless {@code dir} is already a demo folder).
+     */
+    public static Path journalsUnder(Path dir, boolean demo) {
+        boolean alreadyDemo = dir.toAbsolutePath().getParent() != null
+                && "demo".equals(String.valueOf(dir.toAbsolutePath().getParent().getFileName()));
+        return demo && !alreadyDemo ? demoSibling(dir) : dir;
+    }
+
     /** The demo counterpart of a journal folder or audit log: {@code <parent>/demo/<name>}. */
     public static Path demoSibling(Path p) {
         Path abs = p.toAbsolutePath();

@@ -16,7 +16,7 @@ final class MeasuredRules {
 
     private MeasuredRules() {}
 
-    static void apply(Measurement m, Diagnoser.Tally t) {
+    static void apply(Measurement m, Tally t) {
         String said = "Measured from this machine: " + m.summary();
         switch (m.result()) {
             case REJECTED -> {

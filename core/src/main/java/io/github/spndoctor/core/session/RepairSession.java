@@ -2,12 +2,12 @@ package io.github.spndoctor.core.session;
 
 import io.github.spndoctor.core.apply.ApplyListener;
 import io.github.spndoctor.core.apply.ApplyReport;
-import io.github.spndoctor.core.apply.ChangeOutcome;
 import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.apply.StatePaths;
 import io.github.spndoctor.core.apply.PlanExecutor;
 import io.github.spndoctor.core.apply.Recheck;
-import io.github.spndoctor.core.diagnosis.Diagnosis;
+import io.github.spndoctor.core.diagnosis.Answer;
+import io.github.spndoctor.core.diagnosis.Measurement;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.model.DirectoryInfo;
@@ -63,28 +63,11 @@ public final class RepairSession {
     private String symptomText = "";
     private Symptom symptom = Symptom.EMPTY;
     private TargetName target;
-    private LookupResult lookup;
-    private DirectoryException lookupFailure;
-    private long lookupRun;
-    private Assessment assessment;
-    private io.github.spndoctor.core.diagnosis.Measurement measurement;
-    private List<io.github.spndoctor.core.diagnosis.Answer> answers = List.of();
-    /** The lookup and assessment the diagnosis was made on (the report's findings; checks do not replace them). */
-    private LookupResult diagnosedLookup;
-    private Assessment diagnosedAssessment;
-    private Plan plan;
-    private Purpose purpose = Purpose.FIX;
-    /** The trainer's break the current plan comes from (purpose BREAK); null otherwise. */
-    private io.github.spndoctor.core.demo.DemoBreak breaking;
-    private boolean confirmed;
-    private Recheck recheck;
-    private Journal journal;
-    private Plan applied;
-    private ApplyReport applyReport;
-    private ApplyReport undoReport;
+    private final Findings findings = new Findings();
+    private Measurement measurement;
+    private List<Answer> answers = List.of();
+    private final Changes changes = new Changes();
     private VerifyResult lastCheck;
-    private boolean wroteToDirectory;
-    private boolean checkedSinceLookup;
 
     public RepairSession(Directory directory, SessionConfig config) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -108,7 +91,7 @@ public final class RepairSession {
             symptom = parsed;
             target = Objects.requireNonNull(host, "host");
             clearFindings();
-            timeline.add(TimelineEntry.now(Kind.SYMPTOM, "Host " + host.asTyped() + "; recognised: " + parsed.summary(), ""));
+            timeline.add(Steps.described(host, parsed));
         }
     }
 
@@ -130,25 +113,19 @@ public final class RepairSession {
         TargetName t;
         synchronized (lock) {
             t = requireTarget();
-            run = ++lookupRun;
-            lookup = null;
-            lookupFailure = null;
-            assessment = null;
+            run = findings.startLookup();
         }
         try {
             LookupResult r = directory.lookup(t);
             synchronized (lock) {
-                if (run == lookupRun) {
-                    lookup = r;
-                    checkedSinceLookup = false;
+                if (findings.looked(run, r)) {
                     timeline.add(Steps.looked(t, r));
                 }
             }
             return r;
         } catch (DirectoryException e) {
             synchronized (lock) {
-                if (run == lookupRun) {
-                    lookupFailure = e;
+                if (findings.failed(run, e)) {
                     timeline.add(Steps.lookupFailed(t, e));
                 }
             }
@@ -159,45 +136,37 @@ public final class RepairSession {
     /** The user stopped waiting: the running lookup's result is dropped, and the host counts as unknown. */
     public void lookupStopped(String why) {
         synchronized (lock) {
-            lookupRun++;
-            lookup = null;
-            assessment = null;
-            lookupFailure = new DirectoryException(DirectoryException.Kind.TIMEOUT, why);
+            findings.stopped(new DirectoryException(DirectoryException.Kind.TIMEOUT, why));
             timeline.add(TimelineEntry.now(Kind.LOOKUP, why, ""));
         }
     }
 
-    public Optional<LookupResult> lastLookup() { synchronized (lock) { return Optional.ofNullable(lookup); } }
+    public Optional<LookupResult> lastLookup() { synchronized (lock) { return Optional.ofNullable(findings.lookup()); } }
 
-    public Optional<DirectoryException> lookupFailure() { synchronized (lock) { return Optional.ofNullable(lookupFailure); } }
+    public Optional<DirectoryException> lookupFailure() { synchronized (lock) { return Optional.ofNullable(findings.failure()); } }
 
     /** Diagnosis, verdict and per-SPN status; asks DNS on a live directory (blocks then). Cached until the next lookup. */
     public Assessment assess() {
         Symptom s;
         Optional<LookupResult> l;
         Optional<DirectoryException> failure;
-        Optional<io.github.spndoctor.core.diagnosis.Measurement> m;
-        List<io.github.spndoctor.core.diagnosis.Answer> given;
+        Optional<Measurement> m;
+        List<Answer> given;
         TargetName t;
         synchronized (lock) {
-            if (assessment != null) {
-                return assessment;
+            if (findings.assessment() != null) {
+                return findings.assessment();
             }
             t = requireTarget();
             s = symptom;
-            l = Optional.ofNullable(lookup);
-            failure = Optional.ofNullable(lookupFailure);
+            l = Optional.ofNullable(findings.lookup());
+            failure = Optional.ofNullable(findings.failure());
             m = Optional.ofNullable(measurement);
             given = answers;
         }
         Assessment a = Assessor.assess(t, s, l, failure, m, given, config);
         synchronized (lock) {
-            if (Objects.equals(Optional.ofNullable(lookup), l)) {
-                assessment = a;
-                if (!checkedSinceLookup) {
-                    diagnosedLookup = lookup;
-                    diagnosedAssessment = a;
-                }
+            if (findings.assessed(l, a)) {
                 timeline.add(TimelineEntry.now(Kind.DIAGNOSIS, a.verdict().sentence(), ""));
             }
         }
@@ -208,24 +177,23 @@ public final class RepairSession {
      * What a live probe measured for this host ("Test the connection"): evidence that outweighs the text. The next
      * assessment weighs it; the timeline records it.
      */
-    public void measured(io.github.spndoctor.core.diagnosis.Measurement m, String summary) {
+    public void measured(Measurement m, String summary) {
         synchronized (lock) {
             measurement = Objects.requireNonNull(m, "m");
-            assessment = null;
+            findings.invalidate();
             timeline.add(TimelineEntry.now(Kind.PROBE, summary, ""));
         }
     }
 
     /** The user's answers to the deciding questions: evidence for the next assessment ("you said: ..."). */
-    public void answered(List<io.github.spndoctor.core.diagnosis.Answer> given) {
+    public void answered(List<Answer> given) {
         synchronized (lock) {
-            List<io.github.spndoctor.core.diagnosis.Answer> copy = List.copyOf(given);
+            List<Answer> copy = List.copyOf(given);
             if (!copy.equals(answers)) {
                 answers = copy;
-                assessment = null;
+                findings.invalidate();
                 if (!copy.isEmpty()) {
-                    timeline.add(TimelineEntry.now(Kind.NOTE, "Answers given: " + copy.stream()
-                            .map(a -> a.question().id() + "=" + a.choice().value()).collect(java.util.stream.Collectors.joining(", ")), ""));
+                    timeline.add(Steps.answered(copy));
                 }
             }
         }
@@ -242,27 +210,23 @@ public final class RepairSession {
     public Plan plan(String remedyId) throws DirectoryException {
         LookupResult l;
         synchronized (lock) {
-            l = lookup;
+            l = findings.lookup();
             if (l == null) {
                 throw new IllegalStateException("Look the host up before planning a fix.");
             }
         }
         Plan p = Remedies.plan(remedyId, l, directory, config.remedySettings());
         synchronized (lock) {
-            plan = p;
-            purpose = Purpose.FIX;
-            breaking = null;
-            confirmed = false;
-            recheck = null;
-            timeline.add(Steps.planned(p));
+            timeline.add(changes.planned(p));
         }
         return p;
     }
 
     /**
      * Makes a trainer's breaking action the current plan (the trainer's demo only): its host becomes the target, and
-     * it is previewed, confirmed, rechecked at commit, journalled, applied and undone exactly as a fix is. A break
-     * that changes DNS, not the directory, has no journal and is refused here.
+     * it is previewed, confirmed, rechecked at commit ({@link io.github.spndoctor.core.demo.BreakRules}), journalled,
+     * applied and undone exactly as a fix is. A break that changes DNS, not the directory, has no journal and is
+     * refused here.
      */
     public Plan planBreak(io.github.spndoctor.core.demo.DemoBreak b) {
         if (io.github.spndoctor.core.demo.TrainerDemo.of(directory).isEmpty()) {
@@ -273,11 +237,8 @@ public final class RepairSession {
         }
         describe("", TargetName.parse(b.target()));
         synchronized (lock) {
-            plan = b.plan();
-            purpose = Purpose.BREAK;
-            breaking = b;
-            timeline.add(Steps.planned(plan));
-            return plan;
+            timeline.add(changes.plannedBreak(b));
+            return changes.plan();
         }
     }
 
@@ -300,12 +261,12 @@ public final class RepairSession {
 
     /** The break the current plan comes from, while the purpose is {@link Purpose#BREAK}. */
     public Optional<io.github.spndoctor.core.demo.DemoBreak> currentBreak() {
-        synchronized (lock) { return Optional.ofNullable(breaking); }
+        synchronized (lock) { return Optional.ofNullable(changes.breaking()); }
     }
 
-    public Optional<Plan> currentPlan() { synchronized (lock) { return Optional.ofNullable(plan); } }
+    public Optional<Plan> currentPlan() { synchronized (lock) { return Optional.ofNullable(changes.plan()); } }
 
-    public Purpose purpose() { synchronized (lock) { return purpose; } }
+    public Purpose purpose() { synchronized (lock) { return changes.purpose(); } }
 
     /** The current plan in one format (Summary, setspn, PowerShell, LDIF, .reg). */
     public String preview(Format format) {
@@ -315,15 +276,11 @@ public final class RepairSession {
     /** The user confirmed the current plan, exactly as previewed. */
     public void confirm() {
         synchronized (lock) {
-            if (plan == null) {
-                throw new IllegalStateException("There is no plan to confirm.");
-            }
-            confirmed = true;
-            timeline.add(Steps.confirmed(purpose == Purpose.UNDO, plan, directory.info().server()));
+            timeline.add(changes.confirm(directory.info().server()));
         }
     }
 
-    public boolean confirmed() { synchronized (lock) { return confirmed; } }
+    public boolean confirmed() { synchronized (lock) { return changes.confirmed(); } }
 
     /**
      * What a commit would find if it ran now (blocks; reads only, writes and records nothing): for dry runs. The
@@ -347,42 +304,28 @@ public final class RepairSession {
         TargetName t;
         io.github.spndoctor.core.demo.DemoBreak b;
         synchronized (lock) {
-            if (plan == null || !confirmed) {
-                throw new IllegalStateException("Nothing confirmed to apply.");
-            }
             if (directory.info().readOnly()) {
                 throw new IllegalStateException("This connection is read-only: nothing can be applied.");
             }
-            p = plan;
-            why = purpose;
-            b = breaking;
             t = requireTarget();
-            confirmed = false;
+            why = changes.purpose();
+            b = changes.breaking();
+            p = changes.takeConfirmed();
         }
         Recheck rc = why == Purpose.BREAK ? io.github.spndoctor.core.demo.BreakRules.recheck(directory, b, executor)
                 : executor.recheck(directory, p);
         synchronized (lock) {
-            recheck = rc;
-            timeline.add(Steps.rechecked(rc));
+            timeline.add(changes.rechecked(rc));
         }
         if (!rc.canApply()) {
             return new Commit(why == Purpose.UNDO, rc, Optional.empty(), Optional.empty(), Optional.empty());
         }
         Plan toApply = rc.plan();
         Journal j = journalFile.isPresent() ? Journal.createAt(journalFile.get(), directory.info(), t, toApply)
-                : Journal.create(journalDir(), directory.info(), t, toApply);
+                : Journal.create(StatePaths.journalsUnder(config.journalDir(), directory.info().demo()), directory.info(), t, toApply);
         ApplyReport r = executor.apply(directory, toApply, j, listener == null ? ApplyListener.NONE : listener);
-        int done = r.withStatus(ChangeOutcome.Status.APPLIED).size();
         synchronized (lock) {
-            wroteToDirectory |= done > 0 || !r.withStatus(ChangeOutcome.Status.UNKNOWN).isEmpty();
-            timeline.add(Steps.committed(why == Purpose.UNDO, done, toApply, r));
-            if (why != Purpose.UNDO) {
-                applyReport = r;
-                journal = j;
-                applied = toApply.withChanges(r.withStatus(ChangeOutcome.Status.APPLIED));
-            } else {
-                undoReport = r;
-            }
+            timeline.add(changes.committed(why, toApply, r, j));
         }
         VerifyResult v = checkNow(why, toApply);
         return new Commit(why == Purpose.UNDO, rc, Optional.of(r), Optional.of(v), Optional.of(j.file()));
@@ -396,9 +339,8 @@ public final class RepairSession {
         Purpose why;
         Plan basis;
         synchronized (lock) {
-            boolean undone = undoReport != null && purpose == Purpose.UNDO;
-            why = undone ? Purpose.UNDO : purpose == Purpose.BREAK && applied != null ? Purpose.BREAK : Purpose.FIX;
-            basis = undone ? undoReport.plan() : applied != null ? applied : plan;
+            why = changes.checkPurpose();
+            basis = changes.checkBasis();
         }
         return checkNow(why, basis);
     }
@@ -417,14 +359,7 @@ public final class RepairSession {
         }
         synchronized (lock) {
             lastCheck = v;
-            if (diagnosedLookup == null && !checkedSinceLookup) {
-                diagnosedLookup = lookup;   // the state the plan was made on, for the report
-            }
-            v.lookup().ifPresent(l -> {
-                lookup = l;
-                assessment = null;
-                checkedSinceLookup = true;
-            });
+            findings.checked(v);
             timeline.add(Steps.checked(why == Purpose.UNDO, v));
         }
         return v;
@@ -433,45 +368,28 @@ public final class RepairSession {
     public Optional<VerifyResult> lastCheck() { synchronized (lock) { return Optional.ofNullable(lastCheck); } }
 
     /** The changes the last fix applied (what Undo reverses); empty when none. */
-    public Optional<Plan> applied() { synchronized (lock) { return Optional.ofNullable(applied); } }
+    public Optional<Plan> applied() { synchronized (lock) { return Optional.ofNullable(changes.applied()); } }
 
     /** True when this session has written to the directory (the wizard asks before closing). */
-    public boolean wroteToDirectory() { synchronized (lock) { return wroteToDirectory; } }
+    public boolean wroteToDirectory() { synchronized (lock) { return changes.wroteToDirectory(); } }
 
     /** Makes the undo of the last fix the current plan (from its journal: everything that may have been written). */
     public Plan planUndo() {
         synchronized (lock) {
-            if (journal == null) {
+            if (changes.journal() == null) {
                 throw new IllegalStateException("Nothing was applied in this session, so there is nothing to undo.");
             }
-            return setUndo(journal.undoPlan(), "Undo of the last fix");
+            timeline.add(changes.undoFrom(changes.journal(), "Undo of the last fix"));
+            return changes.plan();
         }
     }
 
     /** Makes the undo recorded in an already read journal the current plan. */
     public Plan useUndo(Journal j, Path file) {
         synchronized (lock) {
-            journal = j;
-            return setUndo(j.undoPlan(), "Undo from journal " + file.getFileName());
+            timeline.add(changes.undoFrom(j, "Undo from journal " + file.getFileName()));
+            return changes.plan();
         }
-    }
-
-    private Plan setUndo(Plan undo, String what) {
-        plan = undo;
-        purpose = Purpose.UNDO;
-        breaking = null;
-        confirmed = false;
-        recheck = null;
-        timeline.add(Steps.undoPlanned(undo, what));
-        return undo;
-    }
-
-    /** The journal folder for this connection: the demo directory's journals live apart from the real ones. */
-    private Path journalDir() {
-        Path dir = config.journalDir();
-        boolean alreadyDemo = dir.toAbsolutePath().getParent() != null
-                && "demo".equals(String.valueOf(dir.toAbsolutePath().getParent().getFileName()));
-        return directory.info().demo() && !alreadyDemo ? StatePaths.demoSibling(dir) : dir;
     }
 
     /** Appends a step to the timeline (probes, evidence collectors and trainers use this). */
@@ -494,10 +412,9 @@ public final class RepairSession {
     /** The report of this session so far: symptom, findings, causes, plan, re-check and the timeline. */
     public SessionReport report() {
         synchronized (lock) {
-            boolean diagnosed = diagnosedLookup != null;
-            return Assessor.report(symptomText, directory.info(), diagnosed ? diagnosedLookup : lookup,
-                    diagnosed ? diagnosedAssessment : assessment, applyReport != null ? applyReport.plan() : plan,
-                    recheck, applyReport, lastCheck, undoReport, timeline, evidence);
+            return Assessor.report(symptomText, directory.info(), findings.reportedLookup(),
+                    findings.reportedAssessment(), changes.reportedPlan(),
+                    changes.recheck(), changes.applyReport(), lastCheck, changes.undoReport(), timeline, evidence);
         }
     }
 
@@ -508,10 +425,7 @@ public final class RepairSession {
             symptom = Symptom.EMPTY;
             target = null;
             clearFindings();
-            journal = null;
-            applyReport = null;
-            undoReport = null;
-            applied = null;
+            changes.forgetApplied();
             timeline.clear();
             evidence.clear();
         }
@@ -520,18 +434,8 @@ public final class RepairSession {
     private void clearFindings() {
         measurement = null;
         answers = List.of();
-        lookupRun++;
-        diagnosedLookup = null;
-        diagnosedAssessment = null;
-        checkedSinceLookup = false;
-        lookup = null;
-        lookupFailure = null;
-        assessment = null;
-        plan = null;
-        purpose = Purpose.FIX;
-        breaking = null;
-        confirmed = false;
-        recheck = null;
+        findings.clear();
+        changes.clearPlan();
         lastCheck = null;
     }
 

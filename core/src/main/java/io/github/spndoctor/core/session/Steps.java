@@ -2,6 +2,8 @@ package io.github.spndoctor.core.session;
 
 import io.github.spndoctor.core.render.Words;
 import io.github.spndoctor.core.apply.ApplyReport;
+import io.github.spndoctor.core.diagnosis.Answer;
+import io.github.spndoctor.core.symptom.Symptom;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
@@ -14,11 +16,22 @@ import io.github.spndoctor.core.report.TimelineEntry;
 import io.github.spndoctor.core.report.TimelineEntry.Kind;
 import io.github.spndoctor.core.verify.VerifyResult;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The timeline entries a repair session writes, in plain words with the real names and correct plurals. */
 final class Steps {
     private Steps() {}
+
+    static TimelineEntry described(TargetName host, Symptom parsed) {
+        return TimelineEntry.now(Kind.SYMPTOM, "Host " + host.asTyped() + "; recognised: " + parsed.summary(), "");
+    }
+
+    static TimelineEntry answered(List<Answer> given) {
+        return TimelineEntry.now(Kind.NOTE, "Answers given: " + given.stream()
+                .map(a -> a.question().id() + "=" + a.choice().value()).collect(Collectors.joining(", ")), "");
+    }
 
     static TimelineEntry looked(TargetName t, LookupResult r) {
         return TimelineEntry.now(Kind.LOOKUP, "Looked up " + t.asTyped() + " on " + r.source().server() + ": computer "

@@ -27,6 +27,8 @@ final class LiveConnectPane extends VBox {
     private final GridPane grid = new GridPane();
     private int row;
 
+    private final io.github.spndoctor.app.ui.FieldMarks marks = new io.github.spndoctor.app.ui.FieldMarks();
+
     LiveConnectPane(LiveConnectForm form) {
         getStyleClass().add("live-form");
         grid.getStyleClass().add("form-grid");
@@ -57,6 +59,7 @@ final class LiveConnectPane extends VBox {
         port.setPromptText(Messages.get("live.port.prompt"));
         add("live.port", port);
         addError(form.serverErrorProperty(), "liveServerError");
+        marks.mark(server, form.serverErrorProperty());
 
         ChoiceBox<Security> security = new ChoiceBox<>();
         security.getItems().setAll(Security.values());
@@ -86,6 +89,7 @@ final class LiveConnectPane extends VBox {
         password.disableProperty().bind(usesPassword.not());
         add("live.password", password);
         addError(form.identityErrorProperty(), "liveIdentityError");
+        marks.mark(identity, form.identityErrorProperty());
 
         ChoiceBox<LiveConnectForm.TrustChoice> trust = new ChoiceBox<>();
         trust.getItems().setAll(LiveConnectForm.TrustChoice.values());
@@ -100,6 +104,7 @@ final class LiveConnectPane extends VBox {
                 "live.trustValue.prompt." + form.trustProperty().get().name().toLowerCase(Locale.ROOT)), form.trustProperty()));
         add("live.trustValue", trustValue);
         addError(form.trustErrorProperty(), "liveTrustError");
+        marks.mark(trustValue, form.trustErrorProperty());
 
         Label certificate = Ui.text(form.certificateProperty(), Styles.NOTE);
         certificate.setId("liveCertificate");

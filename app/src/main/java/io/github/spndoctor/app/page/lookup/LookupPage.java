@@ -59,10 +59,13 @@ public final class LookupPage implements PageView {
         statusColumn.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         statusColumn.setCellFactory(c -> new io.github.spndoctor.app.ui.StatusCell<>(LookupPage::statusId, LookupRow::statusText, LookupRow::why));
         table.getColumns().add(statusColumn);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().get(0).prefWidthProperty().bind(table.widthProperty().multiply(0.31));
-        table.getColumns().get(1).prefWidthProperty().bind(table.widthProperty().multiply(0.18));
-        table.getColumns().get(2).prefWidthProperty().bind(table.widthProperty().multiply(0.10));
+        // widths in proportion (the constrained policy shares the table's width by pref width); no binding to the
+        // table's width, which followed the page's overflow and squeezed the status words to "wrong …"
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        double[] share = {35, 17, 8, 40};
+        for (int i = 0; i < share.length; i++) {
+            table.getColumns().get(i).setPrefWidth(share[i] * 10);
+        }
         table.setMinHeight(160);
         table.setPlaceholder(new Label(""));
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -64,6 +64,17 @@ public final class SymptomPageModel extends BasePageModel {
                 text.set(b.text());
             }
         });
+        session.onStartOver(this::forgetHost);
+    }
+
+    /** Start over: the next host starts from an empty page (its error text, host and evidence are its own). */
+    private void forgetHost() {
+        commonSymptom.set(null);
+        text.set("");
+        target.set("");
+        targetError.set("");
+        notice.set("");
+        evidence.clear();
     }
 
     public StringProperty textProperty() { return text; }

@@ -1,23 +1,11 @@
 package io.github.spndoctor.core.directory.connect;
 
 import com.unboundid.ldap.sdk.BindRequest;
-import com.unboundid.ldap.sdk.FailoverServerSet;
-import com.unboundid.ldap.sdk.GSSAPIBindRequest;
-import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.RootDSE;
-import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import com.unboundid.ldap.sdk.ServerSet;
-import com.unboundid.ldap.sdk.SimpleBindRequest;
-import com.unboundid.ldap.sdk.SingleServerSet;
-import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
-import com.unboundid.util.ssl.PEMFileTrustManager;
-import com.unboundid.util.ssl.SSLUtil;
 import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.directory.DirectoryException.Kind;
@@ -27,30 +15,19 @@ import io.github.spndoctor.core.directory.UntrustedCertificateException;
 import io.github.spndoctor.core.directory.demo.DemoDirectory;
 import io.github.spndoctor.core.directory.ldap.DomainRouter;
 import io.github.spndoctor.core.directory.ldap.LdapDirectory;
-import io.github.spndoctor.core.directory.ldap.LdapErrors;
 import io.github.spndoctor.core.directory.ldap.LdapReplicas;
 
-import javax.net.SocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
-import java.io.File;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Opens a {@link Directory} for a {@link ConnectionProfile}: discovers domain controllers and global catalogs when
- * only a domain is named, protects the transport (LDAPS or StartTLS with certificate validation), binds (simple with
- * the given password, or Kerberos from the user's ticket cache), reads the base DNs from the rootDSE, and builds
- * two connection pools: the domain controller (reads, writes) and the global catalog (forest-wide lookups, scans).
+ * only a domain is named, reads the base DNs from the rootDSE, and builds two connection pools: the domain controller
+ * (reads, writes) and the global catalog (forest-wide lookups, scans), plus the pools to other domains' DCs and to
+ * each DC on its own. How the transport is protected (LDAPS or StartTLS, which certificates are trusted) is
+ * {@link Transport}'s; who it binds as (simple with the given password, or Kerberos from the ticket cache) is
+ * {@link Binds}'.
  *
  * <p>Refuses a simple bind over an unencrypted connection unless the profile allows it. Never trusts a certificate
  * silently: an unknown one fails with {@link UntrustedCertificateException} carrying its fingerprint. Stateless;
@@ -87,23 +64,23 @@ public final class Connector {
         return new Session(profile, password).open();
     }
 
-    /** One connection attempt; holds the trust managers so a refused certificate can be reported. */
+    /** One connection attempt: discovery, rootDSE, pools; its {@link Transport} can report a refused certificate. */
     private static final class Session {
         private final ConnectionProfile profile;
         private final char[] password;
-        private final CapturingTrustManager trust;
+        private final Transport transport;
         private final SrvDiscovery dns;
 
         Session(ConnectionProfile profile, char[] password) throws DirectoryException {
             this.profile = profile;
             this.password = password;
-            this.trust = profile.security().encrypted() ? new CapturingTrustManager(trustManager(profile.trust())) : null;
+            this.transport = new Transport(profile);
             this.dns = new SrvDiscovery(profile.dnsServer(), (int) Math.min(5000, profile.connectTimeout().toMillis()));
         }
 
         Directory open() throws DirectoryException {
             List<Endpoint> dcs = domainControllers();
-            ServerSet dcSet = serverSet(dcs);
+            ServerSet dcSet = transport.serverSet(dcs);
             RootDSE root = rootDse(dcSet, dcs);
             String domainBase = profile.baseDn() != null ? profile.baseDn() : attr(root, "defaultNamingContext");
             if (domainBase == null) {
@@ -111,7 +88,7 @@ public final class Connector {
                         + "the rootDSE). Is it an Active Directory domain controller? Name the base DN in the connection settings to continue.");
             }
             String saslHost = attr(root, "dnsHostName");
-            BindRequest bind = bindRequest(saslHost != null ? saslHost : dcs.get(0).name());
+            BindRequest bind = Binds.request(profile, password, saslHost != null ? saslHost : dcs.get(0).name());
             // the DC pool is not required to open: the GC's bind below proves the credentials, and a DC that fails
             // later gets the same mapped error on its first read or write. Its first connection (TLS handshake and
             // bind) is made in the background, overlapping the GC's, because a lookup re-reads its accounts there.
@@ -122,7 +99,7 @@ public final class Connector {
             try {
                 gcs = globalCatalogs(dcs, root);
                 boolean sameHost = gcs.get(0).name().equalsIgnoreCase(dcs.get(0).name());
-                gc = pool(serverSet(gcs), sameHost ? bind : bindRequest(gcs.get(0).name()), gcs, 1);
+                gc = pool(transport.serverSet(gcs), sameHost ? bind : Binds.request(profile, password, gcs.get(0).name()), gcs, 1);
             } catch (DirectoryException e) {
                 domain.close();
                 if (e.kind() == Kind.NOT_AUTHENTICATED || e.kind() == Kind.ACCESS_DENIED || e.kind() == Kind.UNTRUSTED_CERTIFICATE) {
@@ -134,7 +111,7 @@ public final class Connector {
             }
             int limit = (int) Math.max(1, profile.responseTimeout().toSeconds());
             String server = dcs.get(0).label() + " · GC " + gcs.get(0).label();
-            DirectoryInfo info = new DirectoryInfo(false, server, identity(), profile.readOnly());
+            DirectoryInfo info = new DirectoryInfo(false, server, Binds.identity(profile), profile.readOnly());
             LDAPConnectionPool gcPool = gc;
             String homeContext = attr(root, "defaultNamingContext") != null ? attr(root, "defaultNamingContext") : domainBase;
             DomainRouter router;
@@ -173,8 +150,8 @@ public final class Connector {
                 throw new DirectoryException(Kind.UNREACHABLE, "DNS lists no domain controller for " + dnsDomain + ".",
                         "SRV _ldap._tcp.dc._msdcs." + dnsDomain, null);
             }
-            BindRequest bind = profile.bindKind() == ConnectionProfile.BindKind.GSSAPI ? gssapi(dcs.get(0).name()) : homeBind;
-            return pool(serverSet(dcs), bind, dcs, 1);
+            BindRequest bind = profile.bindKind() == ConnectionProfile.BindKind.GSSAPI ? Binds.gssapi(profile, dcs.get(0).name()) : homeBind;
+            return pool(transport.serverSet(dcs), bind, dcs, 1);
         }
 
         /**
@@ -189,8 +166,8 @@ public final class Connector {
             // the session's own DC is dialled as the user named it (an address, or a name only their resolver knows)
             String dial = host.equalsIgnoreCase(homeDnsName) ? homeAsGiven : host;
             List<Endpoint> at = List.of(endpoint(dial, port));
-            BindRequest bind = profile.bindKind() == ConnectionProfile.BindKind.GSSAPI ? gssapi(host) : homeBind;
-            LDAPConnectionPool p = pool(serverSet(at), bind, at, 1);
+            BindRequest bind = profile.bindKind() == ConnectionProfile.BindKind.GSSAPI ? Binds.gssapi(profile, host) : homeBind;
+            LDAPConnectionPool p = pool(transport.serverSet(at), bind, at, 1);
             p.setMaxWaitTimeMillis(0);
             return p;
         }
@@ -206,14 +183,6 @@ public final class Connector {
             }, "spn-doctor DC warm-up");
             t.setDaemon(true);
             t.start();
-        }
-
-        private String identity() {
-            return switch (profile.bindKind()) {
-                case SIMPLE_DN, SIMPLE_UPN -> profile.bindIdentity();
-                case GSSAPI -> profile.bindIdentity() != null ? profile.bindIdentity() + " (Kerberos)" : "Kerberos ticket cache";
-                case ANONYMOUS -> "anonymous";
-            };
         }
 
         private List<Endpoint> domainControllers() throws DirectoryException {
@@ -265,47 +234,6 @@ public final class Connector {
             return new Endpoint(host, address, port);
         }
 
-        private ServerSet serverSet(List<Endpoint> endpoints) throws DirectoryException {
-            LDAPConnectionOptions opts = new LDAPConnectionOptions();
-            opts.setConnectTimeoutMillis((int) profile.connectTimeout().toMillis());
-            opts.setResponseTimeoutMillis(profile.responseTimeout().toMillis());
-            opts.setUseKeepAlive(true);
-            opts.setAbandonOnTimeout(true);
-            opts.setFollowReferrals(false);
-            if (trust != null && profile.trust().kind() != Trust.Kind.FINGERPRINT) {
-                // a pinned certificate is identified by its fingerprint, not by the name in it
-                opts.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-            }
-            SocketFactory socketFactory = null;
-            PostConnectProcessor startTls = null;
-            try {
-                SSLUtil ssl = trust == null ? null : new SSLUtil(trust);
-                int handshake = (int) Math.min(Integer.MAX_VALUE, Math.max(profile.connectTimeout().toMillis(),
-                        profile.responseTimeout().toMillis()));
-                if (profile.security() == ConnectionProfile.Security.LDAPS) {
-                    socketFactory = new HandshakeTimeoutSocketFactory(ssl.createSSLSocketFactory(), handshake);
-                } else if (profile.security() == ConnectionProfile.Security.STARTTLS) {
-                    startTls = new StartTLSPostConnectProcessor(
-                            new HandshakeTimeoutSocketFactory(ssl.createSSLSocketFactory(), handshake));
-                }
-            } catch (GeneralSecurityException e) {
-                throw new DirectoryException(Kind.OTHER, "TLS could not be set up: " + e.getMessage(), e.toString(), e);
-            }
-            List<ServerSet> sets = new ArrayList<>();
-            for (Endpoint e : endpoints) {
-                // with --dns-server the address is dialled, but the certificate must name the DC's host name (from the
-                // SRV record or the URL), as a real AD certificate does - not the IP address that was dialled
-                String dial = profile.dnsServer() != null ? e.address() : e.name();
-                LDAPConnectionOptions o = opts;
-                if (!dial.equalsIgnoreCase(e.name()) && trust != null && profile.trust().kind() != Trust.Kind.FINGERPRINT) {
-                    o = opts.duplicate();
-                    o.setSSLSocketVerifier(new NamedHostVerifier(e.name()));
-                }
-                sets.add(new SingleServerSet(dial, e.port(), socketFactory, o, null, startTls));
-            }
-            return sets.size() == 1 ? sets.get(0) : new FailoverServerSet(sets);
-        }
-
         private RootDSE rootDse(ServerSet set, List<Endpoint> where) throws DirectoryException {
             try (LDAPConnection c = set.getConnection()) {
                 RootDSE root = c.getRootDSE();
@@ -315,7 +243,7 @@ public final class Connector {
                 }
                 return root;
             } catch (LDAPException e) {
-                throw mapConnect(e, where);
+                throw transport.mapConnect(e, where);
             }
         }
 
@@ -327,125 +255,9 @@ public final class Connector {
                 pool.setConnectionPoolName("spn-doctor " + where.get(0).label());
                 return pool;
             } catch (LDAPException e) {
-                throw mapConnect(e, where);
+                throw transport.mapConnect(e, where);
             }
         }
-
-        private BindRequest bindRequest(String saslHost) throws DirectoryException {
-            return switch (profile.bindKind()) {
-                case ANONYMOUS -> null;
-                case SIMPLE_DN, SIMPLE_UPN -> new SimpleBindRequest(profile.bindIdentity(), utf8(password));
-                case GSSAPI -> gssapi(saslHost);
-            };
-        }
-
-        private BindRequest gssapi(String saslHost) throws DirectoryException {
-            String krb5 = System.getenv("KRB5_CONFIG");
-            if (System.getProperty("java.security.krb5.conf") == null && krb5 != null && !krb5.isBlank()
-                    && new File(krb5.split(":")[0]).isFile()) {
-                System.setProperty("java.security.krb5.conf", krb5.split(":")[0]);
-            }
-            GSSAPIBindRequestProperties p = new GSSAPIBindRequestProperties(profile.bindIdentity(), (String) null);
-            p.setUseTicketCache(true);
-            p.setRequireCachedCredentials(true);
-            p.setRenewTGT(false);
-            p.setRefreshKrb5Config(true);
-            String ccache = System.getenv("KRB5CCNAME");
-            if (ccache != null && !ccache.isBlank() && (ccache.startsWith("FILE:") || ccache.startsWith("/"))) {
-                p.setTicketCachePath(ccache.startsWith("FILE:") ? ccache.substring(5) : ccache);
-            }
-            p.setServicePrincipalProtocol("ldap");
-            p.setSASLClientServerName(saslHost.toLowerCase(Locale.ROOT));
-            // Over plain LDAP, Kerberos sealing (auth-conf) protects the session, as Windows' own tools do on 389.
-            // Inside TLS, AD and Samba forbid a second SASL layer (Samba: "Sign or Seal are not allowed if TLS is used").
-            if (profile.security().encrypted()) {
-                p.setAllowedQoP(SASLQualityOfProtection.AUTH);
-            } else {
-                p.setAllowedQoP(SASLQualityOfProtection.AUTH_CONF, SASLQualityOfProtection.AUTH_INT);
-            }
-            try {
-                return new GSSAPIBindRequest(p);
-            } catch (LDAPException e) {
-                throw LdapErrors.map(e, "preparing the Kerberos bind");
-            }
-        }
-
-        private DirectoryException mapConnect(LDAPException e, List<Endpoint> where) {
-            X509Certificate cert = trust == null ? null : trust.lastServerCertificate();
-            if (cert != null && isCertificateFailure(e)) {
-                String fp = CapturingTrustManager.sha256(cert);
-                return new UntrustedCertificateException("The certificate of " + where.get(0).label()
-                        + " is not trusted: " + trustAdvice() + " Its SHA-256 fingerprint is " + fp
-                        + " (subject " + cert.getSubjectX500Principal().getName() + "). Compare it with the one your "
-                        + "domain controller shows before you trust it.",
-                        "LDAP result " + e.getResultCode().intValue() + ": " + e.getMessage(), fp,
-                        cert.getSubjectX500Principal().getName(), cert.getIssuerX500Principal().getName(), e);
-            }
-            if (profile.bindKind() == ConnectionProfile.BindKind.GSSAPI && e.getResultCode().intValue() == 82) {
-                return new DirectoryException(Kind.NOT_AUTHENTICATED, "The Kerberos bind failed: no usable ticket in "
-                        + "your ticket cache for this domain controller (run kinit, check krb5.conf and the DC's name).",
-                        "LDAP result 82: " + e.getMessage(), e);
-            }
-            return LdapErrors.map(e, "connecting to " + where.get(0).label());
-        }
-
-        private String trustAdvice() {
-            return switch (profile.trust().kind()) {
-                case SYSTEM -> "no certificate authority in the system trust store vouches for it, or it does not name this host.";
-                case CA_FILE -> "it is not issued by a certificate authority in " + profile.trust().value()
-                        + ", or it does not name this host.";
-                case FINGERPRINT -> "it is not the certificate you trusted.";
-            };
-        }
-
-        private static boolean isCertificateFailure(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof java.security.cert.CertificateException
-                        || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
-                    return true;
-                }
-                String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-                if (m.contains("certificate") || m.contains("hostname") || m.contains("host name")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** The JVM's trust store (plus the Windows root store on Windows), a CA file, or a pinned fingerprint. */
-    static X509TrustManager trustManager(Trust trust) throws DirectoryException {
-        try {
-            return switch (trust.kind()) {
-                case FINGERPRINT -> new FingerprintTrustManager(trust.value());
-                case CA_FILE -> {
-                    File f = new File(trust.value());
-                    if (!f.isFile()) {
-                        throw new DirectoryException(Kind.BAD_INPUT, "The CA file " + trust.value() + " does not exist.");
-                    }
-                    yield new PEMFileTrustManager(f);
-                }
-                case SYSTEM -> systemTrust();
-            };
-        } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new DirectoryException(Kind.BAD_INPUT, "The trust settings cannot be used: " + e.getMessage(), e.toString(), e);
-        }
-    }
-
-    private static X509TrustManager systemTrust() throws GeneralSecurityException, java.io.IOException {
-        KeyStore store = null;
-        if (org.apache.commons.lang3.SystemUtils.IS_OS_WINDOWS) {
-            store = KeyStore.getInstance("Windows-ROOT");
-            store.load(null, null);
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(store);
-        for (TrustManager tm : tmf.getTrustManagers()) {
-            if (tm instanceof X509TrustManager x) {
-                return x;
-            }
-        }
-        throw new GeneralSecurityException("no X.509 trust manager available");
     }
 
     static boolean isAddress(String host) {
@@ -471,13 +283,6 @@ public final class Connector {
 
     private static String attr(RootDSE root, String name) {
         return root.getAttributeValue(name);
-    }
-
-    private static byte[] utf8(char[] chars) {
-        ByteBuffer b = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
-        byte[] out = Arrays.copyOfRange(b.array(), b.position(), b.limit());
-        Arrays.fill(b.array(), (byte) 0);
-        return out;
     }
 
     /** Where to connect: the name the user knows, the address to dial, the port. */
