@@ -161,9 +161,12 @@ public final class TrainerDemo implements AutoCloseable {
         try {
             String host = Breaks.DEFAULT_HOST;
             kerberos().client().serviceTicket(io.github.spndoctor.core.model.Spn.parse("HTTP/" + host));   // Kerby, both sides
-            new io.github.spndoctor.core.probe.LiveProbe(directory(), probeEnvironment(host)).run(
-                    io.github.spndoctor.core.spn.Endpoint.parse(host), io.github.spndoctor.core.spn.WinrmClient.POWERSHELL,
-                    io.github.spndoctor.core.spn.ClientSettings.DEFAULT, step -> { });              // the JDK's GSS, HTTP
+            // the JDK's GSS and the HTTP exchange, on a healthy and on a hijacked host (both answers' code paths)
+            for (String h : List.of(host, Breaks.DEFAULT_ALIAS_TARGET)) {
+                new io.github.spndoctor.core.probe.LiveProbe(directory(), probeEnvironment(h)).run(
+                        io.github.spndoctor.core.spn.Endpoint.parse(h), io.github.spndoctor.core.spn.WinrmClient.POWERSHELL,
+                        io.github.spndoctor.core.spn.ClientSettings.DEFAULT, step -> { });
+            }
         } catch (org.apache.kerby.kerberos.kerb.KrbException | RuntimeException e) {
             // a warm-up that fails only leaves the first probe slower; the probe itself reports what is wrong
         }
