@@ -69,6 +69,7 @@ class ClientPaneTest {
         waitUntil(v -> text(robot, "#clientHeadline").contains("HTTP/srv003.rwwilden01.local:5985 → held by no account"));
         WizardFixture.shot(robot, "lookup-include-port");
 
+        WizardFixture.scrollTo(robot, "#probeButton");
         robot.clickOn("#probeButton");
         waitUntil(v -> !text(robot, "#probeSummary").isEmpty());
         assertTrue(WizardFixture.onFx(() -> robot.lookup("#probeLines").queryAs(javafx.scene.layout.VBox.class)

@@ -56,6 +56,7 @@ final class WizardFixture {
                 () -> new io.github.spndoctor.core.directory.connect.ProfileStore(home.resolve("profiles.json"))), runner, () -> closed = true);
         Scene scene = io.github.spndoctor.app.ui.Theme.style(new Scene(composition.shell(), width, height));
         stage.setScene(scene);
+        stage.sizeToScene();   // TestFX reuses one stage: a size an earlier test set must not carry over
         stage.show();
         composition.startBackgroundWork();
     }
@@ -111,6 +112,25 @@ final class WizardFixture {
         } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Scrolls the page so the node is in view, as a user would before clicking it (long pages scroll). */
+    static void scrollTo(FxRobot robot, String query) {
+        robot.interact(() -> {
+            Node n = robot.lookup(query).query();
+            for (Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    Node content = sp.getContent();
+                    double y = content.sceneToLocal(n.localToScene(n.getBoundsInLocal())).getMinY();
+                    double room = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    if (room > 0) {
+                        sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * Math.min(1, Math.max(0, y / room)));
+                    }
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static String text(FxRobot robot, String query) {

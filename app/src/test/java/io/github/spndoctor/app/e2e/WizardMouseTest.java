@@ -97,6 +97,14 @@ class WizardMouseTest {
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.REMEDY && !fx.composition.wizard().busyProperty().get());
         assertTrue(robot.lookup("#remedy-remove-spn").queryAs(javafx.scene.control.RadioButton.class).isSelected());
         assertTrue(robot.lookup("#remedy-sample").tryQuery().isEmpty(), "no rehearsal card is left on the page");
+        // Server Manager cannot ask for a port SPN: that remedy is folded away with the others that cannot help
+        assertTrue(robot.lookup("#remedy-port-spn").tryQuery().isEmpty(), "port SPNs are not offered up front");
+        assertTrue(text(robot, "#otherRemedies").matches("\\d+ remed(y|ies) that cannot help this host"), text(robot, "#otherRemedies"));
+        WizardFixture.scrollTo(robot, "#otherRemedies");
+        robot.clickOn("#otherRemedies");
+        waitUntil(v -> robot.lookup("#remedy-port-spn").tryQuery().isPresent());
+        assertTrue(WizardFixture.onFx(() -> robot.lookup("#remedy-port-spn").query().isDisabled()), "listed, not choosable");
+        assertTrue(robot.lookup("#remedy-remove-spn").queryAs(javafx.scene.control.RadioButton.class).isSelected());
 
         robot.clickOn("#nextButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.REVIEW && !fx.composition.wizard().busyProperty().get());

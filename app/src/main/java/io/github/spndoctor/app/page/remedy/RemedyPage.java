@@ -61,56 +61,81 @@ public final class RemedyPage implements PageView {
     private void rebuild(List<RemedyOption> choices, RemedyOption selected) {
         options.getChildren().clear();
         group.getToggles().clear();
+        List<RemedyOption> elsewhere = new java.util.ArrayList<>();
         for (RemedyOption c : choices) {
-            RadioButton r = Ui.wrap(new RadioButton(c.title()));
-            r.setId("remedy-" + c.id());
-            r.setMnemonicParsing(false);
-            r.setUserData(c);
-            r.setToggleGroup(group);
-            r.setDisable(!c.applicable());
-            r.setSelected(c == selected);
-            r.getStyleClass().add("card-title");
-            javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(r);
-            head.getStyleClass().add("button-row");
-            javafx.scene.layout.HBox.setHgrow(r, javafx.scene.layout.Priority.ALWAYS);
-            r.setMaxWidth(Double.MAX_VALUE);
-            if (c.recommended() && c.applicable()) {
-                head.getChildren().add(StatusBadge.of(Tone.GOOD, Messages.get("remedy.badge.recommended")));
-            } else if (!c.applicable()) {
-                head.getChildren().add(StatusBadge.of(Tone.UNKNOWN, Messages.get("remedy.badge.notApplicable")));
-            }
-            // the whole description, wrapped: it is never cut off
-            Label d = Ui.wrapped(c.description(), Styles.NOTE);
-            VBox box = new VBox(head, d);
-            if (!c.applicable()) {
-                box.getChildren().add(Ui.wrapped(Messages.get("remedy.whyNot", c.whyNot()), null));
-                box.getStyleClass().add("not-applicable");
+            if (c.applicable()) {
+                options.getChildren().add(card(c, selected));
             } else {
-                if (!c.why().isBlank()) {
-                    box.getChildren().add(Ui.wrapped(c.why(), null));
-                }
-                if (c.recommended()) {
-                    box.getStyleClass().add("recommended");
-                }
+                elsewhere.add(c);
             }
-            if (!c.risk().isBlank()) {
-                Label risk = Ui.wrapped(Messages.get("remedy.risk", c.risk()), Styles.NOTE);
-                risk.setId("risk-" + c.id());
-                box.getChildren().add(risk);
-            }
-            box.getStyleClass().add(Styles.CARD);
-            // a click anywhere on the card picks it
-            box.setOnMouseClicked(e -> {
-                if (!r.isDisabled()) {
-                    r.setSelected(true);
+        }
+        // what cannot help this host is listed apart, folded: the page leads with what can; the cards are built
+        // when the user opens the list (14 cards at once cost the first display too much)
+        if (!elsewhere.isEmpty()) {
+            VBox folded = new VBox();
+            folded.getStyleClass().add("cards");
+            javafx.scene.control.TitledPane others = new javafx.scene.control.TitledPane(
+                    Messages.plural("remedy.others", elsewhere.size()), folded);
+            others.setId("otherRemedies");
+            others.setExpanded(false);
+            others.expandedProperty().addListener((o, a, open) -> {
+                if (open && folded.getChildren().isEmpty()) {
+                    elsewhere.forEach(c -> folded.getChildren().add(card(c, selected)));
                 }
             });
-            options.getChildren().add(box);
+            options.getChildren().add(others);
         }
         // the choices arrive after the page was shown: put the keyboard on the preselected one
         if (root.getScene() != null && group.getSelectedToggle() instanceof RadioButton r) {
             javafx.application.Platform.runLater(r::requestFocus);
         }
+    }
+
+    private VBox card(RemedyOption c, RemedyOption selected) {
+        RadioButton r = Ui.wrap(new RadioButton(c.title()));
+        r.setId("remedy-" + c.id());
+        r.setMnemonicParsing(false);
+        r.setUserData(c);
+        r.setToggleGroup(group);
+        r.setDisable(!c.applicable());
+        r.setSelected(c == selected);
+        r.getStyleClass().add("card-title");
+        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(r);
+        head.getStyleClass().add("button-row");
+        javafx.scene.layout.HBox.setHgrow(r, javafx.scene.layout.Priority.ALWAYS);
+        r.setMaxWidth(Double.MAX_VALUE);
+        if (c.recommended() && c.applicable()) {
+            head.getChildren().add(StatusBadge.of(Tone.GOOD, Messages.get("remedy.badge.recommended")));
+        } else if (!c.applicable()) {
+            head.getChildren().add(StatusBadge.of(Tone.UNKNOWN, Messages.get("remedy.badge.notApplicable")));
+        }
+        // the whole description, wrapped: it is never cut off
+        Label d = Ui.wrapped(c.description(), Styles.NOTE);
+        VBox box = new VBox(head, d);
+        if (!c.applicable()) {
+            box.getChildren().add(Ui.wrapped(Messages.get("remedy.whyNot", c.whyNot()), null));
+            box.getStyleClass().add("not-applicable");
+        } else {
+            if (!c.why().isBlank()) {
+                box.getChildren().add(Ui.wrapped(c.why(), null));
+            }
+            if (c.recommended()) {
+                box.getStyleClass().add("recommended");
+            }
+        }
+        if (!c.risk().isBlank()) {
+            Label risk = Ui.wrapped(Messages.get("remedy.risk", c.risk()), Styles.NOTE);
+            risk.setId("risk-" + c.id());
+            box.getChildren().add(risk);
+        }
+        box.getStyleClass().add(Styles.CARD);
+        // a click anywhere on the card picks it
+        box.setOnMouseClicked(e -> {
+            if (!r.isDisabled()) {
+                r.setSelected(true);
+            }
+        });
+        return box;
     }
 
     /** Lays out two sample cards once (one not applicable), then restores the model's choices. */
@@ -130,6 +155,6 @@ public final class RemedyPage implements PageView {
     @Override
     public Node focusTarget() {
         return group.getSelectedToggle() instanceof RadioButton r ? r
-                : options.getChildren().isEmpty() ? note : options.getChildren().get(0);
+                : options.getChildren().isEmpty() ? note : options.getChildren().get(0);   // a card, or the folded list
     }
 }
