@@ -45,10 +45,8 @@ class BreakWizardTest {
     @Start
     void start(Stage stage) {
         System.setProperty("spndoctor.demo.warmup", "true");
-        fx = new WizardFixture(DemoDirectory.start(), home);
+        fx = new WizardFixture(DemoDirectory.start(), home, 1024, 768);
         fx.start(stage);
-        stage.setWidth(1024);
-        stage.setHeight(768);
     }
 
     @AfterEach
@@ -73,9 +71,10 @@ class BreakWizardTest {
             fx.composition.session().probeResultProperty().set(null);
             return true;
         });
+        WizardFixture.scrollTo(robot, "#probeButton");   // the page scrolls: the button may sit below the fold
         Button button = onFx(() -> robot.lookup("#probeButton").match(Node::isVisible).queryButton());
         assertFalse(onFx(button::isDisabled));
-        robot.interact(button::fire);   // the Result page scrolls: the button may sit below the visible part
+        robot.clickOn(button);
         waitUntil(v -> onFx(() -> fx.composition.session().probeResultProperty().get() != null));
         return onFx(() -> fx.composition.session().probeResultProperty().get().winrm());
     }
@@ -89,12 +88,14 @@ class BreakWizardTest {
     @Test
     void breakProbeDiagnoseFixProbeUndoProbe(FxRobot robot) throws Exception {
         waitUntil(v -> fx.composition.connections().trainer().isPresent());
+        String original = fx.composition.connections().trainer().orElseThrow().export();
         assertEquals("hijack-http", onFx(() -> fx.composition.breaks().chosenProperty().get()));
         assertTrue(text(robot, "#breakClassSees").startsWith("The class will see: Enter-PSSession"), text(robot, "#breakClassSees"));
         assertFalse(text(robot, "#breakChoice .list-cell").contains("<"), "the real host, not a placeholder");
 
         shot(robot, "connect-break");
         // break it yourself: a plan on the Review page, nothing written before the confirmation
+        WizardFixture.scrollTo(robot, "#reviewBreak");
         robot.clickOn("#reviewBreak");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.REVIEW && !fx.composition.wizard().busyProperty().get());
         assertEquals("Break the demo on purpose with these 2 changes?", instruction());
@@ -114,6 +115,7 @@ class BreakWizardTest {
         shot(robot, "result-break");
 
         // the class diagnoses and fixes it
+        WizardFixture.scrollTo(robot, "#startOver");
         robot.clickOn("#startOver");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
         robot.interact(() -> robot.lookup("#symptomText").queryAs(TextArea.class).setText("Enter-PSSession " + SRV004
@@ -134,12 +136,19 @@ class BreakWizardTest {
         assertEquals(WinrmOutcome.ACCEPTED, probe(robot), "the host accepts the ticket after the fix");
 
         // undo the fix: the break is back
+        WizardFixture.scrollTo(robot, "#undoButton");
         robot.clickOn("#undoButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.REVIEW && !fx.composition.wizard().busyProperty().get());
         assertTrue(instruction().startsWith("Undo"), instruction());
         next(robot, Step.RESULT);
         assertTrue(holds(pool, "HTTP/" + SRV004), "undone");
         assertEquals(WinrmOutcome.REJECTED, probe(robot), "rejected again after the undo");
+
+        // Reset demo (the Connect page's button runs this) is the CLI's demo reset: the original demo, byte for byte
+        assertFalse(original.equals(fx.composition.connections().trainer().orElseThrow().export()));
+        robot.interact(() -> fx.composition.scenarios().reset());
+        waitUntil(v -> onFx(() -> fx.composition.scenarios().statusProperty().get()).startsWith("The demo is reset"));
+        assertEquals(original, fx.composition.connections().trainer().orElseThrow().export());
     }
 
     /** A picture of the window when {@code -Dspndoctor.screenshots=DIR} is set (to look at the pages by eye). */
