@@ -51,13 +51,8 @@ public final class Composition {
         var p = new io.github.spndoctor.app.page.result.ProbePaneModel(runner, session::directory,
                 () -> session.targetProperty().get(), () -> client.clientProperty().get(), client::settings,
                 io.github.spndoctor.app.page.result.ProbePaneModel.systemEnvironment());
-        p.setOnResult(r -> {
-            session.probeResultProperty().set(r);
-            if (session.repair() != null && session.targetProperty().get() != null
-                    && r.host().equalsIgnoreCase(session.targetProperty().get().asTyped())) {
-                session.repair().measured(r.measurement(), r.summary());   // measured evidence for the diagnosis
-            }
-        });
+        p.setRepair(session::repair);   // the session records each run: measured evidence, timeline, report
+        p.setOnResult(r -> session.probeResultProperty().set(r));
         return p;
     }
 
@@ -94,12 +89,20 @@ public final class Composition {
                 runner, session::directory, () -> session.targetProperty().get());
         io.github.spndoctor.app.page.result.ProbePaneModel lookupProbe = probePane(runner, clientPane, settings);
         io.github.spndoctor.app.page.result.ProbePaneModel resultProbe = probePane(runner, clientPane, settings);
+        resultProbe.shareLoginWith(lookupProbe);
+        resultProbe.setAfterChange(true);
         DiagnosisPageModel diag = new DiagnosisPageModel(session, runner, diagnosis);
         RemedyPageModel remedy = new RemedyPageModel(session, runner);
         ReviewPageModel review = new ReviewPageModel(session, runner, plans);
         WizardModel[] w = new WizardModel[1];
         ResultPageModel result = new ResultPageModel(session, runner, plans,
                 () -> w[0].markCommitted(), step -> w[0].goTo(step));
+        // after an apply or an undo the Result page tests the connection again by itself when the session says so
+        result.setAfterCommit(() -> {
+            if (session.repair() != null && session.repair().probeAfterCommit()) {
+                resultProbe.start();
+            }
+        });
         wizard = new WizardModel(List.of(connect, symptom, lookup, diag, remedy, review, result), closer);
         w[0] = wizard;
 
@@ -123,13 +126,16 @@ public final class Composition {
         views.put(Step.LOOKUP, () -> {
             return new io.github.spndoctor.app.wizard.WithPanes(new LookupPage(lookup),
                     List.of(new io.github.spndoctor.app.page.lookup.ClientPane(clientPane)),
-                    List.of(new io.github.spndoctor.app.page.result.ProbePane(lookupProbe, "_Test the connection")));
+                    List.of(new io.github.spndoctor.app.page.result.ProbePane(lookupProbe,
+                            io.github.spndoctor.app.ui.Messages.get("probe.test"))));
         });
         views.put(Step.DIAGNOSIS, () -> new DiagnosisPage(diag));
         views.put(Step.REMEDY, () -> new RemedyPage(remedy));
         views.put(Step.REVIEW, () -> new ReviewPage(review, settings.files()));
+        // the connection test leads the Result page: after a change it is the proof at a glance
         views.put(Step.RESULT, () -> new io.github.spndoctor.app.wizard.WithPanes(new ResultPage(result, settings.files()),
-                List.of(), List.of(new io.github.spndoctor.app.page.result.ProbePane(resultProbe, "_Test the connection again"))));
+                List.of(new io.github.spndoctor.app.page.result.ProbePane(resultProbe,
+                        io.github.spndoctor.app.ui.Messages.get("probe.testAgain"))), List.of()));
         shell = new WizardShell(wizard, session, views);
         connect.setScanOpener(d -> ScanWindow.open(shell.getScene() == null ? null : shell.getScene().getWindow(),
                 new ScanModel(d, runner), settings.files(), this::diagnoseFromScan));

@@ -134,7 +134,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 // the same repair session as the wizard: lookup, DNS facts (live only) and the ranking
                 RepairSession session = new RepairSession(dir, SessionConfig.defaults().withProbes(ProbeChoice.NONE)
                         .withNames(noDns ? Optional.empty() : Optional.of(resolver)));
-                session.describe(text.text(), name.get());
+                session.describe(text.text(), name.get(), evidence.items());
                 session.answered(answers);
                 try {
                     LookupResult lookup = session.lookup();
@@ -170,7 +170,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 report = report.withCauses(d.causes()).withTimeline(List.of(
                         TimelineEntry.now(TimelineEntry.Kind.SYMPTOM, text.isBlank() ? "No error text given"
                                 : "Error text given (" + text.length() + " characters)", ""),
-                        TimelineEntry.now(TimelineEntry.Kind.DIAGNOSIS, "Diagnosed from the text alone: " + mode, "")), List.of());
+                        TimelineEntry.now(TimelineEntry.Kind.DIAGNOSIS, "Diagnosed from the text alone: " + mode, "")),
+                        evidence.items());
             }
             FixCommand.writeReport(report, reportFile);
             err.println("Report written to " + reportFile);

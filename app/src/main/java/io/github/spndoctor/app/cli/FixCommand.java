@@ -221,17 +221,15 @@ public final class FixCommand extends DirectoryWriteCommand {
     private boolean runProbe(Directory dir, RepairSession session, PrintWriter out) {
         out.println();
         var endpoint = io.github.spndoctor.core.spn.Endpoint.parse(target);
-        var r = new io.github.spndoctor.core.probe.LiveProbe(dir, io.github.spndoctor.core.demo.TrainerDemo.probeEnvironment(dir,
-                        endpoint.name().asTyped(), () -> probeOptions.environment(probeClient.resolver())))
-                .run(endpoint, probeClient.winrmClient(), probeClient.settings(), step -> {
-                    if (step.status() != io.github.spndoctor.core.probe.ProbeStep.Status.RUNNING) {
-                        out.println(ProbeCommand.mark(step.status()) + " " + step.sends() + ": " + step.result());
-                    }
-                });
-        String said = r.winrm() == io.github.spndoctor.core.probe.WinrmOutcome.ACCEPTED && r.spn().isPresent()
-                ? "WinRM on " + r.host() + " now accepts Kerberos for " + r.spn().get() + "." : r.summary();
-        out.println(said);
-        session.measured(r.measurement(), said);
+        var probe = new io.github.spndoctor.core.probe.LiveProbe(dir, io.github.spndoctor.core.demo.TrainerDemo.probeEnvironment(dir,
+                        endpoint.name().asTyped(), () -> probeOptions.environment(probeClient.resolver())));
+        // the same core step as the wizard's Result page: run, record (timeline, report's probe table), measure
+        var r = session.probe(probe, endpoint, probeClient.winrmClient(), probeClient.settings(), step -> {
+            if (step.status() != io.github.spndoctor.core.probe.ProbeStep.Status.RUNNING) {
+                out.println(ProbeCommand.mark(step.status()) + " " + step.sends() + ": " + step.result());
+            }
+        });
+        out.println(r.summary(true));
         io.github.spndoctor.core.probe.ProbeAdvice.of(r).forEach(a -> out.println("  " + a));
         return r.winrm() == io.github.spndoctor.core.probe.WinrmOutcome.REJECTED;
     }

@@ -31,8 +31,14 @@ public final class ProbeOptions {
     @Option(names = "--probe-password-env", paramLabel = "VAR", description = "The probe principal's password, from this environment variable.")
     String passwordEnv;
 
-    @Option(names = "--winrm-address", paramLabel = "HOST=ADDRESS:PORT", description = "Dial ADDRESS:PORT for HOST's WinRM on 5985 (repeatable); the Host header keeps HOST.")
+    @Option(names = "--winrm-address", paramLabel = "HOST[:5986]=ADDRESS:PORT", description = "Dial ADDRESS:PORT for HOST's WinRM on 5985 (or on 5986 with HOST:5986=...; repeatable); the Host header keeps HOST.")
     List<String> winrmAddresses;
+
+    @Option(names = "--winrm-ca-file", paramLabel = "PEM", description = "Over HTTPS (5986): trust the WinRM host's certificate when this CA file issued it (default: the system's trust store). The name is always checked.")
+    Path winrmCaFile;
+
+    @Option(names = "--winrm-trust-fingerprint", paramLabel = "SHA256", description = "Over HTTPS (5986): trust exactly the WinRM certificate with this SHA-256 fingerprint.")
+    String winrmFingerprint;
 
     @Option(names = "--no-kerberos-probe", description = "Run only the steps that need no Kerberos identity.")
     boolean noKerberos;
@@ -48,7 +54,8 @@ public final class ProbeOptions {
                 if (eq <= 0 || colon < eq || !m.substring(colon + 1).matches("\\d{1,5}")) {
                     throw new IllegalArgumentException("--winrm-address wants HOST=ADDRESS:PORT, e.g. srv003.lab.test=127.0.0.1:5985.");
                 }
-                map.put(m.substring(0, eq).toLowerCase(Locale.ROOT),
+                String key = m.substring(0, eq).toLowerCase(Locale.ROOT);
+                map.put(key.endsWith(":5986") ? key : key.replaceFirst(":5985$", "") ,
                         new InetSocketAddress(m.substring(eq + 1, colon), Integer.parseInt(m.substring(colon + 1))));
             }
         }
@@ -56,18 +63,26 @@ public final class ProbeOptions {
                 .filter(s -> !s.isBlank()).map(Path::of));
         ProbeEnvironment.KdcConfig kdc = new ProbeEnvironment.KdcConfig(conf, Map.of(), Optional.ofNullable(realm));
         ProbeCredentials creds = credentials();
+        io.github.spndoctor.core.probe.WinrmTls tls = new io.github.spndoctor.core.probe.WinrmTls(
+                winrmFingerprint != null ? io.github.spndoctor.core.directory.connect.Trust.fingerprint(winrmFingerprint)
+                        : winrmCaFile != null ? io.github.spndoctor.core.directory.connect.Trust.caFile(winrmCaFile.toString())
+                        : io.github.spndoctor.core.directory.connect.Trust.system());
         return new ProbeEnvironment() {
             @Override
             public KdcConfig kdc() { return kdc; }
 
             @Override
             public InetSocketAddress winrmAddress(String host, int port) {
-                InetSocketAddress a = port == 5985 ? map.get(host.toLowerCase(Locale.ROOT)) : null;
+                InetSocketAddress a = port == 5985 ? map.get(host.toLowerCase(Locale.ROOT))
+                        : port == 5986 ? map.get(host.toLowerCase(Locale.ROOT) + ":5986") : null;
                 return a != null ? a : ProbeEnvironment.super.winrmAddress(host, port);
             }
 
             @Override
             public NameResolver resolver() { return resolver; }
+
+            @Override
+            public io.github.spndoctor.core.probe.WinrmTls tls() { return tls; }
 
             @Override
             public ProbeCredentials credentials() { return creds; }

@@ -73,7 +73,8 @@ class ProbeCliSambaIT {
 
         Path journal = home.resolve("fix.journal");
         List<String> fix = new ArrayList<>(List.of("fix", "--target", "srv003.lab.test", "--remedy", "remove-spn", "--yes",
-                "--allow-changes", "--no-kerberos", "--journal", journal.toString(), "--probe"));
+                "--allow-changes", "--no-kerberos", "--journal", journal.toString(), "--probe", "--report",
+                home.resolve("fix-report.md").toString()));
         fix.addAll(probeArgs());
         Run fixed = run(List.of(CliSambaIT.live(fix.toArray(String[]::new))));
         try {
@@ -81,6 +82,14 @@ class ProbeCliSambaIT {
             assertTrue(fixed.out().contains("WinRM on srv003.lab.test now accepts Kerberos for HTTP/srv003.lab.test."), fixed.out());
             assertTrue(fixed.out().contains("klist purge") && fixed.out().contains("klist -li 0x3e7 purge"), fixed.out());
             assertTrue(fixed.out().contains("15 minutes"), fixed.out());
+            // the saved report has the probe run after the fix in its Live probe table (issue 11), with no secret
+            String report = java.nio.file.Files.readString(home.resolve("fix-report.md"));
+            String row = report.substring(report.indexOf("## Live probe")).lines().filter(l -> l.startsWith("| 1 |"))
+                    .findFirst().orElseThrow(() -> new AssertionError(report));
+            assertTrue(row.contains("after the fix") && row.contains("HTTP/srv003.lab.test") && row.contains("| accepted")
+                    && row.toLowerCase().contains("srv003$"), row);
+            assertTrue(report.contains("Kerberos: asking the KDC for a ticket to HTTP/srv003.lab.test"), "probe steps in the report");
+            assertTrue(!report.contains("YII") && !report.contains(System.getenv("SAMBALAB_BIND_PW")), "no token, no password");
         } finally {
             Run undo = run(List.of(CliSambaIT.live("undo", "--journal", journal.toString(), "--yes", "--allow-changes")));
             assertEquals(0, undo.status(), undo.err() + undo.out());

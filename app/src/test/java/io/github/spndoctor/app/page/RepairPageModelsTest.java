@@ -133,6 +133,11 @@ class RepairPageModelsTest {
                 result.checkProperty().get());
         assertTrue(result.checkProperty().get().contains("HTTP/srv003.rwwilden01.local is held by"), result.checkProperty().get());
         assertFalse(result.canUndoProperty().get());
+        // the change rows and the outcome speak of an undo, not of another apply
+        assertEquals(List.of(io.github.spndoctor.core.apply.ChangeProgress.RESTORED),
+                result.rows().stream().map(r -> r.statusProperty().get()).toList());
+        assertTrue(result.outcomeProperty().get().startsWith("The change was undone."), result.outcomeProperty().get());
+        assertFalse(result.outcomeProperty().get().contains("applied"), result.outcomeProperty().get());
 
         Path file = home.resolve("report.md");
         result.saveReport(file);

@@ -199,7 +199,7 @@ public final class Journal {
         if (Remedies.PORT_SPN.equals(remedyId)) {
             warnings.add("Clients that were told to use -IncludePortInSPN will fail once the port SPNs are gone.");
         }
-        return new Plan(remedyId, "Undo: " + title, inverse, steps, warnings, expectedNow(maybe));
+        return new Plan(remedyId, Plan.UNDO_PREFIX + title, inverse, steps, warnings, expectedNow(maybe));
     }
 
     /** The accounts as they should be after the applied changes (the prior state plus what was applied). */

@@ -298,6 +298,10 @@ public final class PlanExecutor {
             return "Nothing to apply: the plan has no directory changes.";
         }
         List<ChangeOutcome> applied = outcomes.stream().filter(o -> o.status() == ChangeOutcome.Status.APPLIED).toList();
+        if (applied.size() == total && plan.isUndo()) {
+            return (total == 1 ? "The change was undone." : "All " + total + " changes were undone.")
+                    + " The directory holds its earlier state again. Journal of this undo: " + journal.file();
+        }
         if (applied.size() == total) {
             return (total == 1 ? "The change was applied." : "All " + total + " changes were applied.") + " The directory now holds the planned state. Journal for undo: " + journal.file();
         }

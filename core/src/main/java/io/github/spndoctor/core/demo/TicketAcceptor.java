@@ -41,8 +41,15 @@ final class TicketAcceptor {
      *
      * @param reason  empty when accepted; else the Kerberos error name and why
      * @param reply   the token to send back (AP-REP, wrapped like the request) when accepted with mutual auth
+     * @param binding the channel-binding hash of the authenticator's GSS checksum (RFC 4121 §4.1.1: 16 bytes, all
+     *                zero when the client bound nothing); empty when not accepted or there is no GSS checksum
      */
-    record Result(boolean accepted, String reason, String sname, int ticketKvno, String client, Optional<byte[]> reply) { }
+    record Result(boolean accepted, String reason, String sname, int ticketKvno, String client, Optional<byte[]> reply,
+                  Optional<byte[]> binding) {
+        Result(boolean accepted, String reason, String sname, int ticketKvno, String client, Optional<byte[]> reply) {
+            this(accepted, reason, sname, ticketKvno, client, reply, Optional.empty());
+        }
+    }
 
     static Result accept(byte[] token, List<EncryptionKey> hostKeys) {
         int at = apReqStart(token);
@@ -100,7 +107,36 @@ final class TicketAcceptor {
                 return new Result(false, "the host could not build its answer: " + e.getMessage(), sname, part.getKvno(), client, Optional.empty());
             }
         }
-        return new Result(true, "", sname, part.getKvno(), client, reply);
+        return new Result(true, "", sname, part.getKvno(), client, reply, binding(auth));
+    }
+
+    /** The Bnd field of the GSS-API checksum (type 0x8003: Lgth = 16, then the MD5 of the channel bindings). */
+    static Optional<byte[]> binding(Authenticator auth) {
+        if (auth.getCksum() == null || auth.getCksum().getChecksum() == null) {
+            return Optional.empty();
+        }
+        byte[] c = auth.getCksum().getChecksum();
+        if (c.length < 20 || (c[0] & 0xff) != 16 || c[1] != 0 || c[2] != 0 || c[3] != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Arrays.copyOfRange(c, 4, 20));
+    }
+
+    /**
+     * The Bnd value a client computes for channel bindings without addresses and with {@code applicationData}
+     * (RFC 4121 §4.1.1.2: MD5 over the little-endian address types and lengths, then the data's length and bytes).
+     */
+    static byte[] expectedBinding(byte[] applicationData) {
+        try {
+            java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+            md5.update(new byte[16]);   // initiator type + length, acceptor type + length: all zero
+            int n = applicationData.length;
+            md5.update(new byte[]{(byte) n, (byte) (n >>> 8), (byte) (n >>> 16), (byte) (n >>> 24)});
+            md5.update(applicationData);
+            return md5.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** True for an SPNEGO NegTokenInit: [APPLICATION 0] (any DER length form) starting with OID 1.3.6.1.5.5.2. */

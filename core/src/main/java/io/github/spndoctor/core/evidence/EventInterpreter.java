@@ -47,6 +47,21 @@ final class EventInterpreter {
         return false;
     }
 
+    /** {@link #mayHaveCode(String)} over every value and the message, without joining them (a code never spans two). */
+    static boolean mayHaveCode(EventRecord e) {
+        for (String v : e.data().values()) {
+            if (mayHaveCode(v)) {
+                return true;
+            }
+        }
+        for (String v : e.unnamed()) {
+            if (mayHaveCode(v)) {
+                return true;
+            }
+        }
+        return mayHaveCode(e.message());
+    }
+
     private EventInterpreter() {}
 
     /** False for events {@link #interpret} never uses, decided from the System part alone (their data is skipped). */
@@ -65,18 +80,23 @@ final class EventInterpreter {
         }
         List<EvidenceFact> facts = new ArrayList<>();
         Set<KnownError> errors = new LinkedHashSet<>();
-        boolean kdc = e.providerHas("Key-Distribution-Center") || e.provider().equalsIgnoreCase("KDC");
-        boolean kerberosClient = !kdc && e.providerHas("Kerberos");
-        boolean security = e.providerHas("Security-Auditing") || e.channel().equalsIgnoreCase("Security");
+        String source = e.provider().toLowerCase(Locale.ROOT);   // once, for the tests below
+        boolean kdc = source.contains("key-distribution-center") || source.equals("kdc");
+        boolean kerberosClient = !kdc && source.contains("kerberos");
+        boolean security = source.contains("security-auditing") || e.channel().equalsIgnoreCase("Security");
         boolean used = true;
         if (kerberosClient && e.id() == 4) {
-            spn(first(e.get("TargetName"), match(TARGET_NAME, e.message()), firstSpn(e)), facts);
-            raw(facts, EvidenceFact.Type.SERVER_ACCOUNT, first(e.get("Server"), match(FROM_SERVER, e.message()),
+            // the named value when there is one; the message and the whole text are searched only without it
+            String target = e.get("TargetName");
+            spn(!target.isEmpty() ? target : first(match(TARGET_NAME, e.message()), firstSpn(e)), facts);
+            String server = e.get("Server");
+            raw(facts, EvidenceFact.Type.SERVER_ACCOUNT, !server.isEmpty() ? server : first(match(FROM_SERVER, e.message()),
                     e.unnamed().isEmpty() ? "" : nonSpn(e.unnamed())));
             raw(facts, EvidenceFact.Type.CLIENT, e.computer());
             errors.add(KnownError.KRB_AP_ERR_MODIFIED);
         } else if (kerberosClient && (e.id() == 3 || e.id() == 100 || e.id() == 101)) {
-            spn(first(e.get("TargetName"), e.get("ServerName"), firstSpn(e)), facts);
+            String target = first(e.get("TargetName"), e.get("ServerName"));
+            spn(!target.isEmpty() ? target : firstSpn(e), facts);
             code(e.get("ErrorCode"), facts, errors);
             raw(facts, EvidenceFact.Type.CLIENT, e.computer());
         } else if (kdc && (e.id() == 11 || e.id() == 14 || e.id() == 16 || e.id() == 27)) {
@@ -109,10 +129,10 @@ final class EventInterpreter {
                 raw(facts, EvidenceFact.Type.ENCRYPTION, n < 0 ? etype : KerberosNames.etype(n));
             }
             raw(facts, EvidenceFact.Type.KDC, e.computer());
-        } else if (e.id() == 40970 && (e.providerHas("Lsa") || e.channel().equalsIgnoreCase("System"))) {
+        } else if (e.id() == 40970 && (source.contains("lsa") || e.channel().equalsIgnoreCase("System"))) {
             spn(firstSpn(e), facts);
             raw(facts, EvidenceFact.Type.DETAIL, "A failed Kerberos attempt for this SPN did not fall back to NTLM");
-        } else if (e.providerHas("NTLM") && e.id() >= 4020 && e.id() <= 4023) {
+        } else if (source.contains("ntlm") && e.id() >= 4020 && e.id() <= 4023) {
             raw(facts, EvidenceFact.Type.NTLM, "the client used NTLM, not Kerberos");
             spn(firstSpn(e), facts);
             details(e, facts);
@@ -121,7 +141,7 @@ final class EventInterpreter {
         } else {
             return Optional.empty();
         }
-        if (used || mayHaveCode(e.allText())) {
+        if (used || mayHaveCode(e)) {
             codesIn(e.allText(), errors);
         }
         if (kerberosClient && e.id() == 100) {

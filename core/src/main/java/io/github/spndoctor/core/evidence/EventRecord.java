@@ -29,20 +29,6 @@ record EventRecord(int id, String provider, String channel, String computer, Str
         return "";
     }
 
-    /** True when the provider name contains {@code part}, ignoring case (part is given in lower case). */
-    boolean providerHas(String part) {
-        return provider.regionMatches(true, 0, part, 0, 0) && indexOfIgnoreCase(provider, part) >= 0;
-    }
-
-    private static int indexOfIgnoreCase(String s, String part) {
-        for (int i = 0; i + part.length() <= s.length(); i++) {
-            if (s.regionMatches(true, i, part, 0, part.length())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** "event 4 (System, Microsoft-Windows-Security-Kerberos), record 812, 2026-12-01T09:14:03Z". */
     String where() {
         StringBuilder b = new StringBuilder("event ").append(id).append(" (");

@@ -42,16 +42,26 @@ final class EventXmlReader {
         return f;
     }
 
+    /** Reads UTF-8 bytes (already wrapped in one root element) to their end or to the first error. */
+    static Result read(java.io.InputStream in, String file) {
+        return read(null, in, file);
+    }
+
     /** Reads {@code in} (already wrapped in one root element) to its end or to its first error. */
     static Result read(Reader in, String file) {
+        return read(in, null, file);
+    }
+
+    private static Result read(Reader in, java.io.InputStream bytes, String file) {
         List<EvidenceItem> items = new ArrayList<>();
-        Map<String, Integer> notUsed = new LinkedHashMap<>();
+        // events not used, counted by (id, source): the line's text is made once per kind, not once per event
+        Map<NotUsedKind, int[]> notUsedCounts = new LinkedHashMap<>();
         int events = 0;
         String problem = null;
         XMLStreamReader x = null;
         try {
             synchronized (FACTORY) {
-                x = FACTORY.createXMLStreamReader(in);
+                x = in != null ? FACTORY.createXMLStreamReader(in) : FACTORY.createXMLStreamReader(bytes, "UTF-8");
             }
             while (x.hasNext()) {
                 int ev = x.next();
@@ -67,12 +77,11 @@ final class EventXmlReader {
                     if (item.isPresent() && items.size() < MAX_ITEMS) {
                         items.add(item.get());
                     } else if (item.isEmpty()) {
-                        String key = "event " + r.id() + " (" + (r.provider().isEmpty() ? "unknown source" : r.provider()) + ")";
-                        if (notUsed.containsKey(key) || notUsed.size() < MAX_NOT_USED_KINDS) {
-                            notUsed.merge(key, 1, Integer::sum);
-                        } else {
-                            notUsed.merge("other events", 1, Integer::sum);
+                        NotUsedKind key = new NotUsedKind(r.id(), r.provider());
+                        if (!notUsedCounts.containsKey(key) && notUsedCounts.size() >= MAX_NOT_USED_KINDS) {
+                            key = OTHER;
                         }
+                        notUsedCounts.computeIfAbsent(key, k -> new int[1])[0]++;
                     }
                 }
             }
@@ -90,8 +99,38 @@ final class EventXmlReader {
         if (problem == null && events == 0) {
             problem = "it has no <Event> element";
         }
+        Map<String, Integer> notUsed = new LinkedHashMap<>();
+        notUsedCounts.forEach((k, n) -> notUsed.merge(k == OTHER ? "other events"
+                : "event " + k.id() + " (" + (k.provider().isEmpty() ? "unknown source" : k.provider()) + ")", n[0], Integer::sum));
         return new Result(items, problem, notUsed, events);
     }
+
+    /** An event ID and its source: how events that are not used are counted. */
+    private static final class NotUsedKind {
+        final int id;
+        final String provider;
+        private final int hash;
+
+        NotUsedKind(int id, String provider) {
+            this.id = id;
+            this.provider = provider;
+            this.hash = 31 * id + provider.hashCode();
+        }
+
+        int id() { return id; }
+
+        String provider() { return provider; }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NotUsedKind k && k.id == id && k.provider.equals(provider);
+        }
+
+        @Override
+        public int hashCode() { return hash; }
+    }
+
+    private static final NotUsedKind OTHER = new NotUsedKind(Integer.MIN_VALUE, "\0other");
 
     private static String describe(Exception e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -110,9 +149,10 @@ final class EventXmlReader {
     private static EventRecord event(XMLStreamReader x) throws XMLStreamException {
         int id = -1;
         String provider = "", channel = "", computer = "", time = "", record = "", message = "";
-        Map<String, String> data = new LinkedHashMap<>();
-        List<String> unnamed = new ArrayList<>();
+        Map<String, String> data = null;        // made only for an event that may be used (its data is read)
+        List<String> unnamed = null;
         boolean userData = false;
+        MayUse use = new MayUse();
         int depth = 1;
         while (depth > 0 && x.hasNext()) {
             int ev = x.next();
@@ -127,11 +167,15 @@ final class EventXmlReader {
                             provider = name.isEmpty() ? attr(x, "EventSourceName") : name;
                         }
                     }
-                    case "TimeCreated" -> time = EventInterpreter.mayUse(id, provider) ? attr(x, "SystemTime") : "";
-                    case "EventID" -> { id = id < 0 ? number(text(x)) : skip(id, text(x)); depth--; }
+                    case "TimeCreated" -> time = use.test(id, provider) ? attr(x, "SystemTime") : "";
+                    case "EventID" -> {
+                        int read = number(x);
+                        id = id < 0 ? read : id;
+                        depth--;
+                    }
                     // the rest of System is read for events that may be used only (EventID comes before it)
                     case "EventRecordID", "Channel", "Computer" -> {
-                        if (!EventInterpreter.mayUse(id, provider)) {
+                        if (!use.test(id, provider)) {
                             skip(x);
                         } else if (n.equals("EventRecordID")) {
                             record = record.isEmpty() ? text(x) : skip(record, text(x));
@@ -144,7 +188,7 @@ final class EventXmlReader {
                     }
                     case "Message" -> { message = text(x); depth--; }
                     case "UserData", "EventData", "RenderingInfo" -> {
-                        if (!EventInterpreter.mayUse(id, provider)) {
+                        if (!use.test(id, provider)) {
                             skip(x);        // an event that is not used: its data is not even turned into strings
                             depth--;
                         } else if (n.equals("UserData")) {
@@ -156,18 +200,23 @@ final class EventXmlReader {
                         String v = text(x);
                         depth--;
                         if (name.isEmpty()) {
+                            unnamed = unnamed == null ? new ArrayList<>() : unnamed;
                             if (unnamed.size() < 64) {
                                 unnamed.add(v);
                             }
-                        } else if (data.size() < 128) {
-                            data.putIfAbsent(name, v);
+                        } else {
+                            data = data == null ? new LinkedHashMap<>() : data;
+                            if (data.size() < 128) {
+                                data.putIfAbsent(name, v);
+                            }
                         }
                     }
                     default -> {
-                        if (userData && data.size() < 128) {
+                        if (userData && (data == null || data.size() < 128)) {
                             String v = text(x);
                             depth--;
                             if (!v.isBlank()) {
+                                data = data == null ? new LinkedHashMap<>() : data;
                                 data.putIfAbsent(n, v);
                             }
                         }
@@ -182,7 +231,24 @@ final class EventXmlReader {
                 throw new XMLStreamException("entity reference");
             }
         }
-        return new EventRecord(id, provider, channel, computer, time, record, data, unnamed, message);
+        return new EventRecord(id, provider, channel, computer, time, record, data == null ? Map.of() : data,
+                unnamed == null ? List.of() : unnamed, message);
+    }
+
+    /** {@link EventInterpreter#mayUse}, asked again only when the event's ID or source changed since. */
+    private static final class MayUse {
+        private int id = Integer.MIN_VALUE;
+        private String provider;
+        private boolean value;
+
+        boolean test(int eventId, String eventProvider) {
+            if (eventId != id || !eventProvider.equals(provider)) {
+                id = eventId;
+                provider = eventProvider;
+                value = EventInterpreter.mayUse(eventId, eventProvider);
+            }
+            return value;
+        }
     }
 
     /** Text of the current element up to its end tag (child elements' text included), cut at {@link #MAX_VALUE}. */
@@ -230,6 +296,36 @@ final class EventXmlReader {
     private static String attr(XMLStreamReader x, String name) {
         String v = x.getAttributeValue(null, name);
         return v == null ? "" : v.length() > MAX_VALUE ? v.substring(0, MAX_VALUE) : v;
+    }
+
+    /** The element's text as a number (an EventID), read from the parser's characters without making a string. */
+    private static int number(XMLStreamReader x) throws XMLStreamException {
+        long v = 0;
+        int digits = 0;
+        boolean bad = false;
+        int depth = 1;
+        while (depth > 0) {
+            int ev = x.next();
+            switch (ev) {
+                case XMLStreamConstants.START_ELEMENT -> { depth++; bad = true; }
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    char[] c = x.getTextCharacters();
+                    for (int i = x.getTextStart(), end = i + x.getTextLength(); i < end; i++) {
+                        char ch = c[i];
+                        if (ch >= '0' && ch <= '9' && digits < 10) {
+                            v = v * 10 + (ch - '0');
+                            digits++;
+                        } else if (!Character.isWhitespace(ch)) {
+                            bad = true;
+                        }
+                    }
+                }
+                case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD -> throw new XMLStreamException("entity reference");
+                default -> { }
+            }
+        }
+        return bad || digits == 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
     private static int number(String s) {

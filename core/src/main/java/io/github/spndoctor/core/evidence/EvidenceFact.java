@@ -22,6 +22,9 @@ public record EvidenceFact(Type type, String value) {
         ENCRYPTION("Encryption type"),
         KEY_VERSION("Ticket key version"),
         NTLM("NTLM"),
+        KEY_OF("Ticket key of"),
+        HOST_ANSWER("The host's answer"),
+        VERDICT("Verdict"),
         DETAIL("Detail");
 
         private final String label;

@@ -6,7 +6,9 @@ public enum EvidenceKind {
     EVENT_TEXT("event-text", "Windows event (text)"),
     KLIST_WINDOWS("klist-windows", "klist (Windows)"),
     KLIST_MIT("klist-mit", "klist (MIT Kerberos)"),
-    NEGOTIATE_TOKEN("negotiate-token", "Negotiate token");
+    NEGOTIATE_TOKEN("negotiate-token", "Negotiate token"),
+    /** SPN Doctor's own live probe ("Test the connection"): measured, not read from a file. */
+    LIVE_PROBE("live-probe", "Live probe");
 
     private final String id;
     private final String label;

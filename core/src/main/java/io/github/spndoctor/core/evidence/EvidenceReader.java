@@ -70,6 +70,13 @@ public final class EvidenceReader {
             }
             if (looksXml(headText)) {
                 try (InputStream in = Files.newInputStream(file)) {
+                    int start = cs == StandardCharsets.UTF_8 ? utf8BodyStart(head) : -1;
+                    if (start >= 0) {   // UTF-8 (the large exports): the parser decodes the bytes itself
+                        in.skipNBytes(start);
+                        return xml(new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                                new java.io.ByteArrayInputStream(ROOT_OPEN), in, new java.io.ByteArrayInputStream(ROOT_CLOSE)))),
+                                name);
+                    }
                     return xml(new InputStreamReader(skipBom(in, head), cs), name, EvidenceKind.EVENT_XML);
                 }
             }
@@ -126,12 +133,46 @@ public final class EvidenceReader {
                 + "Negotiate header).");
     }
 
+    private static final byte[] ROOT_OPEN = "<spn-doctor-evidence>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ROOT_CLOSE = "</spn-doctor-evidence>".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Where a UTF-8 file's XML starts after its byte-order mark, white space and {@code <?xml …?>} declaration (the
+     * byte twin of {@link PrologSkipper}); -1 when the head does not show it (the character path is used then).
+     */
+    static int utf8BodyStart(byte[] head) {
+        int at = startsWith(head, new byte[]{(byte) 0xef, (byte) 0xbb, (byte) 0xbf}) ? 3 : 0;
+        while (at < head.length && (head[at] == ' ' || head[at] == '\t' || head[at] == '\r' || head[at] == '\n')) {
+            at++;
+        }
+        if (at + 5 <= head.length && new String(head, at, 5, StandardCharsets.US_ASCII).equals("<?xml")) {
+            for (int i = at + 5; i + 1 < head.length && i < at + 512; i++) {
+                if (head[i] == '?' && head[i + 1] == '>') {
+                    return i + 2;
+                }
+                if (head[i] == '>') {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+        return at < head.length && head[at] == '<' ? at : -1;
+    }
+
+    /** UTF-8 bytes already wrapped in the root element: the parser's own decoder reads them. */
+    private static EvidenceSet xml(InputStream wrapped, String name) {
+        return result(EventXmlReader.read(wrapped, name), name, EvidenceKind.EVENT_XML);
+    }
+
     private static EvidenceSet xml(Reader body, String name, EvidenceKind kind) {
         // one root around everything: several top-level <Event> elements (Get-WinEvent ToXml) then parse too, and a
         // DOCTYPE can never take effect (it is illegal inside an element)
         Reader wrapped = new SequenceReader(new StringReader("<spn-doctor-evidence>"), new PrologSkipper(body),
                 new StringReader("</spn-doctor-evidence>"));
-        EventXmlReader.Result r = EventXmlReader.read(wrapped, name);
+        return result(EventXmlReader.read(wrapped, name), name, kind);
+    }
+
+    private static EvidenceSet result(EventXmlReader.Result r, String name, EvidenceKind kind) {
         List<EvidenceItem> items = r.items();
         if (kind != EvidenceKind.EVENT_XML) {
             items = items.stream().map(i -> new EvidenceItem(i.file(), kind, i.where(), i.facts(), i.errors())).toList();

@@ -48,6 +48,14 @@ final class KerberosTicketRequest {
     }
 
     static TicketResult request(Spn spn, ProbeEnvironment env) {
+        return request(spn, env, java.util.Optional.empty());
+    }
+
+    /**
+     * @param channelBinding the application data of the GSS channel binding (over HTTPS: {@code
+     *                       tls-server-end-point:<hash>}, {@link WinrmTls#endPointBinding}); empty over HTTP
+     */
+    static TicketResult request(Spn spn, ProbeEnvironment env, Optional<byte[]> channelBinding) {
         ProbeCredentials creds = env.credentials();
         if (creds instanceof ProbeCredentials.None) {
             return TicketResult.failed(TicketOutcome.NO_CREDENTIALS, "No Kerberos identity was given.");
@@ -66,7 +74,7 @@ final class KerberosTicketRequest {
                     }
                 }
                 String principal = principal(spn, env.kdc().defaultRealm());
-                byte[] token = Subject.doAs(subject, (PrivilegedExceptionAction<byte[]>) () -> initToken(principal));
+                byte[] token = Subject.doAs(subject, (PrivilegedExceptionAction<byte[]>) () -> initToken(principal, channelBinding));
                 try {
                     return new TicketResult(TicketOutcome.ISSUED, Optional.of(NegotiateDecoder.decode(token)), "", Optional.of(token));
                 } catch (EvidenceFormatException e) {
@@ -88,13 +96,16 @@ final class KerberosTicketRequest {
         }
     }
 
-    private static byte[] initToken(String principal) throws GSSException {
+    private static byte[] initToken(String principal, Optional<byte[]> channelBinding) throws GSSException {
         GSSManager manager = GSSManager.getInstance();
         GSSName server = manager.createName(principal, GSSName.NT_USER_NAME);
         GSSContext ctx = manager.createContext(server, SPNEGO, null, GSSContext.DEFAULT_LIFETIME);
         try {
             ctx.requestMutualAuth(true);
             ctx.requestCredDeleg(false);
+            if (channelBinding.isPresent()) {   // the JDK's SPNEGO hands it to the Kerberos mechanism's checksum
+                ctx.setChannelBinding(WinrmTls.gssBinding(channelBinding.get()));
+            }
             return ctx.initSecContext(new byte[0], 0, 0);
         } finally {
             ctx.dispose();

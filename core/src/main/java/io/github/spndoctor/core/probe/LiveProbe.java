@@ -123,26 +123,28 @@ public final class LiveProbe {
             report.accept(tcpStep.done("5985 " + (tcp.get(5985) ? "open" : "closed") + ", 5986 "
                     + (tcp.get(5986) ? "open" : "closed"), any ? ProbeStep.Status.OK : ProbeStep.Status.PROBLEM));
         }
-        boolean httpOpen = Boolean.TRUE.equals(tcp.get(Endpoint.HTTP_PORT)) && !endpoint.https();
-        int port = endpoint.https() ? endpoint.port() : (endpoint.portTyped() ? endpoint.port() : Endpoint.HTTP_PORT);
-        if (endpoint.portTyped() && !endpoint.https() && endpoint.port() != Endpoint.HTTP_PORT) {
-            httpOpen = connects(env.winrmAddress(host, port));
-        }
+        boolean https = endpoint.https();
+        int port = endpoint.port();
+        boolean httpOpen = tcp.containsKey(port) ? Boolean.TRUE.equals(tcp.get(port)) : !stopped && connects(env.winrmAddress(host, port));
+        String url = (https ? "https://" : "http://") + host + ":" + port + "/wsman";
+        WinrmTls tls = https ? env.tls() : null;
 
-        // the ticket request starts now, beside the anonymous Identify (they do not depend on each other)
-        CompletableFuture<TicketResult> pendingTicket = !stopped && request.spn().isPresent()
-                ? startTicket(request.spn().get()) : null;
+        // over HTTP the ticket request starts now, beside the anonymous Identify (they do not depend on each other);
+        // over HTTPS it waits for the host's certificate: the ticket's authenticator carries the channel binding
+        CompletableFuture<TicketResult> pendingTicket = !stopped && request.spn().isPresent() && !https
+                ? startTicket(request.spn().get(), Optional.empty()) : null;
 
         // 3. anonymous Identify
         boolean listener = false;
+        java.security.cert.Certificate certificate = null;
         if (!stopped && httpOpen) {
-            ProbeStep idStep = ProbeStep.running(ProbeStep.Kind.LISTENER,
-                    "WS-Management: anonymous Identify to http://" + host + ":" + port + "/wsman");
+            ProbeStep idStep = ProbeStep.running(ProbeStep.Kind.LISTENER, "WS-Management: anonymous Identify to " + url);
             report.accept(idStep);
             try {
-                http = new WsmanHttp();
+                http = new WsmanHttp(tls);
                 HttpAnswer a = http.post(env.winrmAddress(host, port), host + ":" + port,
                         Map.of("WSMANIDENTIFY", "unauthenticated"), WsmanHttp.IDENTIFY);
+                certificate = http.serverCertificate();
                 listener = a.status() == 200 && a.body().contains("IdentifyResponse");
                 report.accept(idStep.done(listener ? "a WinRM listener answers" : "HTTP " + a.status() + ": no WinRM listener answer",
                         listener ? ProbeStep.Status.OK : ProbeStep.Status.PROBLEM));
@@ -159,7 +161,8 @@ public final class LiveProbe {
             ProbeStep tStep = ProbeStep.running(ProbeStep.Kind.TICKET, "Kerberos: asking the KDC for a ticket to "
                     + KerberosTicketRequest.principal(spn, env.kdc().defaultRealm()));
             report.accept(tStep);
-            ticket = awaitTicket(pendingTicket != null ? pendingTicket : startTicket(spn));
+            Optional<byte[]> binding = certificate == null ? Optional.empty() : Optional.of(WinrmTls.endPointBinding(certificate));
+            ticket = awaitTicket(pendingTicket != null ? pendingTicket : startTicket(spn, binding));
             if (ticket.outcome() == TicketOutcome.ISSUED) {
                 kvnos.putAll(facts.join().keyVersions());
                 OptionalInt k = ticket.kvno();
@@ -184,17 +187,17 @@ public final class LiveProbe {
             winrmDetail = "No Kerberos for this name.";
         } else if (ticket.outcome() != TicketOutcome.ISSUED || ticket.token().isEmpty()) {
             winrmDetail = "No ticket to send.";
-        } else if (endpoint.https()) {
-            winrmDetail = "The probe sends its request over HTTP (5985) only; this endpoint is HTTPS.";
         } else if (!httpOpen) {
             winrm = WinrmOutcome.UNREACHABLE;
             winrmDetail = "Nothing accepts connections on " + host + ":" + port + ".";
         } else {
             ProbeStep wStep = ProbeStep.running(ProbeStep.Kind.WINRM, "WinRM: Identify with Authorization: Negotiate "
-                    + "(the ticket) to http://" + host + ":" + port + "/wsman");
+                    + (certificate == null ? "(the ticket) to " : WinrmTls.windowsCompatibleBinding()
+                    ? "(the ticket, bound to this TLS channel) to "
+                    : "(the ticket, bound to this TLS channel in the JDK's form, which a Windows host that checks bindings refuses) to ") + url);
             report.accept(wStep);
             String[] detail = new String[1];
-            winrm = authenticated(host, port, ticket.token().get(), detail);
+            winrm = authenticated(host, port, ticket.token().get(), detail, tls);
             winrmDetail = detail[0];
             report.accept(wStep.done(winrmLine(winrm, winrmDetail), winrm == WinrmOutcome.ACCEPTED ? ProbeStep.Status.OK
                     : ProbeStep.Status.PROBLEM));
@@ -263,11 +266,11 @@ public final class LiveProbe {
         return new NameFacts(typed.target(), typed.addresses(), typed.cname(), typed.reverseNames(), dnsHostName, addresses);
     }
 
-    private CompletableFuture<TicketResult> startTicket(Spn spn) {
+    private CompletableFuture<TicketResult> startTicket(Spn spn, Optional<byte[]> channelBinding) {
         CompletableFuture<TicketResult> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                f.complete(KerberosTicketRequest.request(spn, env));
+                f.complete(KerberosTicketRequest.request(spn, env, channelBinding));
             } catch (Throwable e) {
                 f.complete(TicketResult.failed(TicketOutcome.UNAVAILABLE, "Kerberos failed: " + e));
             }
@@ -293,9 +296,9 @@ public final class LiveProbe {
         }
     }
 
-    private WinrmOutcome authenticated(String host, int port, byte[] token, String[] detail) {
+    private WinrmOutcome authenticated(String host, int port, byte[] token, String[] detail, WinrmTls tls) {
         try {
-            http = new WsmanHttp();
+            http = new WsmanHttp(tls);
             HttpAnswer a = http.post(env.winrmAddress(host, port), host + ":" + port,
                     Map.of("Authorization", "Negotiate " + Base64.getEncoder().encodeToString(token)), WsmanHttp.IDENTIFY);
             String reason = a.header("X-Standin-Reason").map(r -> " (" + r + ")").orElse("");

@@ -32,6 +32,11 @@ public interface ProbeEnvironment {
         return new JdkNameResolver();
     }
 
+    /** How a WinRM listener's certificate on 5986 is validated: the JVM's trust store and the host name by default. */
+    default WinrmTls tls() {
+        return WinrmTls.system();
+    }
+
     /** Whose Kerberos identity asks for the ticket. */
     ProbeCredentials credentials();
 

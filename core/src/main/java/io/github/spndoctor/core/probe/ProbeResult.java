@@ -51,6 +51,33 @@ public record ProbeResult(Endpoint target, WinrmClient client, Optional<Spn> spn
         return ProbeWords.summary(this);
     }
 
+    /**
+     * The summary as told after a change was applied or undone: an accepted request reads "WinRM on srv003.lab.test
+     * now accepts Kerberos for HTTP/srv003.lab.test." (the wizard's Result page, {@code fix --probe} and the report).
+     */
+    public String summary(boolean afterChange) {
+        return afterChange && winrm == WinrmOutcome.ACCEPTED && spn.isPresent()
+                ? "WinRM on " + host() + " now accepts Kerberos for " + spn.get() + "." : summary();
+    }
+
+    /** The steps as lines ("✔ DNS: looking up … : 127.0.0.1 …"), for the timeline's detail. */
+    public String stepLines() {
+        StringBuilder sb = new StringBuilder();
+        for (ProbeStep s : steps) {
+            sb.append(switch (s.status()) {
+                case OK -> "OK       ";
+                case PROBLEM -> "PROBLEM  ";
+                case INFO, RUNNING -> "INFO     ";
+            }).append(s.sends()).append(": ").append(s.result()).append('\n');
+        }
+        return io.github.spndoctor.core.text.Redaction.redact(sb.toString().stripTrailing());
+    }
+
+    /** This run as a piece of the session's evidence; {@code when}: "before the fix, 23:10:04Z" and the like. */
+    public io.github.spndoctor.core.evidence.EvidenceItem evidence(String when, boolean afterChange) {
+        return ProbeEvidence.of(this, when, afterChange);
+    }
+
     /** The result as evidence for the diagnosis. */
     public io.github.spndoctor.core.diagnosis.Measurement measurement() {
         return ProbeMeasurement.of(this);

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A small, bounded HTTP/1.1 client for the two WS-Management requests the probe sends. Written by hand because the
  * probe must dial one address while the Host header names another (the host name WinRM matches its key to), and
  * must stay bounded against any server: connect 3 s, each read 5 s, a whole answer 10 s, headers 32 KiB, body 64 KiB
- * (the rest is not read). {@link #cancel()} closes the socket from another thread. One request per instance.
+ * (the rest is not read). Over HTTPS (5986) the host's certificate is validated with the product's trust settings
+ * and the typed host name ({@link WinrmTls}); the certificate is kept for the Kerberos channel binding.
+ * {@link #cancel()} closes the socket from another thread. One request per instance.
  */
 final class WsmanHttp {
     static final int CONNECT_MILLIS = 3000;
@@ -34,7 +36,18 @@ final class WsmanHttp {
             + "<s:Header/><s:Body><wsmid:Identify/></s:Body></s:Envelope>";
 
     private final AtomicReference<Socket> socket = new AtomicReference<>();
+    private final WinrmTls tls;
     private volatile boolean cancelled;
+    private volatile java.security.cert.Certificate serverCertificate;
+
+    /** Plain HTTP (5985). */
+    WsmanHttp() { this(null); }
+
+    /** HTTPS when {@code tls} is not null. */
+    WsmanHttp(WinrmTls tls) { this.tls = tls; }
+
+    /** The host's certificate after an HTTPS request got past the handshake; null before, or over HTTP. */
+    java.security.cert.Certificate serverCertificate() { return serverCertificate; }
 
     /** The request failed before an HTTP answer was read; the message says why, in plain words. */
     static final class Failure extends Exception {
@@ -66,11 +79,24 @@ final class WsmanHttp {
             }
             s.connect(target, CONNECT_MILLIS);
             s.setSoTimeout(READ_MILLIS);
-            OutputStream out = s.getOutputStream();
+            Socket io = s;
+            if (tls != null) {
+                String name = hostHeader.replaceFirst(":\\d+$", "").replaceAll("^\\[|]$", "");
+                javax.net.ssl.SSLSocket ssl;
+                try {
+                    ssl = tls.handshake(s, name, address.getPort());
+                } catch (javax.net.ssl.SSLException e) {
+                    throw new Failure(cancelled ? "Stopped." : "TLS to " + describe(address) + " failed: " + tlsWords(e, name));
+                }
+                socket.set(ssl);
+                serverCertificate = ssl.getSession().getPeerCertificates()[0];
+                io = ssl;
+            }
+            OutputStream out = io.getOutputStream();
             out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(payload);
             out.flush();
-            return read(s.getInputStream(), deadline, address);
+            return read(io.getInputStream(), deadline, address);
         } catch (SocketTimeoutException e) {
             throw new Failure(cancelled ? "Stopped." : "No answer from " + describe(address) + " within "
                     + (e.getMessage() != null && e.getMessage().contains("connect") ? CONNECT_MILLIS : READ_MILLIS) / 1000 + " s.");
@@ -91,6 +117,19 @@ final class WsmanHttp {
                 // closing is all we wanted
             }
         }
+    }
+
+    /** An untrusted or misnamed certificate in plain words (the JDK's own words follow). */
+    static String tlsWords(javax.net.ssl.SSLException e, String host) {
+        String m = String.valueOf(e.getMessage());
+        String lower = m.toLowerCase(Locale.ROOT);
+        if (lower.contains("no subject alternative") || lower.contains("no name matching")) {
+            return "the host's certificate does not name " + host + " (" + m + ").";
+        }
+        if (lower.contains("pkix") || lower.contains("certificate") || lower.contains("fingerprint")) {
+            return "the host's certificate is not trusted by SPN Doctor's TLS settings (" + m + ").";
+        }
+        return m;
     }
 
     private static String describe(InetSocketAddress a) {

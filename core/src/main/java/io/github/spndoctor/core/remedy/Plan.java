@@ -47,8 +47,14 @@ public record Plan(String remedyId, String title, List<SpnChange> changes, List<
         for (int i = changes.size() - 1; i >= 0; i--) {
             inv.add(changes.get(i).inverse());
         }
-        return new Plan(remedyId, "Undo: " + title, inv, List.of(), List.of(), basis);
+        return new Plan(remedyId, UNDO_PREFIX + title, inv, List.of(), List.of(), basis);
     }
+
+    /** How the title of a plan that undoes another begins (both ways of making one use it). */
+    public static final String UNDO_PREFIX = "Undo: ";
+
+    /** Whether this plan undoes an earlier one (its changes put back what that one changed). */
+    public boolean isUndo() { return title.startsWith(UNDO_PREFIX); }
 
     public boolean hasDirectoryChanges() { return !changes.isEmpty(); }
 

@@ -5,6 +5,7 @@ import io.github.spndoctor.core.apply.ChangeOutcome;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.diagnosis.Evidence;
 import io.github.spndoctor.core.diagnosis.RankedCause;
+import io.github.spndoctor.core.evidence.EvidenceItem;
 import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.Registration;
@@ -133,16 +134,7 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
             t.table(List.of("#", "Time", "Step", "What happened"), rows);
             out.add(t);
         }
-        if (!evidence.isEmpty()) {
-            Section ev = new Section("Evidence gathered");
-            for (EvidenceItem e : evidence) {
-                ev.para(e.title() + " (" + e.source() + ")");
-                if (!e.detail().isBlank()) {
-                    ev.code(e.detail());
-                }
-            }
-            out.add(ev);
-        }
+        EvidenceSections.add(out, evidence);
         if (!symptom.isBlank()) {
             Section s = new Section("Symptom");
             s.code(symptom);
@@ -348,9 +340,9 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         return sb.toString();
     }
 
-    private enum Kind { PARA, CODE, LIST, TABLE }
+    enum Kind { PARA, CODE, LIST, TABLE }
 
-    private static final class Block {
+    static final class Block {
         final Kind kind;
         String text = "";
         List<String> items = List.of();
@@ -360,7 +352,8 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         Block(Kind kind) { this.kind = kind; }
     }
 
-    private static final class Section {
+    /** One section of the report: a heading and its blocks (the section classes of this package add their own). */
+    static final class Section {
         final String title;
         final List<Block> blocks = new ArrayList<>();
 

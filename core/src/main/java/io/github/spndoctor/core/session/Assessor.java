@@ -15,7 +15,7 @@ import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.remedy.Plan;
-import io.github.spndoctor.core.report.EvidenceItem;
+import io.github.spndoctor.core.evidence.EvidenceItem;
 import io.github.spndoctor.core.report.SessionReport;
 import io.github.spndoctor.core.report.TimelineEntry;
 import io.github.spndoctor.core.symptom.AuthPackage;

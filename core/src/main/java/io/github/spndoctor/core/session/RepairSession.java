@@ -20,7 +20,7 @@ import io.github.spndoctor.core.remedy.Remedies;
 import io.github.spndoctor.core.remedy.Verifier;
 import io.github.spndoctor.core.render.Format;
 import io.github.spndoctor.core.render.Preview;
-import io.github.spndoctor.core.report.EvidenceItem;
+import io.github.spndoctor.core.evidence.EvidenceItem;
 import io.github.spndoctor.core.report.SessionReport;
 import io.github.spndoctor.core.report.TimelineEntry;
 import io.github.spndoctor.core.report.TimelineEntry.Kind;
@@ -68,6 +68,7 @@ public final class RepairSession {
     private List<Answer> answers = List.of();
     private final Changes changes = new Changes();
     private VerifyResult lastCheck;
+    private String probedHost;
 
     public RepairSession(Directory directory, SessionConfig config) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -93,6 +94,19 @@ public final class RepairSession {
             clearFindings();
             timeline.add(Steps.described(host, parsed));
         }
+    }
+
+    /**
+     * {@link #describe(String, TargetName)} with the evidence the user's files and pastes gave (core
+     * {@code EvidenceSet}: the text already carries its lines); they replace the evidence of an earlier describe and
+     * go into the report's Evidence section and the timeline.
+     */
+    public void describe(String text, TargetName host, List<EvidenceItem> fromFiles) {
+        describe(text, host);
+        synchronized (lock) {
+            evidence.removeIf(e -> e.kind() != io.github.spndoctor.core.evidence.EvidenceKind.LIVE_PROBE);
+        }
+        fromFiles.forEach(this::addEvidence);
     }
 
     public Symptom symptom() { synchronized (lock) { return symptom; } }
@@ -182,6 +196,51 @@ public final class RepairSession {
             measurement = Objects.requireNonNull(m, "m");
             findings.invalidate();
             timeline.add(TimelineEntry.now(Kind.PROBE, summary, ""));
+        }
+    }
+
+    /**
+     * Tests the connection to this session's host as the client would (blocks; {@code probe.stop()} ends it) and
+     * records it: measured evidence for the next assessment, a timeline step with every probe step, and a row of the
+     * report's "Live probe" table saying when it ran (before any change, after the fix, after the undo). The wizard's
+     * "Test the connection", its Result page and {@code probe} / {@code fix --probe} all run it through here.
+     */
+    public io.github.spndoctor.core.probe.ProbeResult probe(io.github.spndoctor.core.probe.LiveProbe probe,
+            io.github.spndoctor.core.spn.Endpoint endpoint, io.github.spndoctor.core.spn.WinrmClient client,
+            io.github.spndoctor.core.spn.ClientSettings settings,
+            java.util.function.Consumer<io.github.spndoctor.core.probe.ProbeStep> progress) {
+        io.github.spndoctor.core.probe.ProbeResult r = probe.run(endpoint, client, settings, progress);
+        String when;
+        boolean changed;
+        boolean ours;
+        synchronized (lock) {
+            boolean undone = changes.undoReport() != null && changes.purpose() == Purpose.UNDO;
+            changed = undone || changes.applyReport() != null;
+            when = (undone ? "after the undo" : changes.applyReport() != null ? "after the fix" : "before any change") + ", "
+                    + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            ours = target != null && r.host().equalsIgnoreCase(target.asTyped());
+            if (ours && !r.stopped()) {
+                probedHost = r.host();
+                measurement = r.measurement();
+                findings.invalidate();
+            }
+            timeline.add(TimelineEntry.now(Kind.PROBE, r.summary(changed), r.stepLines()));
+            if (!r.stopped()) {
+                evidence.add(r.evidence(when, changed));   // its timeline step is the one above
+            }
+        }
+        return r;
+    }
+
+    /**
+     * True when the Result page should test the connection again by itself after an apply or an undo: the probe
+     * ran for this host in this session, or the connection is the demo (its probe never leaves the process). On a
+     * real network the probe stays opt-in: it sends a ticket request and a request to the host.
+     */
+    public boolean probeAfterCommit() {
+        synchronized (lock) {
+            return target != null && (target.asTyped().equalsIgnoreCase(probedHost)
+                    || io.github.spndoctor.core.demo.TrainerDemo.of(directory).isPresent());
         }
     }
 
@@ -428,6 +487,7 @@ public final class RepairSession {
             changes.forgetApplied();
             timeline.clear();
             evidence.clear();
+            probedHost = null;
         }
     }
 

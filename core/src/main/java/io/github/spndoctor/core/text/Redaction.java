@@ -67,11 +67,43 @@ public final class Redaction {
 
     private Redaction() {}
 
+    /**
+     * Substrings (in lower case) one of which every pattern above needs: a text with none of them holds nothing to
+     * blank, and is returned without running a single pattern (most event values, names and SPNs). Each pattern's
+     * literal parts: ASSIGNMENT pass / pw / secret; FLAG pass / pw / "-w" + blank, ':' or '=' / "-p:"; SLASH_FLAG
+     * "/p"; NET_USE net; URL_USERINFO "://"; AUTH_HEADER auth; the secure-string patterns securestring; a credential
+     * variable '$'; BARE_TOKEN its token starts (case-sensitive, {@link #TOKEN_STARTS}).
+     */
+    private static final String[] TRIGGERS = {"pass", "pw", "secret", "-w ", "-w\t", "-w:", "-w=", "-p:", "/p", "net",
+            "://", "auth", "securestring", "$"};
+    private static final String[] TOKEN_STARTS = {"YII", "oY", "TlRM"};
+
+    /** False only when no pattern can match {@code text} (see {@link #TRIGGERS}). */
+    static boolean mayHoldSecret(String text) {
+        for (String t : TOKEN_STARTS) {
+            if (text.contains(t)) {
+                return true;
+            }
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String t : TRIGGERS) {
+            if (lower.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code text} with every secret replaced by {@link #MARK}; null counts as empty. Never throws. */
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        return mayHoldSecret(text) ? redactAll(text) : text;
+    }
+
+    /** {@link #redact} without the quick test: every pattern runs (the tests compare the two). */
+    static String redactAll(String text) {
         List<int[]> ranges = new ArrayList<>();
         for (Pattern p : GROUP_PATTERNS) {
             Matcher m = p.matcher(text);

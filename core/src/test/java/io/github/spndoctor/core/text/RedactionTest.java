@@ -139,4 +139,42 @@ class RedactionTest {
         assertTrue(Redaction.isClean("HTTP/srv003"));
         assertFalse(Redaction.isClean("pwd=abc"));
     }
+
+    /**
+     * The quick test before the patterns never changes the outcome: seeded random texts built from the secret forms'
+     * pieces, the plain texts' words and random characters redact exactly as with every pattern run.
+     */
+    @Test
+    void theQuickTestBeforeThePatterns_neverChangesTheOutcome() {
+        Random rnd = new Random(1201);
+        List<String> pieces = new java.util.ArrayList<>(secretForms().toList());
+        for (String f : secretForms().toList()) {
+            for (int k = 0; k + 3 <= f.length(); k += 3) {
+                pieces.add(f.substring(k, Math.min(f.length(), k + 1 + rnd.nextInt(12))));
+            }
+        }
+        pieces.addAll(List.of("Microsoft-Windows-Security-Kerberos", "HTTP/srv003.lab.test", "-W ", "-p:", "/P", "NET USE",
+                "AUTHORIZATION:", "Negotiate ", "TlRMTVNTUA", "oY", "yii", "$x=", "://", "Pass", "pW", "SeCrEt", " ", "\n", "'", "\""));
+        String chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_/:=$'\"@.\\\n\t;,|()";
+        int secretsSeen = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int w = 1 + rnd.nextInt(8); w > 0; w--) {
+                if (rnd.nextBoolean()) {
+                    sb.append(pieces.get(rnd.nextInt(pieces.size())));
+                } else {
+                    for (int c = rnd.nextInt(6); c > 0; c--) {
+                        sb.append(chars.charAt(rnd.nextInt(chars.length())));
+                    }
+                }
+            }
+            String t = sb.toString();
+            String all = Redaction.redactAll(t);
+            assertEquals(all, Redaction.redact(t), "differs for: " + t);
+            if (!all.equals(t)) {
+                secretsSeen++;
+            }
+        }
+        assertTrue(secretsSeen > 1000, "the generator makes texts with secrets too: " + secretsSeen);
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.spndoctor.app.page.lookup;
 
+import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.ui.Styles;
 import io.github.spndoctor.core.spn.SpnVerdict;
 import io.github.spndoctor.core.spn.WinrmClient;
@@ -60,24 +61,24 @@ public final class ClientPane extends VBox {
                 setText(empty || c == null ? "" : c.label());
             }
         });
-        Label pickerLabel = new Label("_Client:");
+        Label pickerLabel = new Label(Messages.get("client.picker"));
         pickerLabel.setMnemonicParsing(true);
         pickerLabel.setLabelFor(picker);
         Label recognised = new Label();
         recognised.getStyleClass().add(Styles.NOTE);
         recognised.textProperty().bind(model.recognisedProperty());
 
-        CheckBox port = new CheckBox("Include the _port (-IncludePortInSPN)");
+        CheckBox port = new CheckBox(Messages.get("client.port"));
         port.setId("includePort");
         port.selectedProperty().bindBidirectional(model.includePortProperty());
         port.disableProperty().bind(Bindings.createBooleanBinding(() -> model.clientProperty().get() == null
                 || !model.clientProperty().get().offersPort(), model.clientProperty()));
         TextField prefix = new TextField();
         prefix.setId("spnPrefix");
-        prefix.setPromptText("e.g. WSMAN");
+        prefix.setPromptText(Messages.get("client.prefix.prompt"));
         prefix.setPrefColumnCount(7);
         prefix.textProperty().bindBidirectional(model.spnPrefixProperty());
-        Label prefixLabel = new Label("Ser_vice class:");
+        Label prefixLabel = new Label(Messages.get("client.prefix"));
         prefixLabel.setMnemonicParsing(true);
         prefixLabel.setLabelFor(prefix);
         TextField override = new TextField();
@@ -86,13 +87,13 @@ public final class ClientPane extends VBox {
         override.textProperty().bindBidirectional(model.hostnameOverrideProperty());
         override.disableProperty().bind(Bindings.createBooleanBinding(() -> model.clientProperty().get() == null
                 || !model.clientProperty().get().offersHostnameOverride(), model.clientProperty()));
-        Label overrideLabel = new Label("Host name overr_ide:");
+        Label overrideLabel = new Label(Messages.get("client.override"));
         overrideLabel.setMnemonicParsing(true);
         overrideLabel.setLabelFor(override);
-        CheckBox canon = new CheckBox("DNS canonicalisation (_Linux)");
+        CheckBox canon = new CheckBox(Messages.get("client.canonicalize"));
         canon.setId("dnsCanonicalize");
         canon.selectedProperty().bindBidirectional(model.dnsCanonicalizeProperty());
-        CheckBox rdns = new CheckBox("R_everse lookup");
+        CheckBox rdns = new CheckBox(Messages.get("client.rdns"));
         rdns.setId("rdns");
         rdns.selectedProperty().bindBidirectional(model.rdnsProperty());
         var mit = Bindings.createBooleanBinding(() -> model.clientProperty().get() == null
@@ -107,7 +108,7 @@ public final class ClientPane extends VBox {
         how.setWrapText(true);
         how.getStyleClass().add(Styles.NOTE);
         how.textProperty().bind(model.howProperty());
-        TitledPane howPane = new TitledPane("How this SPN is built", how);
+        TitledPane howPane = new TitledPane(Messages.get("client.how"), how);
         howPane.setExpanded(false);
         howPane.setAnimated(false);
         getChildren().addAll(lead, recognised, settings, howPane);
@@ -115,14 +116,14 @@ public final class ClientPane extends VBox {
 
     static String badgeText(SpnVerdict v) {
         if (v == null) {
-            return "…";
+            return Messages.get("client.badge.pending");
         }
         return switch (v) {
-            case RIGHT_ACCOUNT -> "✔ Works";
-            case WRONG_ACCOUNT -> "✖ Wrong account";
-            case NOT_UNIQUE -> "✖ Duplicate";
-            case NO_ACCOUNT -> "⚠ No account";
-            case NO_KERBEROS -> "ℹ No Kerberos";
+            case RIGHT_ACCOUNT -> Messages.get("client.badge.rightAccount");
+            case WRONG_ACCOUNT -> Messages.get("client.badge.wrongAccount");
+            case NOT_UNIQUE -> Messages.get("client.badge.notUnique");
+            case NO_ACCOUNT -> Messages.get("client.badge.noAccount");
+            case NO_KERBEROS -> Messages.get("client.badge.noKerberos");
         };
     }
 

@@ -1,5 +1,6 @@
 package io.github.spndoctor.app.page.result;
 
+import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.ui.Styles;
 import io.github.spndoctor.core.probe.ProbeStep;
 import javafx.collections.ListChangeListener;
@@ -22,7 +23,7 @@ public final class ProbePane extends VBox {
         test.setId("probeButton");
         test.setMnemonicParsing(true);
         test.disableProperty().bind(model.busyProperty());
-        Button stop = new Button("St_op");
+        Button stop = new Button(Messages.get("probe.stop"));
         stop.setId("probeStop");
         stop.setMnemonicParsing(true);
         stop.setCancelButton(false);
@@ -31,7 +32,7 @@ public final class ProbePane extends VBox {
         stop.setOnAction(e -> model.stop());
         TextField principal = new TextField();
         principal.setId("probePrincipal");
-        principal.setPromptText("your Kerberos session, or user@REALM");
+        principal.setPromptText(Messages.get("probe.user.prompt"));
         principal.setPrefColumnCount(16);
         principal.textProperty().bindBidirectional(model.principalProperty());
         PasswordField password = new PasswordField();
@@ -44,10 +45,10 @@ public final class ProbePane extends VBox {
             java.util.Arrays.fill(pw, '\0');
             model.start();
         });
-        Label as = new Label("_Kerberos user:");
+        Label as = new Label(Messages.get("probe.user"));
         as.setMnemonicParsing(true);
         as.setLabelFor(principal);
-        HBox row = new HBox(8, test, stop, as, principal, new Label("Password:"), password);
+        HBox row = new HBox(8, test, stop, as, principal, new Label(Messages.get("probe.password")), password);
         row.getStyleClass().add("button-row");
         VBox lines = new VBox(2);
         lines.setId("probeLines");
@@ -65,11 +66,17 @@ public final class ProbePane extends VBox {
         summary.setWrapText(true);
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.getStyleClass().add(Styles.HEADING);
-        summary.textProperty().bind(model.summaryProperty());
+        // the host's answer as icon + word + colour, then the finding in a sentence
+        summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.summaryProperty().get().isEmpty()
+                ? "" : verdictText(model.verdictProperty().get()) + "  " + model.summaryProperty().get(),
+                model.summaryProperty(), model.verdictProperty()));
+        summary.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.verdictProperty().get() == null
+                ? "" : "-fx-text-fill: " + colour(model.verdictProperty().get()) + ";", model.verdictProperty()));
         Label advice = new Label();
         advice.setId("probeAdvice");
         advice.setWrapText(true);
         advice.getStyleClass().add(Styles.NOTE);
+        advice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // the purge advice is read in full, never cut
         advice.textProperty().bind(model.adviceProperty());
         getChildren().addAll(row, lines, summary, advice);
         // Esc while the test runs stops it (and never reaches the wizard's own Esc, which would close it)
@@ -82,10 +89,21 @@ public final class ProbePane extends VBox {
 
     static String mark(ProbeStep.Status s) {
         return switch (s) {
-            case RUNNING -> "⏳ Running";
-            case OK -> "✔ OK";
-            case PROBLEM -> "✖ Problem";
-            case INFO -> "ℹ Info";
+            case RUNNING -> Messages.get("probe.status.running");
+            case OK -> Messages.get("probe.status.ok");
+            case PROBLEM -> Messages.get("probe.status.problem");
+            case INFO -> Messages.get("probe.status.info");
+        };
+    }
+
+    static String verdictText(ProbeStep.Status s) {
+        if (s == null) {
+            return "";
+        }
+        return switch (s) {
+            case OK -> Messages.get("probe.verdict.accepted");
+            case PROBLEM -> Messages.get("probe.verdict.rejected");
+            case RUNNING, INFO -> Messages.get("probe.verdict.other");
         };
     }
 

@@ -13,7 +13,10 @@ import io.github.spndoctor.core.probe.WinrmOutcome;
 import io.github.spndoctor.core.spn.ClientSettings;
 import io.github.spndoctor.core.spn.Endpoint;
 import io.github.spndoctor.core.spn.WinrmClient;
+import io.github.spndoctor.core.session.RepairSession;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -48,12 +51,20 @@ public final class ProbePaneModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper waitingFor = new ReadOnlyStringWrapper("");
-    private final StringProperty principal = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<ProbeStep.Status> verdict = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<ProbeResult> result = new SimpleObjectProperty<>();
-    private char[] password = new char[0];
+    private Login login = new Login();
+    private Supplier<RepairSession> repair = () -> null;
+    private boolean afterChange;
     private LiveProbe probe;
     private TaskRunner.Handle running;
     private Consumer<ProbeResult> onResult = r -> { };
+
+    /** Who tests: user@REALM and a password typed in the wizard (memory only), or the Kerberos session when empty. */
+    private static final class Login {
+        final StringProperty principal = new SimpleStringProperty("");
+        char[] password = new char[0];
+    }
 
     public ProbePaneModel(TaskRunner runner, Supplier<Directory> directory, Supplier<TargetName> target,
                           Supplier<WinrmClient> client, Supplier<ClientSettings> settings,
@@ -71,6 +82,21 @@ public final class ProbePaneModel {
         return (dir, creds) -> ProbeEnvironment.system(creds);
     }
 
+    /**
+     * Runs the probe through the repair session (it records each run: timeline, the report's probe table, measured
+     * evidence); without one (no connection yet) the probe runs alone.
+     */
+    public void setRepair(Supplier<RepairSession> repair) { this.repair = repair; }
+
+    /** The Result page's pane: an accepted request reads "… now accepts Kerberos …". */
+    public void setAfterChange(boolean afterChange) { this.afterChange = afterChange; }
+
+    /** Both panes test with the same login: what was typed on Look up is used again after the fix. */
+    public void shareLoginWith(ProbePaneModel other) { this.login = other.login; }
+
+    /** The host's answer as a status (accepted OK, rejected PROBLEM, otherwise INFO); null before a result. */
+    public ReadOnlyObjectProperty<ProbeStep.Status> verdictProperty() { return verdict.getReadOnlyProperty(); }
+
     public ObservableList<Line> lines() { return lines; }
 
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
@@ -83,7 +109,7 @@ public final class ProbePaneModel {
     public ReadOnlyStringProperty waitingForProperty() { return waitingFor.getReadOnlyProperty(); }
 
     /** user@REALM for a password login; empty: the Kerberos session. */
-    public StringProperty principalProperty() { return principal; }
+    public StringProperty principalProperty() { return login.principal; }
 
     /** The last result (for the diagnosis and the report). */
     public ObjectProperty<ProbeResult> resultProperty() { return result; }
@@ -93,8 +119,8 @@ public final class ProbePaneModel {
 
     /** Keeps a copy of the password in memory for the next runs; the field's own copy is the caller's to clear. */
     public void setPassword(char[] pw) {
-        java.util.Arrays.fill(password, '\0');
-        password = pw == null ? new char[0] : pw.clone();
+        java.util.Arrays.fill(login.password, '\0');
+        login.password = pw == null ? new char[0] : pw.clone();
     }
 
     public void start() {
@@ -103,21 +129,25 @@ public final class ProbePaneModel {
         if (dir == null || t == null || busy.get()) {
             return;
         }
-        ProbeCredentials creds = principal.get() == null || principal.get().isBlank()
+        String principal = login.principal.get();
+        ProbeCredentials creds = principal == null || principal.isBlank()
                 ? ProbeCredentials.Session.defaultCache()
-                : new ProbeCredentials.Password(principal.get().strip(), password);
+                : new ProbeCredentials.Password(principal.strip(), login.password);
         LiveProbe p = new LiveProbe(dir, io.github.spndoctor.core.demo.TrainerDemo.probeEnvironment(dir, t.asTyped(),
                 () -> environments.apply(dir, creds)));
         probe = p;
         lines.clear();
         summary.set("");
         advice.set("");
+        verdict.set(null);
         busy.set(true);
+        RepairSession session = repair.get();
         WinrmClient c = client.get() == null ? WinrmClient.POWERSHELL : client.get();
         ClientSettings s = settings.get() == null ? ClientSettings.DEFAULT : settings.get();
         running = runner.run(ui -> {
             try {
-                return p.run(Endpoint.of(t), c, s, step -> ui.post(() -> show(step)));
+                Consumer<ProbeStep> progress = step -> ui.post(() -> show(step));
+                return session != null ? session.probe(p, Endpoint.of(t), c, s, progress) : p.run(Endpoint.of(t), c, s, progress);
             } finally {
                 if (creds instanceof ProbeCredentials.Password pw) {
                     pw.clear();
@@ -127,7 +157,7 @@ public final class ProbePaneModel {
             running = null;
             busy.set(false);
             waitingFor.set("");
-            summary.set("The test could not run: " + failure.getMessage());
+            summary.set(io.github.spndoctor.app.ui.Messages.get("probe.failed", failure.getMessage()));
         });
     }
 
@@ -147,8 +177,9 @@ public final class ProbePaneModel {
         running = null;
         busy.set(false);
         waitingFor.set("");
-        summary.set(r.winrm() == WinrmOutcome.ACCEPTED && r.spn().isPresent()
-                ? "WinRM on " + r.host() + " now accepts Kerberos for " + r.spn().get() + "." : r.summary());
+        summary.set(r.summary(afterChange));
+        verdict.set(r.winrm() == WinrmOutcome.ACCEPTED ? ProbeStep.Status.OK
+                : r.winrm() == WinrmOutcome.REJECTED ? ProbeStep.Status.PROBLEM : ProbeStep.Status.INFO);
         advice.set(String.join("\n", ProbeAdvice.of(r)));
         result.set(r);
         onResult.accept(r);

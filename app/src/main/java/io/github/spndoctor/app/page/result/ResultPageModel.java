@@ -53,6 +53,7 @@ public final class ResultPageModel extends BasePageModel {
     private final ReadOnlyBooleanWrapper canCheck = new ReadOnlyBooleanWrapper();
     private boolean shown;
     private final ConvergenceModel convergence;
+    private Runnable afterCommit = () -> { };
 
     /**
      * @param onCommitted called once a change has been written (the wizard then turns Cancel into Close)
@@ -70,6 +71,9 @@ public final class ResultPageModel extends BasePageModel {
         convergence.setOnEnd(() -> busy.set(false));
         primaryLabel.set("");
     }
+
+    /** Called once an apply or an undo wrote and was checked (the wizard tests the connection again then). */
+    public void setAfterCommit(Runnable afterCommit) { this.afterCommit = afterCommit; }
 
     /** Which domain controllers already hold what was applied or undone (issue 15). */
     public ConvergenceModel convergence() { return convergence; }
@@ -139,7 +143,7 @@ public final class ResultPageModel extends BasePageModel {
             @Override
             public void finished(int index, int total, ChangeOutcome o) {
                 ui.post(() -> {
-                    row(index, ChangeProgress.of(o.status()), o.status() == ChangeOutcome.Status.APPLIED ? "" : o.detail());
+                    row(index, ChangeProgress.of(o.status(), plan.isUndo()), o.status() == ChangeOutcome.Status.APPLIED ? "" : o.detail());
                     if (o.status() == ChangeOutcome.Status.APPLIED) {
                         onCommitted.run();
                     }
@@ -174,7 +178,7 @@ public final class ResultPageModel extends BasePageModel {
         }
         var report = c.applied().get();
         for (int i = 0; i < report.outcomes().size() && i < rows.size(); i++) {
-            rows.get(i).statusProperty().set(ChangeProgress.of(report.outcomes().get(i).status()));
+            rows.get(i).statusProperty().set(ChangeProgress.of(report.outcomes().get(i).status(), plan.isUndo()));
         }
         if (c.wrote()) {
             onCommitted.run();
@@ -193,6 +197,9 @@ public final class ResultPageModel extends BasePageModel {
             notice.set(Messages.get("result.staysNote"));
         }
         c.check().ifPresent(this::showCheck);
+        if (c.wrote()) {
+            afterCommit.run();
+        }
         // has every domain controller the change yet? (issue 15) The page stays busy while it watches.
         if (n > 0 && c.journal().isPresent() && session.directory() != null) {
             try {

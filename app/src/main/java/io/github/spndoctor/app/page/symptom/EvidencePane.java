@@ -22,7 +22,7 @@ import java.util.List;
  * name. Reading happens off the UI thread ({@link EvidencePaneModel}).
  */
 public final class EvidencePane extends VBox {
-    private final VBox lines = new VBox(2);
+    private final VBox lines = new VBox(6);
 
     public EvidencePane(EvidencePaneModel model, ObservableStringValue typedTarget) {
         setId("evidencePane");
@@ -95,6 +95,7 @@ public final class EvidencePane extends VBox {
         for (String t : text) {
             Label l = new Label(t);
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // read in full: the page scrolls instead
             if (t.startsWith(Messages.get("evidence.problem", "").strip())) {
                 l.getStyleClass().add(Styles.ERROR);
             }

@@ -48,6 +48,9 @@ public final class SymptomPageModel extends BasePageModel {
     private int reading;
     private final EvidencePaneModel evidence;
 
+    /** The target the evidence filled in, while the field still shows it. */
+    private String evidenceFilled;
+
     public SymptomPageModel(WizardSession session, TaskRunner runner, SymptomReader reader, List<CommonChoice> commonChoices) {
         super(Step.SYMPTOM);
         this.session = session;
@@ -59,6 +62,9 @@ public final class SymptomPageModel extends BasePageModel {
         primaryLabel.set(Messages.get("button.lookup"));
         text.addListener((o, a, b) -> textChanged(b));
         target.addListener((o, a, b) -> targetError.set(""));
+        // the host of the SPN the evidence shows the client asked for fills an empty (or auto-filled) target; clearing
+        // the evidence takes that name away again
+        evidence.evidenceProperty().addListener((o, a, b) -> evidenceChanged(b));
         commonSymptom.addListener((o, a, b) -> {
             if (b != null) {
                 text.set(b.text());
@@ -130,6 +136,18 @@ public final class SymptomPageModel extends BasePageModel {
         return String.join("\n", parts);
     }
 
+    private void evidenceChanged(io.github.spndoctor.core.evidence.EvidenceSet set) {
+        java.util.Optional<String> host = set.lookupTarget(java.util.Optional.empty()).map(TargetName::asTyped);
+        boolean ours = target.get().isBlank() || target.get().equals(autoFilledTarget);
+        if (host.isPresent() && ours) {
+            autoFilledTarget = host.get();
+            target.set(host.get());
+        } else if (host.isEmpty() && evidenceFilled != null && target.get().equals(evidenceFilled)) {
+            target.set("");
+        }
+        evidenceFilled = host.isPresent() && ours ? host.get() : host.isEmpty() ? null : evidenceFilled;
+    }
+
     private void textChanged(String value) {
         if (overflowArmed) {
             overflowFor = value;          // the text right after the cut paste
@@ -191,7 +209,7 @@ public final class SymptomPageModel extends BasePageModel {
         session.targetProperty().set(host);
         session.lookupProperty().set(null);
         if (session.repair() != null) {
-            session.repair().describe(text, host);
+            session.repair().describe(text, host, ev.items());   // the report's Evidence section lists them
         }
         proceed.run();
     }
