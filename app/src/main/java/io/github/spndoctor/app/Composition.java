@@ -71,6 +71,7 @@ public final class Composition {
     private final ConnectPageModel connect;
     private final TaskRunner runner;
     private final io.github.spndoctor.app.page.connect.ScenarioModel scenarios;
+    private final io.github.spndoctor.app.page.connect.BreakModel breaks;
 
     public Composition(Settings settings, TaskRunner runner, Runnable closer) {
         session = new WizardSession(io.github.spndoctor.core.session.SessionConfig.under(settings.home()));
@@ -107,9 +108,12 @@ public final class Composition {
 
         Map<Step, Supplier<PageView>> views = new EnumMap<>(Step.class);
         scenarios = new io.github.spndoctor.app.page.connect.ScenarioModel(connect, symptom, connections, runner, () -> wizard.next());
+        breaks = new io.github.spndoctor.app.page.connect.BreakModel(connect, session, connections, runner,
+                () -> wizard.goTo(Step.REVIEW));
         views.put(Step.CONNECT, () -> {
             ConnectPage page = new ConnectPage(connect, settings.files(), plan -> wizard.goTo(Step.REVIEW));
             page.addDemoExtra(new io.github.spndoctor.app.page.connect.ScenarioPane(scenarios));
+            page.addDemoExtra(new io.github.spndoctor.app.page.connect.BreakPane(breaks));
             return page;
         });
         views.put(Step.SYMPTOM, () -> new SymptomPage(symptom));
@@ -206,6 +210,9 @@ public final class Composition {
     public WizardSession session() { return session; }
 
     public Connections connections() { return connections; }
+
+    /** The trainer's "Break it yourself" on the Connect page. */
+    public io.github.spndoctor.app.page.connect.BreakModel breaks() { return breaks; }
 
     /** The trainer's scenario picker on the Connect page. */
     public io.github.spndoctor.app.page.connect.ScenarioModel scenarios() { return scenarios; }

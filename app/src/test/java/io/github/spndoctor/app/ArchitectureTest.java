@@ -85,6 +85,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** A trainer's break is a repair-session plan (ADR 0720): the faces never recheck or apply one themselves. */
+    @Test
+    void breaks_goThroughTheSession() {
+        noClasses().that().resideInAPackage("io.github.spndoctor.app..")
+                .should().callMethodWhere(target("io.github.spndoctor.core.demo.BreakRules"))
+                .because("the wizard and demo break commit a break through RepairSession.planBreak/commit (ADR 0720)")
+                .check(classes);
+    }
+
     private static DescribedPredicate<JavaAccess<?>> target(String owner) {
         return new DescribedPredicate<>("calls " + owner) {
             @Override

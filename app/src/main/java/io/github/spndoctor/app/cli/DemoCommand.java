@@ -2,7 +2,7 @@ package io.github.spndoctor.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.spndoctor.core.apply.ApplyListener;
+import io.github.spndoctor.core.apply.ApplyReport;
 import io.github.spndoctor.core.demo.BreakRunner;
 import io.github.spndoctor.core.demo.Breaks;
 import io.github.spndoctor.core.demo.DemoBreak;
@@ -12,6 +12,9 @@ import io.github.spndoctor.core.demo.Scenarios;
 import io.github.spndoctor.core.demo.TrainerDemo;
 import io.github.spndoctor.core.remedy.NotApplicableException;
 import io.github.spndoctor.core.report.LookupJson;
+import io.github.spndoctor.core.session.Commit;
+import io.github.spndoctor.core.session.RepairSession;
+import io.github.spndoctor.core.session.SessionConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,7 +73,7 @@ public final class DemoCommand implements Runnable {
                         s.remedyIds().forEach(n.putArray("remedies")::add);
                     }
                     ArrayNode breaks = root.putArray("breaks");
-                    Breaks.IDS.forEach(id -> breaks.addObject().put("id", id).put("title", Breaks.title(id)));
+                    Breaks.IDS.forEach(id -> breaks.addObject().put("id", id).put("title", Breaks.title(id)).put("classSees", Breaks.classSees(id)));
                     out.println(LookupJson.MAPPER.writeValueAsString(root));
                     return 0;
                 }
@@ -84,7 +87,10 @@ public final class DemoCommand implements Runnable {
                     }
                 }
                 out.println("Breaking actions (spn-doctor demo break ID [--host NAME]):");
-                Breaks.IDS.forEach(id -> out.println("  " + id + " - " + Breaks.title(id)));
+                Breaks.IDS.forEach(id -> {
+                    out.println("  " + id + " - " + Breaks.title(id));
+                    out.println("      The class sees: " + Breaks.classSees(id));
+                });
                 return 0;
             }
         }
@@ -159,9 +165,13 @@ public final class DemoCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (TrainerDemo demo = open(err)) {
+                // the same repair session as a fix and as the wizard's break: recheck at commit, journal, demo audit log
+                RepairSession session = new RepairSession(demo.directory(), SessionConfig.defaults().withNames(Optional.empty())
+                        .withJournalDir(demo.journals()).withAudit(executor().auditLog()));
                 DemoBreak b;
                 try {
-                    b = Breaks.plan(demo, id, Optional.ofNullable(host), Optional.ofNullable(to));
+                    b = Breaks.CNAME.equals(id) ? Breaks.plan(demo, id, Optional.ofNullable(host), Optional.ofNullable(to))
+                            : session.planBreak(id, Optional.ofNullable(host));
                 } catch (NotApplicableException e) {
                     err.println("not applicable: " + e.getMessage());
                     return FixCommand.EXIT_NOT_APPLIED;
@@ -178,9 +188,22 @@ public final class DemoCommand implements Runnable {
                 if (!yes && !FixCommand.confirm(out, err, in(), "Break the demo this way?")) {
                     return FixCommand.EXIT_NOT_APPLIED;
                 }
-                BreakRunner.Result r = BreakRunner.apply(demo, b, FixCommand.progress(out));
-                r.journal().ifPresent(j -> out.println("Journal: " + j));
-                (r.success() ? out : err).println(r.message());
+                if (b.dns().isPresent()) {
+                    BreakRunner.Result r = BreakRunner.applyDns(demo, b);
+                    (r.success() ? out : err).println(r.message());
+                    return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;
+                }
+                session.confirm();
+                Commit c = session.commit(FixCommand.progress(out), Optional.empty());
+                out.println(c.recheck().message());
+                c.journal().ifPresent(j -> out.println("Journal: " + j));
+                if (c.applied().isEmpty()) {
+                    return FixCommand.EXIT_NOT_APPLIED;
+                }
+                ApplyReport r = c.applied().get();
+                (r.success() ? out : err).println(r.message() + (r.success() && c.journal().isPresent()
+                        ? " Undo it with: spn-doctor undo --demo --journal " + c.journal().get() : ""));
+                c.check().ifPresent(v -> out.print(v.summary()));
                 return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;
             }
         }

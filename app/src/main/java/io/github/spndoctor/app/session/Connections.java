@@ -38,7 +38,10 @@ public class Connections implements AutoCloseable {
         this.saveDemo = saveDemo;
     }
 
-    /** Starts the demo directory on a background thread (idempotent). */
+    /**
+     * Starts the demo directory on a background thread (idempotent), then warms the trainer's demo Kerberos up on the
+     * same thread ({@link TrainerDemo#warmUp}; {@code -Dspndoctor.demo.warmup=false} leaves it to the first probe).
+     */
     public void startDemoInBackground() {
         synchronized (demo) {
             if (started) {
@@ -51,6 +54,12 @@ public class Connections implements AutoCloseable {
                 DemoDirectory d = demoStarter.get();
                 demoState.ifPresent(p -> trainer = saveDemo ? TrainerDemo.wrap(p, d) : TrainerDemo.unsaved(p, d));
                 demo.complete(d);
+                // then the demo's KDCs and WinRM hosts, and one probe's worth of class loading and JIT, so that the
+                // trainer's first "Test the connection" does not wait for them (off the UI thread, after the first frame)
+                TrainerDemo started = trainer;
+                if (started != null && !"false".equals(System.getProperty("spndoctor.demo.warmup"))) {
+                    started.warmUp();
+                }
             } catch (RuntimeException | Error e) {
                 demo.completeExceptionally(e);
             }

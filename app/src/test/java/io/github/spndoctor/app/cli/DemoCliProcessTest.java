@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The trainer's loop through the CLI, every step a separate {@code spn-doctor} process sharing only the saved demo:
- * break → diagnose → fix → connect accepted → undo → connect rejected → reset gives the seed back byte for byte.
+ * break (probe rejected) → diagnose → fix → connect and probe accepted → undo → connect and probe rejected → reset
+ * gives the seed back.
  */
 class DemoCliProcessTest {
     @TempDir
@@ -48,6 +49,11 @@ class DemoCliProcessTest {
 
         Run broke = spnDoctor("demo", "break", "hijack-http", "--yes");
         assertEquals(0, broke.code(), broke.out());
+        Matcher bj = Pattern.compile("Journal: (\\S+)").matcher(broke.out());
+        assertTrue(bj.find() && Path.of(bj.group(1)).startsWith(home.resolve("demo").resolve("journals")),
+                "the break is journalled with the demo's journals: " + broke.out());
+        Run probedBroken = spnDoctor("probe", "--demo", "--target", host);
+        assertEquals(ProbeCommand.EXIT_NOT_ACCEPTED, probedBroken.code(), probedBroken.out());
         Run rejected = spnDoctor("demo", "connect", host);
         assertEquals(FixCommand.EXIT_NOT_FIXED, rejected.code(), rejected.out());
         assertTrue(rejected.out().contains("KRB_AP_ERR_MODIFIED"), rejected.out());
@@ -64,6 +70,9 @@ class DemoCliProcessTest {
         assertTrue(fixed.out().contains("accepted-by-host") || fixed.out().contains("own key decrypts"), fixed.out());
         Run accepted = spnDoctor("demo", "connect", host);
         assertEquals(0, accepted.code(), accepted.out());
+        Run probed = spnDoctor("probe", "--demo", "--target", host, "--json");
+        assertEquals(0, probed.code(), probed.out());
+        assertTrue(probed.out().contains("\"accepted\""), probed.out());
 
         Matcher j = Pattern.compile("Journal \\(keep it for undo\\): (\\S+)").matcher(fixed.out());
         assertTrue(j.find(), fixed.out());
@@ -72,6 +81,9 @@ class DemoCliProcessTest {
         assertEquals(0, undone.code(), undone.out());
         Run againRejected = spnDoctor("demo", "connect", host);
         assertEquals(FixCommand.EXIT_NOT_FIXED, againRejected.code(), againRejected.out());
+        Run probedAgain = spnDoctor("probe", "--demo", "--target", host, "--json");
+        assertEquals(ProbeCommand.EXIT_NOT_ACCEPTED, probedAgain.code(), probedAgain.out());
+        assertTrue(probedAgain.out().contains("\"rejected\""), probedAgain.out());
 
         assertTrue(Files.exists(home.resolve("demo").resolve("audit.log")), "the demo audit log");
         assertTrue(Files.notExists(home.resolve("audit.log")), "the real audit log is untouched");

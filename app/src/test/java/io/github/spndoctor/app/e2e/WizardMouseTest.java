@@ -53,6 +53,7 @@ class WizardMouseTest {
         waitUntil(v -> fx.composition.connections().demoReady().isDone());
         assertTrue(text(robot, "#modeBanner").isEmpty() || !showing(robot, "#modeBanner"));
         if (!allowChanges) {
+            WizardFixture.scrollTo(robot, "#allowChanges");   // the Connect page scrolls (the trainer panes above)
             robot.clickOn("#allowChanges");
         }
         robot.clickOn("#nextButton");
@@ -214,6 +215,7 @@ class WizardMouseTest {
     void scanButton_opensTheForestScanWithProgressAndFindings() {
         waitUntil(v -> fx.composition.connections().demoReady().isDone());
         FxRobot robot = robot();
+        WizardFixture.scrollTo(robot, "#scanButton");   // the Connect page scrolls (the trainer panes above)
         robot.clickOn("#scanButton");
         waitUntil(v -> robot.lookup("#scanOutcome").tryQuery().map(n -> !((javafx.scene.control.Labeled) n).getText().isEmpty()).orElse(false));
         assertTrue(text(robot, "#scanOutcome").contains("conflicts found"), text(robot, "#scanOutcome"));

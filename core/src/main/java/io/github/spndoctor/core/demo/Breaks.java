@@ -51,6 +51,20 @@ public final class Breaks {
         };
     }
 
+    /** What the class will see once the break stands, in plain words (the wizard's break picker and {@code demo list}). */
+    public static String classSees(String id) {
+        return switch (id) {
+            case HIJACK_HTTP -> "Enter-PSSession to the host fails with 0x80090322: the ticket is locked with the application "
+                    + "pool account's key, so the host cannot read it (KRB_AP_ERR_MODIFIED). setspn -X finds nothing.";
+            case DUPLICATE -> "The KDC refuses every ticket for HTTP/<host>: two accounts hold it. setspn -X lists the duplicate.";
+            case REMOVE_WSMAN -> "Clients that ask for WSMAN/<host> (spn_prefix = WSMAN, pypsrp) fail: no account holds it. "
+                    + "Plain WinRM, which asks for HTTP/<host>, still works.";
+            case CNAME -> "Windows clients still ask for the alias's own SPN; pywinrm and Ansible follow the alias to the "
+                    + "other host and ask for its SPN instead.";
+            default -> throw new IllegalArgumentException("Unknown break '" + id + "'. Known breaks: " + String.join(", ", IDS) + ".");
+        };
+    }
+
     /**
      * Plans a break.
      *

@@ -17,6 +17,8 @@ import io.github.spndoctor.core.session.RepairSession.Purpose;
 final class Changes {
     private Plan plan;
     private Purpose purpose = Purpose.FIX;
+    /** The trainer's break the plan comes from (purpose BREAK); null otherwise. */
+    private io.github.spndoctor.core.demo.DemoBreak breaking;
     private boolean confirmed;
     private Recheck recheck;
     private Journal journal;
@@ -32,9 +34,20 @@ final class Changes {
     TimelineEntry planned(Plan p) {
         plan = p;
         purpose = Purpose.FIX;
+        breaking = null;
         confirmed = false;
         recheck = null;
         return Steps.planned(p);
+    }
+
+    /** A trainer's break becomes the plan under way; it is committed and undone as a fix is. */
+    TimelineEntry plannedBreak(io.github.spndoctor.core.demo.DemoBreak b) {
+        plan = b.plan();
+        purpose = Purpose.BREAK;
+        breaking = b;
+        confirmed = false;
+        recheck = null;
+        return Steps.planned(plan);
     }
 
     /** The undo of {@code j} becomes the plan under way. */
@@ -43,6 +56,7 @@ final class Changes {
         Plan undo = j.undoPlan();
         plan = undo;
         purpose = Purpose.UNDO;
+        breaking = null;
         confirmed = false;
         recheck = null;
         return Steps.undoPlanned(undo, what);
@@ -76,7 +90,7 @@ final class Changes {
         lastJournal = j;
         lastPurpose = why;
         wroteToDirectory |= done > 0 || !r.withStatus(ChangeOutcome.Status.UNKNOWN).isEmpty();
-        if (why == Purpose.FIX) {
+        if (why != Purpose.UNDO) {
             applyReport = r;
             journal = j;
             applied = written.withChanges(r.withStatus(ChangeOutcome.Status.APPLIED));
@@ -87,13 +101,18 @@ final class Changes {
     }
 
     /** What a check now verifies: the undo after an undo, else what was applied, else the plan (or nothing). */
-    Purpose checkPurpose() { return undoReport != null && purpose == Purpose.UNDO ? Purpose.UNDO : Purpose.FIX; }
+    Purpose checkPurpose() {
+        return undoReport != null && purpose == Purpose.UNDO ? Purpose.UNDO
+                : purpose == Purpose.BREAK && applied != null ? Purpose.BREAK : Purpose.FIX;
+    }
 
     Plan checkBasis() { return checkPurpose() == Purpose.UNDO ? undoReport.plan() : applied != null ? applied : plan; }
 
     Plan plan() { return plan; }
 
     Purpose purpose() { return purpose; }
+
+    io.github.spndoctor.core.demo.DemoBreak breaking() { return breaking; }
 
     boolean confirmed() { return confirmed; }
 
@@ -120,6 +139,7 @@ final class Changes {
     void clearPlan() {
         plan = null;
         purpose = Purpose.FIX;
+        breaking = null;
         confirmed = false;
         recheck = null;
     }

@@ -55,7 +55,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class RepairSession {
     /** Why the current plan exists. */
-    public enum Purpose { FIX, UNDO }
+    public enum Purpose {
+        FIX, UNDO,
+        /** A trainer's breaking action on the demo ({@link #planBreak}): committed and undone like a fix. */
+        BREAK
+    }
 
     private final Object lock = new Object();
     private final Directory directory;
@@ -285,6 +289,48 @@ public final class RepairSession {
         return p;
     }
 
+    /**
+     * Makes a trainer's breaking action the current plan (the trainer's demo only): its host becomes the target, and
+     * it is previewed, confirmed, rechecked at commit ({@link io.github.spndoctor.core.demo.BreakRules}), journalled,
+     * applied and undone exactly as a fix is. A break that changes DNS, not the directory, has no journal and is
+     * refused here.
+     */
+    public Plan planBreak(io.github.spndoctor.core.demo.DemoBreak b) {
+        if (io.github.spndoctor.core.demo.TrainerDemo.of(directory).isEmpty()) {
+            throw new IllegalStateException("Breaking actions are for the trainer's demo only.");
+        }
+        if (b.dns().isPresent() || !b.plan().hasDirectoryChanges()) {
+            throw new IllegalArgumentException("This break changes the demo's DNS, not the directory: it has no journal to undo it from.");
+        }
+        describe("", TargetName.parse(b.target()));
+        synchronized (lock) {
+            timeline.add(changes.plannedBreak(b));
+            return changes.plan();
+        }
+    }
+
+    /**
+     * Plans the trainer's break {@code id} against the demo as it is now (blocks: reads the directory) and makes it
+     * the current plan ({@link #planBreak(io.github.spndoctor.core.demo.DemoBreak)}); a DNS break is only planned.
+     *
+     * @param host the host to break; empty for the demo's default (the healthy SRV004)
+     */
+    public io.github.spndoctor.core.demo.DemoBreak planBreak(String id, Optional<String> host)
+            throws DirectoryException, io.github.spndoctor.core.remedy.NotApplicableException {
+        io.github.spndoctor.core.demo.TrainerDemo demo = io.github.spndoctor.core.demo.TrainerDemo.of(directory)
+                .orElseThrow(() -> new IllegalStateException("Breaking actions are for the trainer's demo only."));
+        io.github.spndoctor.core.demo.DemoBreak b = io.github.spndoctor.core.demo.Breaks.plan(demo, id, host, Optional.empty());
+        if (b.dns().isEmpty()) {
+            planBreak(b);
+        }
+        return b;
+    }
+
+    /** The break the current plan comes from, while the purpose is {@link Purpose#BREAK}. */
+    public Optional<io.github.spndoctor.core.demo.DemoBreak> currentBreak() {
+        synchronized (lock) { return Optional.ofNullable(changes.breaking()); }
+    }
+
     public Optional<Plan> currentPlan() { synchronized (lock) { return Optional.ofNullable(changes.plan()); } }
 
     public Purpose purpose() { synchronized (lock) { return changes.purpose(); } }
@@ -323,15 +369,18 @@ public final class RepairSession {
         Plan p;
         Purpose why;
         TargetName t;
+        io.github.spndoctor.core.demo.DemoBreak b;
         synchronized (lock) {
             if (directory.info().readOnly()) {
                 throw new IllegalStateException("This connection is read-only: nothing can be applied.");
             }
             t = requireTarget();
             why = changes.purpose();
+            b = changes.breaking();
             p = changes.takeConfirmed();
         }
-        Recheck rc = executor.recheck(directory, p);
+        Recheck rc = why == Purpose.BREAK ? io.github.spndoctor.core.demo.BreakRules.recheck(directory, b, executor)
+                : executor.recheck(directory, p);
         synchronized (lock) {
             timeline.add(changes.rechecked(rc));
         }
@@ -368,6 +417,8 @@ public final class RepairSession {
         VerifyResult v;
         if (why == Purpose.UNDO) {
             v = Verifier.verifyUndo(directory, t, basis);
+        } else if (why == Purpose.BREAK) {
+            v = io.github.spndoctor.core.demo.BreakRules.check(directory, t, basis, config.probes().probeFor(directory));
         } else if (basis == null) {
             v = Verifier.verify(directory, t, (String) null, config.probes().probeFor(directory));
         } else {

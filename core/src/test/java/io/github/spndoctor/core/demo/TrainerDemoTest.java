@@ -38,6 +38,18 @@ class TrainerDemoTest {
         return r;
     }
 
+    /** Breaks the demo the way the CLI and the wizard do: the repair session's plan, confirmation and commit. */
+    static io.github.spndoctor.core.session.Commit breakIt(TrainerDemo demo, Path home, String id) throws Exception {
+        DemoBreak b = Breaks.plan(demo, id, Optional.empty(), Optional.empty());
+        var session = new io.github.spndoctor.core.session.RepairSession(demo.directory(),
+                io.github.spndoctor.core.session.SessionConfig.under(home).withNames(Optional.empty()));
+        session.planBreak(b);
+        session.confirm();
+        var c = session.commit(ApplyListener.NONE, Optional.empty());
+        assertTrue(c.applied().orElseThrow().success(), c.recheck().message());
+        return c;
+    }
+
     @Test
     void everyBreakMakesTheTicketCheckFailAndItsJournalUndoesIt() throws Exception {
         try (TrainerDemo demo = TrainerDemo.open(state.resolve("demo"))) {
@@ -46,8 +58,8 @@ class TrainerDemoTest {
             assertEquals(TicketCheck.Outcome.ACCEPTED_BY_HOST, first.outcome(), first.answer());
             for (String id : java.util.List.of(Breaks.HIJACK_HTTP, Breaks.DUPLICATE)) {
                 DemoBreak b = Breaks.plan(demo, id, Optional.empty(), Optional.empty());
-                BreakRunner.Result r = BreakRunner.apply(demo, b, new ApplyListener() { });
-                assertTrue(r.success(), r.message());
+                var r = breakIt(demo, state, id);
+                assertTrue(r.journal().orElseThrow().startsWith(demo.journals()), "demo journals live apart");
                 TicketCheck broken = demo.ticketProbe().requestTicket(http);
                 assertEquals(id.equals(Breaks.DUPLICATE) ? TicketCheck.Outcome.NOT_FOUND : TicketCheck.Outcome.WRONG_ACCOUNT,
                         broken.outcome(), id + ": " + broken.answer());
@@ -66,11 +78,9 @@ class TrainerDemoTest {
         try (TrainerDemo demo = TrainerDemo.open(state.resolve("demo"))) {
             seed = demo.export();
             assertFalse(demo.changedSinceSeed());
-            for (String id : java.util.List.of(Breaks.REMOVE_WSMAN, Breaks.CNAME)) {
-                BreakRunner.Result r = BreakRunner.apply(demo, Breaks.plan(demo, id, Optional.empty(), Optional.empty()),
-                        new ApplyListener() { });
-                assertTrue(r.success(), r.message());
-            }
+            breakIt(demo, state, Breaks.REMOVE_WSMAN);
+            BreakRunner.Result r = BreakRunner.applyDns(demo, Breaks.plan(demo, Breaks.CNAME, Optional.empty(), Optional.empty()));
+            assertTrue(r.success(), r.message());
             assertNotEquals(seed, demo.export());
         }
         String broken;

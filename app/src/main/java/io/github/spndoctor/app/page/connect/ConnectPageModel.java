@@ -134,6 +134,11 @@ public final class ConnectPageModel extends BasePageModel {
         });
     }
 
+    /** Connects as Next does (with the page's current choices), then hands the directory to {@code then} on the UI thread. */
+    public void connectThen(java.util.function.Consumer<Directory> then) {
+        connect(then);
+    }
+
     /** Where the forest scan view is opened (set by the composition). */
     public void setScanOpener(java.util.function.Consumer<Directory> opener) {
         this.scanOpener = opener;

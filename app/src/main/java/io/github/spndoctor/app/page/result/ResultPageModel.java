@@ -235,7 +235,8 @@ public final class ResultPageModel extends BasePageModel {
             case FIXED -> Messages.get("result.fixed", name);
             case STEPS_REMAIN -> Messages.plural("result.stepsRemain", v.toDo().size(), name);
             case GUIDANCE -> Messages.plural("result.guidance", v.toDo().size(), name);
-            case NOT_FIXED -> Messages.get("result.stillBroken", name, first);
+            case NOT_FIXED -> repair.purpose() == RepairSession.Purpose.BREAK ? Messages.get("result.broken", name, first)
+                    : Messages.get("result.stillBroken", name, first);
             case UNDONE -> Messages.get("result.undone", name, now);
             case NOT_UNDONE -> Messages.get("result.notUndone", name, first);
             case UNKNOWN -> Messages.get("result.checkUnknown", name, first);

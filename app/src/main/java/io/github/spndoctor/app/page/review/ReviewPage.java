@@ -74,7 +74,10 @@ public final class ReviewPage implements PageView {
                 .ifPresent(file -> model.save(f, file))));
         HBox buttons = new HBox(copy, save);
         buttons.getStyleClass().add("button-row");
-        root.getChildren().addAll(changes, warnings, recheck, extras, tabs, buttons, error, notice);
+        Label story = Ui.text(model.breakStoryProperty(), Styles.NOTE);
+        story.setId("breakStory");
+        Ui.hideWhenEmpty(story, model.breakStoryProperty());
+        root.getChildren().addAll(story, changes, warnings, recheck, extras, tabs, buttons, error, notice);
         model.scriptForClipboardProperty().addListener((o, a, b) -> {
             if (!b.isEmpty()) {
                 ClipboardContent content = new ClipboardContent();

@@ -44,6 +44,7 @@ public final class ReviewPageModel extends BasePageModel {
     private final ReadOnlyStringWrapper scriptForClipboard = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper previewsChanged = new ReadOnlyBooleanWrapper();
     private Plan plan;
+    private final ReadOnlyStringWrapper breakStory = new ReadOnlyStringWrapper("");
 
     public ReviewPageModel(WizardSession session, TaskRunner runner, PlanService plans) {
         super(Step.REVIEW);
@@ -66,6 +67,9 @@ public final class ReviewPageModel extends BasePageModel {
 
     /** When the accounts are re-read (at the commit), in a sentence; empty for a script. */
     public ReadOnlyStringProperty recheckProperty() { return recheck.getReadOnlyProperty(); }
+
+    /** For a trainer's break: its story and what the class will see; empty otherwise. */
+    public ReadOnlyStringProperty breakStoryProperty() { return breakStory.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
@@ -93,12 +97,17 @@ public final class ReviewPageModel extends BasePageModel {
         plan = p;
         boolean undo = session.repair().purpose() == io.github.spndoctor.core.session.RepairSession.Purpose.UNDO;
         int n = plan.changes().size();
+        var breaking = session.repair().currentBreak();
+        breakStory.set(breaking.map(b -> Messages.get("review.breakStory", b.story(),
+                io.github.spndoctor.core.demo.Breaks.classSees(b.id()).replace("<host>", b.target()))).orElse(""));
         scriptOnly.set(session.directory().info().readOnly() || (n == 0 && !plan.clientSteps().isEmpty()));
-        mainInstruction.set(undo && !scriptOnly.get() ? Messages.plural("review.instruction.undo", n)
+        mainInstruction.set(breaking.isPresent() && !scriptOnly.get() ? Messages.plural("review.instruction.break", n)
+                : undo && !scriptOnly.get() ? Messages.plural("review.instruction.undo", n)
                 : scriptOnly.get() ? Messages.get("review.instruction.script", session.targetProperty().get().asTyped())
                 : Messages.plural("review.instruction.apply", n));
         primaryLabel.set(scriptOnly.get() ? Messages.get("button.script")
-                : undo ? Messages.plural("button.undo", n) : Messages.plural("button.apply", n));
+                : undo ? Messages.plural("button.undo", n) : breaking.isPresent() ? Messages.plural("button.break", n)
+                : Messages.plural("button.apply", n));
         changes.clear();
         int i = 1;
         for (SpnChange c : plan.changes()) {
