@@ -227,7 +227,7 @@ class WizardKeyboardTest {
         alt(robot, KeyCode.U);                                   // _Undo 1 change
         waitFor(Step.RESULT);
         assertTrue(fx.msaHoldsHttpSpn(), "undo restored the SPN exactly");
-        assertTrue(text(robot, "#change-0").startsWith("✓ Applied"));
+        assertTrue(text(robot, "#change-0").startsWith("✓ Restored"), text(robot, "#change-0"));   // an undo, not another apply
         // the Result page re-checks by itself after the undo: the conflict is back, never "fixed"
         waitUntil(v -> text(robot, "#checkResult").contains("undone"));
         assertFalse(text(robot, "#checkResult").contains(": fixed"), text(robot, "#checkResult"));
