@@ -78,7 +78,7 @@ public final class ProbePane extends VBox {
         advice.getStyleClass().add(Styles.NOTE);
         advice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // the purge advice is read in full, never cut
         advice.textProperty().bind(model.adviceProperty());
-        getChildren().addAll(row, lines, summary, advice);
+        getChildren().addAll(row, summary, advice, lines);   // the verdict first, then the steps that led to it
         // Esc while the test runs stops it (and never reaches the wizard's own Esc, which would close it)
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && model.stop()) {
