@@ -95,10 +95,10 @@ public final class Breaks {
                 if (adds.isEmpty()) {
                     throw new NotApplicableException(pool.ref().label() + " already holds HTTP/" + fqdn + ".");
                 }
-                yield new DemoBreak(id, title(id), "A web site on " + shortName + " gets its own application pool account, "
-                        + "and its installer registers HTTP/" + shortName + " and HTTP/" + fqdn + " on "
-                        + pool.ref().samAccountName() + ". WinRM's tickets for " + fqdn + " are then locked with that "
-                        + "account's key.", fqdn, plan(id, "Break: register HTTP/" + fqdn + " on " + pool.ref().samAccountName(),
+                yield new DemoBreak(id, title(id), "A web site on " + shortName + " is set to run as the existing "
+                        + "service account " + pool.ref().samAccountName() + ", and its installer registers HTTP/"
+                        + shortName + " and HTTP/" + fqdn + " on that account. WinRM's tickets for " + fqdn
+                        + " are then locked with " + pool.ref().samAccountName() + "'s key.", fqdn, plan(id, "Break: register HTTP/" + fqdn + " on " + pool.ref().samAccountName(),
                         adds, List.of(pool)), Optional.empty());
             }
             case DUPLICATE -> {
