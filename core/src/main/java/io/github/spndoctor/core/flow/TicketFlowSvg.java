@@ -1,5 +1,7 @@
 package io.github.spndoctor.core.flow;
 
+import io.github.spndoctor.core.text.Markup;
+
 import java.util.Locale;
 
 /**
@@ -108,36 +110,8 @@ public final class TicketFlowSvg {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.1f", d);
     }
 
-    /** Escapes for XML text and attributes; drops characters XML 1.0 cannot carry. */
+    /** Escapes for XML text and attributes (one rule with the HTML report: {@link Markup#escape}). */
     static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> {
-                    if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0xFFFE || c == 0xFFFF) {
-                        sb.append('\uFFFD');
-                    } else if (Character.isSurrogate(c) && !validPair(s, i)) {
-                        sb.append('\uFFFD');
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    private static boolean validPair(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        return Markup.escape(s);
     }
 }

@@ -336,27 +336,9 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         return sb.append("</body></html>\n").toString();
     }
 
-    /** Escapes text for HTML element content and attribute values. */
+    /** Escapes text for HTML element content and attribute values (one rule with the SVG picture). */
     public static String html(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-                        sb.append("\uFFFD");
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return io.github.spndoctor.core.text.Markup.escape(s);
     }
 
     enum Kind { PARA, CODE, LIST, TABLE, FLOW }
