@@ -52,95 +52,95 @@ public final class DemoCommand implements Runnable {
         return d;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the scenarios and the breaking actions.")
-    static final class ListCommand implements Callable<Integer> {
+    /** A subcommand that opens the saved demo, works on it and closes it again. */
+    abstract static class OnDemo implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
+        @Override
+        public final Integer call() throws Exception {
+            try (TrainerDemo demo = open(spec.commandLine().getErr())) {
+                return run(demo, spec.commandLine().getOut());
+            }
+        }
+
+        abstract int run(TrainerDemo demo, PrintWriter out) throws Exception;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the scenarios and the breaking actions.")
+    static final class ListCommand extends OnDemo {
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            try (TrainerDemo demo = open(spec.commandLine().getErr())) {
-                if (json) {
-                    ObjectNode root = LookupJson.MAPPER.createObjectNode();
-                    ArrayNode list = root.putArray("scenarios");
-                    for (Scenario s : Scenarios.all(demo.dns())) {
-                        ObjectNode n = list.addObject();
-                        n.put("id", s.id()).put("title", s.title()).put("target", s.target()).put("story", s.story())
-                                .put("classSees", s.classSees()).put("errorText", s.errorText()).put("cause", s.cause().id());
-                        s.remedyIds().forEach(n.putArray("remedies")::add);
-                    }
-                    ArrayNode breaks = root.putArray("breaks");
-                    Breaks.IDS.forEach(id -> breaks.addObject().put("id", id).put("title", Breaks.title(id)).put("classSees", Breaks.classSees(id)));
-                    out.println(LookupJson.MAPPER.writeValueAsString(root));
-                    return 0;
-                }
-                out.println("Scenarios (open one with: spn-doctor diagnose --demo --target TARGET, or in the wizard):");
+        int run(TrainerDemo demo, PrintWriter out) throws Exception {
+            if (json) {
+                ObjectNode root = LookupJson.MAPPER.createObjectNode();
+                ArrayNode list = root.putArray("scenarios");
                 for (Scenario s : Scenarios.all(demo.dns())) {
-                    out.println("  " + s.id() + " - " + s.title() + " (target " + s.target() + ")");
-                    out.println("      " + s.story());
-                    out.println("      The class sees: " + s.classSees());
-                    if (!s.remedyIds().isEmpty()) {
-                        out.println("      Remedies: " + String.join(", ", s.remedyIds()));
-                    }
+                    ObjectNode n = list.addObject();
+                    n.put("id", s.id()).put("title", s.title()).put("target", s.target()).put("story", s.story())
+                            .put("classSees", s.classSees()).put("errorText", s.errorText()).put("cause", s.cause().id());
+                    s.remedyIds().forEach(n.putArray("remedies")::add);
                 }
-                out.println("Breaking actions (spn-doctor demo break ID [--host NAME]):");
-                Breaks.IDS.forEach(id -> {
-                    out.println("  " + id + " - " + Breaks.title(id));
-                    out.println("      The class sees: " + Breaks.classSees(id));
-                });
+                ArrayNode breaks = root.putArray("breaks");
+                Breaks.IDS.forEach(id -> breaks.addObject().put("id", id).put("title", Breaks.title(id)).put("classSees", Breaks.classSees(id)));
+                out.println(LookupJson.MAPPER.writeValueAsString(root));
                 return 0;
             }
+            out.println("Scenarios (open one with: spn-doctor diagnose --demo --target TARGET, or in the wizard):");
+            for (Scenario s : Scenarios.all(demo.dns())) {
+                out.println("  " + s.id() + " - " + s.title() + " (target " + s.target() + ")");
+                out.println("      " + s.story());
+                out.println("      The class sees: " + s.classSees());
+                if (!s.remedyIds().isEmpty()) {
+                    out.println("      Remedies: " + String.join(", ", s.remedyIds()));
+                }
+            }
+            out.println("Breaking actions (spn-doctor demo break ID [--host NAME]):");
+            Breaks.IDS.forEach(id -> {
+                out.println("  " + id + " - " + Breaks.title(id));
+                out.println("      The class sees: " + Breaks.classSees(id));
+            });
+            return 0;
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether the demo differs from its original state, and where its state, journals and audit log are.")
-    static final class StatusCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class StatusCommand extends OnDemo {
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            try (TrainerDemo demo = open(spec.commandLine().getErr())) {
-                boolean changed = demo.changedSinceSeed();
-                if (json) {
-                    ObjectNode root = LookupJson.MAPPER.createObjectNode();
-                    root.put("changed", changed).put("state", demo.stateDir().toString())
-                            .put("journals", demo.journals().toString()).put("auditLog", demo.auditLog().toString());
-                    ObjectNode aliases = root.putObject("dnsAliases");
-                    demo.dns().aliases().forEach(aliases::put);
-                    demo.loadProblem().ifPresent(p -> root.put("loadProblem", p));
-                    out.println(LookupJson.MAPPER.writeValueAsString(root));
-                    return 0;
-                }
-                out.println(changed ? "The demo differs from its original state (something was broken or fixed since the last reset)."
-                        : "The demo is in its original state.");
-                out.println("State:     " + demo.stateDir());
-                out.println("Journals:  " + demo.journals());
-                out.println("Audit log: " + demo.auditLog());
-                demo.dns().aliases().forEach((a, t) -> out.println("DNS alias: " + a + " -> " + t));
+        int run(TrainerDemo demo, PrintWriter out) throws Exception {
+            boolean changed = demo.changedSinceSeed();
+            if (json) {
+                ObjectNode root = LookupJson.MAPPER.createObjectNode();
+                root.put("changed", changed).put("state", demo.stateDir().toString())
+                        .put("journals", demo.journals().toString()).put("auditLog", demo.auditLog().toString());
+                ObjectNode aliases = root.putObject("dnsAliases");
+                demo.dns().aliases().forEach(aliases::put);
+                demo.loadProblem().ifPresent(p -> root.put("loadProblem", p));
+                out.println(LookupJson.MAPPER.writeValueAsString(root));
                 return 0;
             }
+            out.println(changed ? "The demo differs from its original state (something was broken or fixed since the last reset)."
+                    : "The demo is in its original state.");
+            out.println("State:     " + demo.stateDir());
+            out.println("Journals:  " + demo.journals());
+            out.println("Audit log: " + demo.auditLog());
+            demo.dns().aliases().forEach((a, t) -> out.println("DNS alias: " + a + " -> " + t));
+            return 0;
         }
     }
 
     @Command(name = "reset", mixinStandardHelpOptions = true, description = "Restore the demo exactly to its original state (directory and DNS).")
-    static final class ResetCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class ResetCommand extends OnDemo {
         @Override
-        public Integer call() {
-            try (TrainerDemo demo = open(spec.commandLine().getErr())) {
-                demo.reset();
-                spec.commandLine().getOut().println("The demo is reset to its original state.");
-                return 0;
-            }
+        int run(TrainerDemo demo, PrintWriter out) {
+            demo.reset();
+            out.println("The demo is reset to its original state.");
+            return 0;
         }
     }
 
@@ -212,19 +212,15 @@ public final class DemoCommand implements Runnable {
     @Command(name = "connect", mixinStandardHelpOptions = true, description = "Connect to a demo host as a Windows WinRM client "
             + "does (a real Kerberos ticket for HTTP/HOST from the demo KDC, sent to the host's demo WinRM listener) and say "
             + "whether the host accepted it. Exit 0 accepted, 6 rejected.")
-    static final class ConnectCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class ConnectCommand extends OnDemo {
         @Parameters(index = "0", paramLabel = "HOST", description = "The host name as typed, e.g. srv003.rwwilden01.local.")
         String host;
 
         @Override
-        public Integer call() {
-            try (TrainerDemo demo = open(spec.commandLine().getErr())) {
-                DemoWinrmCheck.Result r = DemoWinrmCheck.connect(demo.kerberos(), host.strip());
-                spec.commandLine().getOut().println(r.line());
-                return r.accepted() ? 0 : FixCommand.EXIT_NOT_FIXED;
-            }
+        int run(TrainerDemo demo, PrintWriter out) {
+            DemoWinrmCheck.Result r = DemoWinrmCheck.connect(demo.kerberos(), host.strip());
+            out.println(r.line());
+            return r.accepted() ? 0 : FixCommand.EXIT_NOT_FIXED;
         }
     }
 }

@@ -59,34 +59,34 @@ public final class Spn {
         if (text == null) {
             throw new SpnFormatException("No SPN given.");
         }
-        String s = text.strip();
-        if (s.isEmpty()) {
+        String raw = text.strip();
+        if (raw.isEmpty()) {
             throw new SpnFormatException("The SPN is empty. Expected serviceclass/host[:port], e.g. HTTP/web01.contoso.com.");
         }
-        if (s.length() > MAX_LENGTH) {
-            throw new SpnFormatException("The SPN is " + s.length() + " characters long; at most " + MAX_LENGTH + " are allowed.");
+        if (raw.length() > MAX_LENGTH) {
+            throw new SpnFormatException("The SPN is " + raw.length() + " characters long; at most " + MAX_LENGTH + " are allowed.");
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
             if (Character.isISOControl(c) || Character.isWhitespace(c)) {
-                throw new SpnFormatException("The SPN '" + printable(s) + "' contains a space or control character at position " + (i + 1) + ".");
+                throw new SpnFormatException("The SPN '" + printable(raw) + "' contains a space or control character at position " + (i + 1) + ".");
             }
             if ("*()\\\"<>,;=".indexOf(c) >= 0) {
-                throw new SpnFormatException("The SPN '" + printable(s) + "' contains the character '" + c + "', which an SPN cannot hold.");
+                throw new SpnFormatException("The SPN '" + printable(raw) + "' contains the character '" + c + "', which an SPN cannot hold.");
             }
         }
-        int slash = s.indexOf('/');
+        int slash = raw.indexOf('/');
         if (slash < 0) {
-            throw new SpnFormatException("'" + printable(s) + "' is not an SPN: the '/' between service class and host is missing (e.g. HTTP/web01).");
+            throw new SpnFormatException("'" + printable(raw) + "' is not an SPN: the '/' between service class and host is missing (e.g. HTTP/web01).");
         }
-        String serviceClass = s.substring(0, slash);
+        String serviceClass = raw.substring(0, slash);
         if (serviceClass.isEmpty()) {
-            throw new SpnFormatException("'" + printable(s) + "' has no service class before the '/'.");
+            throw new SpnFormatException("'" + printable(raw) + "' has no service class before the '/'.");
         }
         if (serviceClass.indexOf(':') >= 0) {
-            throw new SpnFormatException("'" + printable(s) + "' has a ':' in its service class.");
+            throw new SpnFormatException("'" + printable(raw) + "' has a ':' in its service class.");
         }
-        String rest = s.substring(slash + 1);
+        String rest = raw.substring(slash + 1);
         String hostPort = rest;
         Optional<String> serviceName = Optional.empty();
         int slash2 = rest.indexOf('/');
@@ -94,7 +94,7 @@ public final class Spn {
             hostPort = rest.substring(0, slash2);
             String sn = rest.substring(slash2 + 1);
             if (sn.isEmpty() || sn.indexOf('/') >= 0) {
-                throw new SpnFormatException("'" + printable(s) + "' has an empty or malformed service name after the host.");
+                throw new SpnFormatException("'" + printable(raw) + "' has an empty or malformed service name after the host.");
             }
             serviceName = Optional.of(sn);
         }
@@ -105,18 +105,18 @@ public final class Spn {
             String p = hostPort.substring(colon + 1);
             host = hostPort.substring(0, colon);
             if (!p.matches("\\d{1,5}")) {
-                throw new SpnFormatException("'" + printable(s) + "' has a port '" + printable(p) + "' that is not a number from 1 to 65535.");
+                throw new SpnFormatException("'" + printable(raw) + "' has a port '" + printable(p) + "' that is not a number from 1 to 65535.");
             }
             int n = Integer.parseInt(p);
             if (n < 1 || n > 65535) {
-                throw new SpnFormatException("'" + printable(s) + "' has port " + n + "; ports run from 1 to 65535.");
+                throw new SpnFormatException("'" + printable(raw) + "' has port " + n + "; ports run from 1 to 65535.");
             }
             port = OptionalInt.of(n);
         }
         if (host.isEmpty()) {
-            throw new SpnFormatException("'" + printable(s) + "' has no host after the '/'.");
+            throw new SpnFormatException("'" + printable(raw) + "' has no host after the '/'.");
         }
-        return new Spn(serviceClass, host, port, serviceName, s);
+        return new Spn(serviceClass, host, port, serviceName, raw);
     }
 
     private static String printable(String s) {

@@ -48,48 +48,48 @@ public record TargetName(String asTyped, String shortName, Optional<String> fqdn
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("Enter the name of the server you connect to, e.g. srv003 or srv003.contoso.com.");
         }
-        String s = text.strip();
-        if (s.length() > 1024) {
-            throw new IllegalArgumentException("That is not a server name: it is " + s.length() + " characters long.");
+        String typed = text.strip();
+        if (typed.length() > 1024) {
+            throw new IllegalArgumentException("That is not a server name: it is " + typed.length() + " characters long.");
         }
-        NameCharacters.requirePlain(s, "server name");
+        NameCharacters.requirePlain(typed, "server name");
         List<String> notes = new ArrayList<>();
         Optional<String> domain = Optional.empty();
         Optional<String> serviceClass = Optional.empty();
-        s = s.replaceFirst("(?i)^[a-z][a-z0-9+.-]*://", "");   // http://host:5985/wsman
-        if (s.startsWith("\\\\")) {
-            s = s.substring(2);                                 // \\host\share
-        } else if (s.indexOf('\\') > 0) {                      // CONTOSO\srv003
-            domain = Optional.of(s.substring(0, s.indexOf('\\')));
-            s = s.substring(s.indexOf('\\') + 1);
-            notes.add("The NetBIOS domain " + domain.get() + " was noted; the server is " + cutAtSlash(s) + ".");
+        typed = typed.replaceFirst("(?i)^[a-z][a-z0-9+.-]*://", "");   // http://host:5985/wsman
+        if (typed.startsWith("\\\\")) {
+            typed = typed.substring(2);                                 // \\host\share
+        } else if (typed.indexOf('\\') > 0) {                      // CONTOSO\srv003
+            domain = Optional.of(typed.substring(0, typed.indexOf('\\')));
+            typed = typed.substring(typed.indexOf('\\') + 1);
+            notes.add("The NetBIOS domain " + domain.get() + " was noted; the server is " + cutAtSlash(typed) + ".");
         }
-        int slash = s.indexOf('/');
-        if (slash > 0 && slash < s.length() - 1 && looksLikeServiceClass(s.substring(0, slash), s.substring(slash + 1))) {
-            serviceClass = Optional.of(s.substring(0, slash));  // HTTP/srv003.contoso.com:5985
-            s = s.substring(slash + 1);
-            notes.add("This is an SPN (" + serviceClass.get() + "/...); its host " + cutAtSlash(s).replaceFirst(":.*", "")
+        int slash = typed.indexOf('/');
+        if (slash > 0 && slash < typed.length() - 1 && looksLikeServiceClass(typed.substring(0, slash), typed.substring(slash + 1))) {
+            serviceClass = Optional.of(typed.substring(0, slash));  // HTTP/srv003.contoso.com:5985
+            typed = typed.substring(slash + 1);
+            notes.add("This is an SPN (" + serviceClass.get() + "/...); its host " + cutAtSlash(typed).replaceFirst(":.*", "")
                     + " is the server.");
         }
-        s = cutAtSlash(s);
-        if (s.endsWith("$") && domain.isPresent()) {
-            s = s.substring(0, s.length() - 1);                // CONTOSO\SRV003$ names the computer account
+        typed = cutAtSlash(typed);
+        if (typed.endsWith("$") && domain.isPresent()) {
+            typed = typed.substring(0, typed.length() - 1);                // CONTOSO\SRV003$ names the computer account
         }
-        if (s.startsWith("[") && s.contains("]")) {
-            String ip = s.substring(1, s.indexOf(']'));
-            OptionalInt port = port(s.substring(s.indexOf(']') + 1).replaceFirst("^:", ""), s.contains("]:"));
+        if (typed.startsWith("[") && typed.contains("]")) {
+            String ip = typed.substring(1, typed.indexOf(']'));
+            OptionalInt port = port(typed.substring(typed.indexOf(']') + 1).replaceFirst("^:", ""), typed.contains("]:"));
             return new TargetInput(new TargetName(ip, ip, Optional.empty(), Kind.IPV6), port, domain, serviceClass, notes);
         }
-        if (s.chars().filter(c -> c == ':').count() >= 2 && s.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+")) {
-            return new TargetInput(new TargetName(s, s, Optional.empty(), Kind.IPV6), OptionalInt.empty(), domain, serviceClass, notes);
+        if (typed.chars().filter(c -> c == ':').count() >= 2 && typed.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+")) {
+            return new TargetInput(new TargetName(typed, typed, Optional.empty(), Kind.IPV6), OptionalInt.empty(), domain, serviceClass, notes);
         }
         OptionalInt port = OptionalInt.empty();
-        int colon = s.indexOf(':');
+        int colon = typed.indexOf(':');
         if (colon >= 0) {
-            port = port(s.substring(colon + 1), true);
-            s = s.substring(0, colon);
+            port = port(typed.substring(colon + 1), true);
+            typed = typed.substring(0, colon);
         }
-        return new TargetInput(host(s, text), port, domain, serviceClass, notes);
+        return new TargetInput(host(typed, text), port, domain, serviceClass, notes);
     }
 
     private static TargetName host(String s, String text) {
