@@ -14,9 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.BufferedReader;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,8 +66,6 @@ class ConvergeCliTest {
     record Run(int status, String out, String err) { }
 
     Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
@@ -85,11 +81,8 @@ class ConvergeCliTest {
                 return cls.cast(o);
             }
         };
-        CommandLine cl = new CommandLine(new SpnDoctorCommand(), factory);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        cl.setExecutionExceptionHandler(new CliErrors());
-        return new Run(cl.execute(args), out.toString(), err.toString());
+        CliRun r = CliRun.of(factory, args);
+        return new Run(r.status(), r.out(), r.err());
     }
 
     JsonNode converge(Path journal) throws Exception {

@@ -56,8 +56,6 @@ class FixUndoCliTest {
 
     /** Runs the CLI with the shared demo directory, {@code stdin} as the console, and audit log in the temp dir. */
     Run run(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
@@ -77,12 +75,8 @@ class FixUndoCliTest {
                 return cls.cast(o);
             }
         };
-        CommandLine cl = new CommandLine(new SpnDoctorCommand(), factory);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        cl.setExecutionExceptionHandler(new CliErrors());
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
+        CliRun r = CliRun.of(factory, args);
+        return new Run(r.status(), r.out(), r.err());
     }
 
     static Map<String, String> state() throws Exception {
@@ -181,38 +175,20 @@ class FixUndoCliTest {
     @Test
     void setSpnPrefixHere_runsRegAdd_onlyOnWindows() throws Exception {
         List<List<String>> ran = new java.util.ArrayList<>();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new SpnDoctorCommand(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                Object o = CommandLine.defaultFactory().create(cls);
-                if (o instanceof FixCommand f) {
-                    f.opener = opts -> new Shared(demo);
-                    f.executor = new PlanExecutor(new AuditLog(tmp.resolve("audit.log")));
-                    f.localPrefix = new io.github.spndoctor.core.remedy.LocalSpnPrefix((cmd, env) -> {
-                        ran.add(cmd);
-                        return new io.github.spndoctor.core.verify.CommandRunner.Result(0, "The operation completed successfully.");
-                    }, true);
-                }
-                return cls.cast(o);
-            }
-        });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int status = cl.execute("fix", "--target", "DYNAMICS-CRM", "--remedy", "wsman-prefix", "--yes", "--no-kerberos",
+        Run r = runWithRegistry(null, ran, "fix", "--target", "DYNAMICS-CRM", "--remedy", "wsman-prefix", "--yes", "--no-kerberos",
                 "--journal", tmp.resolve("w.ldif").toString(), "--set-spn-prefix-here");
+        int status = r.status();
+        String out = r.out();
+        String err = r.err();
         assertEquals(0, status, out + "" + err);
         assertEquals(1, ran.size());
         assertEquals(List.of("reg", "add"), ran.get(0).subList(0, 2));
-        assertTrue(out.toString().contains("spn_prefix on this machine: set to WSMAN"), out.toString());
+        assertTrue(out.contains("spn_prefix on this machine: set to WSMAN"), out);
     }
 
     /** Runs with a fake Windows registry that records what it was asked to run. */
     Run runWithRegistry(String stdin, List<List<String>> ran, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new SpnDoctorCommand(), new CommandLine.IFactory() {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 Object o = CommandLine.defaultFactory().create(cls);
@@ -227,11 +203,9 @@ class FixUndoCliTest {
                 }
                 return cls.cast(o);
             }
-        });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        cl.setExecutionExceptionHandler(new CliErrors());
-        return new Run(cl.execute(args), out.toString(), err.toString());
+        };
+        CliRun r = CliRun.of(factory, args);
+        return new Run(r.status(), r.out(), r.err());
     }
 
     /** Issue 9: undo --remove-spn-prefix-here changes nothing before the confirmation, and nothing at all with --dry-run. */
@@ -381,12 +355,8 @@ class FixUndoCliTest {
                 return cls.cast(o);
             }
         };
-        CommandLine cl = new CommandLine(new SpnDoctorCommand(), factory);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        cl.setExecutionExceptionHandler(new CliErrors());
-        int status = cl.execute("fix", "--target", "srv003.rwwilden01.local", "--remedy", "port-spn", "--yes", "--journal", journal.toString(), "--no-kerberos");
-        return new Run(status, out.toString(), err.toString());
+        CliRun r = CliRun.of(factory, "fix", "--target", "srv003.rwwilden01.local", "--remedy", "port-spn", "--yes", "--journal", journal.toString(), "--no-kerberos");
+        return new Run(r.status(), r.out(), r.err());
     }
 
     @Test
