@@ -57,6 +57,16 @@ class TicketFlowViewTest {
                 .map(n -> texts(n)).orElse(List.of())));
     }
 
+    /** The node and every parent are visible (a closed expander hides its content, not the content's nodes). */
+    static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
     static List<String> texts(Node n) {
         List<String> out = new java.util.ArrayList<>();
         if (n instanceof Text t) {
@@ -95,6 +105,13 @@ class TicketFlowViewTest {
             assertTrue(broken.contains(label), label + " in " + broken);
         }
         assertEquals("All 6 steps", text(robot, "#diagnosisFlow-position"));
+        // on the Diagnosis page the picture waits behind its expander; the closed line still shows the outcome
+        javafx.scene.control.TitledPane expander = robot.lookup("#diagnosisFlow-expander").queryAs(javafx.scene.control.TitledPane.class);
+        assertFalse(onFx(expander::isExpanded), "closed at first: the causes come first");
+        assertTrue(onFx(() -> shown(robot.lookup("#diagnosisFlow-verdict").query())), "the outcome badge is on the closed line");
+        assertFalse(onFx(() -> shown(robot.lookup("#diagnosisFlow-picture").query())), "the picture is behind it");
+        robot.clickOn("#diagnosisFlow-verdict");
+        waitUntil(v -> onFx(expander::isExpanded) && onFx(() -> shown(robot.lookup("#diagnosisFlow-picture").query())));
 
         // step through with the keys while the picture has the focus; the wizard stays where it is
         Node picture = robot.lookup("#diagnosisFlow-picture").query();
@@ -154,5 +171,48 @@ class TicketFlowViewTest {
                     + " | " + fx.msaHoldsHttpSpn(), e);
         }
         assertTrue(drawn(robot, "resultFlow").contains("svc-srv003-web$"), "after the undo the MSA holds it again");
+    }
+
+    /**
+     * Presenting (F5) opens the Diagnosis page's picture for the trainer, who steps through it with the keys; ending
+     * it (F5) closes the picture again, which the user had not opened — one the user opened stays open.
+     */
+    @Test
+    void presentationMode_opensThePicture_forStepping_andClosesItAfter() {
+        FxRobot robot = new FxRobot();
+        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        next(robot, Step.SYMPTOM);
+        robot.interact(() -> {
+            robot.lookup("#symptomText").queryAs(TextArea.class).setText(WizardFixture.seed000ErrorText());
+            robot.lookup("#targetField").queryAs(TextField.class).setText(SRV003);
+        });
+        next(robot, Step.LOOKUP);
+        next(robot, Step.DIAGNOSIS);
+        waitUntil(v -> text(robot, "#diagnosisFlow-verdict").equals("KRB_AP_ERR_MODIFIED"));
+        javafx.scene.control.TitledPane expander = robot.lookup("#diagnosisFlow-expander").queryAs(javafx.scene.control.TitledPane.class);
+        var presenting = onFx(() -> io.github.spndoctor.app.ui.Presentation.of(expander.getScene()).orElseThrow().presentingProperty());
+        assertFalse(onFx(expander::isExpanded));
+
+        robot.clickOn("#mainInstruction");
+        robot.push(KeyCode.F5);
+        waitUntil(v -> onFx(presenting::get) && onFx(expander::isExpanded));
+        Node picture = robot.lookup("#diagnosisFlow-picture").query();
+        waitUntil(v -> onFx(() -> shown(picture)));
+        robot.interact(picture::requestFocus);
+        robot.type(KeyCode.HOME);
+        waitUntil(v -> text(robot, "#diagnosisFlow-position").equals("Step 1 of 6"));
+        robot.type(KeyCode.RIGHT);
+        waitUntil(v -> text(robot, "#diagnosisFlow-position").equals("Step 2 of 6"));
+        robot.push(KeyCode.F5);
+        waitUntil(v -> !onFx(presenting::get) && !onFx(expander::isExpanded));
+
+        robot.interact(() -> expander.setExpanded(true));   // opened by the user: presenting leaves it open
+        robot.clickOn("#mainInstruction");
+        robot.push(KeyCode.F5);
+        waitUntil(v -> onFx(presenting::get));
+        robot.push(KeyCode.F5);
+        waitUntil(v -> !onFx(presenting::get));
+        assertTrue(onFx(expander::isExpanded), "the user's open picture stays open");
+        assertEquals(Step.DIAGNOSIS, fx.composition.wizard().currentStep());
     }
 }

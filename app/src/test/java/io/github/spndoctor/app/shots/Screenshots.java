@@ -119,6 +119,13 @@ public final class Screenshots {
             save(c, host, step, readme);
             if (EXTRAS && (step == Step.DIAGNOSIS || step == Step.RESULT)) {
                 String id = step == Step.DIAGNOSIS ? "#diagnosisFlow" : "#resultFlow";
+                if (step == Step.DIAGNOSIS) {
+                    fx(() -> {   // the picture waits behind its expander on the Diagnosis page
+                        ((javafx.scene.control.TitledPane) c.shell().getScene().lookup(id + "-expander")).setExpanded(true);
+                        return null;
+                    });
+                    settle(c);
+                }
                 fx(() -> { scrollTo(c, id); return null; });
                 settle(c);
                 saveExtra(c, host, step.number() + "-" + step.name().toLowerCase(java.util.Locale.ROOT) + "-flow");
