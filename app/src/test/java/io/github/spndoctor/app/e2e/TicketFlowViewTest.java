@@ -214,5 +214,11 @@ class TicketFlowViewTest {
         waitUntil(v -> !onFx(presenting::get));
         assertTrue(onFx(expander::isExpanded), "the user's open picture stays open");
         assertEquals(Step.DIAGNOSIS, fx.composition.wizard().currentStep());
+
+        // Enter on the expander's title line is still the page's main action, as everywhere on the page
+        robot.interact(expander::requestFocus);
+        robot.type(KeyCode.ENTER);
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.REMEDY);
+        assertTrue(onFx(expander::isExpanded), "Enter did not fold the picture");
     }
 }
