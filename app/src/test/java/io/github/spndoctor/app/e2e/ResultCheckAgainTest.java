@@ -67,6 +67,12 @@ class ResultCheckAgainTest {
         });
     }
 
+    /** How many checks the session's timeline holds: a click that ran no check is not a kept place. */
+    private int checks() {
+        return (int) fx.composition.session().repair().timeline().stream()
+                .filter(e -> e.kind() == io.github.spndoctor.core.report.TimelineEntry.Kind.CHECK).count();
+    }
+
     private static double vvalue(FxRobot robot) {
         return onFx(() -> robot.lookup("#pageScroll").queryAs(ScrollPane.class).getVvalue());
     }
@@ -95,8 +101,16 @@ class ResultCheckAgainTest {
         // by mouse, from where the page opened
         double before = vvalue(robot);
         assertTrue(inView(robot, "#checkAgain"), "the button is on the first screen");
+        int checksBefore = checks();
         robot.clickOn("#checkAgain");
-        waitUntil(v -> !fx.composition.wizard().busyProperty().get() && !text(robot, "#checkResult").startsWith("Looking up"));
+        try {
+            waitUntil(v -> checks() > checksBefore && !fx.composition.wizard().busyProperty().get()
+                    && !text(robot, "#checkResult").startsWith("Looking up"));
+        } catch (AssertionError e) {
+            throw new AssertionError("no check after the click on " + onFx(() -> robot.lookup("#checkAgain").query()
+                    .localToScreen(robot.lookup("#checkAgain").query().getLayoutBounds())) + " in the window at "
+                    + onFx(() -> robot.listWindows().get(0).getX() + "," + robot.listWindows().get(0).getY()), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         WizardFixture.shot(robot, "result-after-check-again");
         assertEquals(first, text(robot, "#checkResult"), "the same state is checked again");
@@ -105,8 +119,10 @@ class ResultCheckAgainTest {
 
         // by keyboard: the focus stays on the page's button, the page does not jump to whatever takes the focus next
         robot.interact(() -> robot.lookup("#checkAgain").query().requestFocus());
+        int checksThen = checks();
         robot.push(KeyCode.SPACE);
-        waitUntil(v -> !fx.composition.wizard().busyProperty().get() && !text(robot, "#checkResult").startsWith("Looking up"));
+        waitUntil(v -> checks() > checksThen && !fx.composition.wizard().busyProperty().get()
+                && !text(robot, "#checkResult").startsWith("Looking up"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(inView(robot, "#checkResult"), "the verdict is in view after Check again by keyboard");
         assertTrue(onFx(() -> robot.lookup("#checkAgain").query().isFocused()), "the focus is back on Check again: "

@@ -117,6 +117,17 @@ public final class Screenshots {
             }
             settle(c);
             save(c, host, step, readme);
+            if (EXTRAS && step == Step.RESULT) {
+                // Check again, pressed from the keyboard focus: the page keeps its place and shows the verdict
+                fx(() -> {
+                    javafx.scene.control.Button b = (javafx.scene.control.Button) c.shell().getScene().lookup("#checkAgain");
+                    b.requestFocus();
+                    b.fire();
+                    return null;
+                });
+                settle(c);
+                saveExtra(c, host, "7-result-check-again");
+            }
             if (EXTRAS && (step == Step.DIAGNOSIS || step == Step.RESULT)) {
                 String id = step == Step.DIAGNOSIS ? "#diagnosisFlow" : "#resultFlow";
                 if (step == Step.DIAGNOSIS) {
