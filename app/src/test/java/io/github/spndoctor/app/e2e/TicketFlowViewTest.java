@@ -87,9 +87,8 @@ class TicketFlowViewTest {
         robot.interact(b::fire);
     }
 
-    @Test
-    void srv003_brokenThenFixedThenUndone_andSteppedThroughAndSaved() throws Exception {
-        FxRobot robot = new FxRobot();
+    /** srv003 with Server Manager's error text, up to the Diagnosis page, its picture drawn (✗). */
+    private void toBrokenDiagnosis(FxRobot robot) {
         waitUntil(v -> fx.composition.connections().demoReady().isDone());
         next(robot, Step.SYMPTOM);
         robot.interact(() -> {
@@ -99,6 +98,12 @@ class TicketFlowViewTest {
         next(robot, Step.LOOKUP);
         next(robot, Step.DIAGNOSIS);
         waitUntil(v -> text(robot, "#diagnosisFlow-verdict").equals("KRB_AP_ERR_MODIFIED"));
+    }
+
+    @Test
+    void srv003_brokenThenFixedThenUndone_andSteppedThroughAndSaved() throws Exception {
+        FxRobot robot = new FxRobot();
+        toBrokenDiagnosis(robot);
         String broken = drawn(robot, "diagnosisFlow");
         for (String label : List.of("Client", "svc-srv003-web$", SRV003, "SRV003$", "\u2717 wrong key", "0x80090322",
                 "Outcome: \u2717 KRB_AP_ERR_MODIFIED")) {
@@ -180,15 +185,7 @@ class TicketFlowViewTest {
     @Test
     void presentationMode_opensThePicture_forStepping_andClosesItAfter() {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
-        next(robot, Step.SYMPTOM);
-        robot.interact(() -> {
-            robot.lookup("#symptomText").queryAs(TextArea.class).setText(WizardFixture.seed000ErrorText());
-            robot.lookup("#targetField").queryAs(TextField.class).setText(SRV003);
-        });
-        next(robot, Step.LOOKUP);
-        next(robot, Step.DIAGNOSIS);
-        waitUntil(v -> text(robot, "#diagnosisFlow-verdict").equals("KRB_AP_ERR_MODIFIED"));
+        toBrokenDiagnosis(robot);
         javafx.scene.control.TitledPane expander = robot.lookup("#diagnosisFlow-expander").queryAs(javafx.scene.control.TitledPane.class);
         var presenting = onFx(() -> io.github.spndoctor.app.ui.Presentation.of(expander.getScene()).orElseThrow().presentingProperty());
         assertFalse(onFx(expander::isExpanded));
