@@ -292,15 +292,15 @@ public final class RepairSession {
     /**
      * Makes a trainer's breaking action the current plan (the trainer's demo only): its host becomes the target, and
      * it is previewed, confirmed, rechecked at commit ({@link io.github.spndoctor.core.demo.BreakRules}), journalled,
-     * applied and undone exactly as a fix is. A break that changes DNS, not the directory, has no journal and is
-     * refused here.
+     * applied and undone exactly as a fix is — the CNAME break too: its one DNS alias change is journalled and undone
+     * like an SPN value (ADR 0720).
      */
     public Plan planBreak(io.github.spndoctor.core.demo.DemoBreak b) {
         if (io.github.spndoctor.core.demo.TrainerDemo.of(directory).isEmpty()) {
             throw new IllegalStateException("Breaking actions are for the trainer's demo only.");
         }
-        if (b.dns().isPresent() || !b.plan().hasDirectoryChanges()) {
-            throw new IllegalArgumentException("This break changes the demo's DNS, not the directory: it has no journal to undo it from.");
+        if (!b.plan().hasDirectoryChanges()) {
+            throw new IllegalArgumentException("This break changes nothing.");
         }
         describe("", TargetName.parse(b.target()));
         synchronized (lock) {
@@ -311,19 +311,24 @@ public final class RepairSession {
 
     /**
      * Plans the trainer's break {@code id} against the demo as it is now (blocks: reads the directory) and makes it
-     * the current plan ({@link #planBreak(io.github.spndoctor.core.demo.DemoBreak)}); a DNS break is only planned.
+     * the current plan ({@link #planBreak(io.github.spndoctor.core.demo.DemoBreak)}).
      *
-     * @param host the host to break; empty for the demo's default (the healthy SRV004)
+     * @param host the host to break (for {@code cname}: the alias); empty for the demo's default
+     * @param to   for {@code cname}: where the alias will point; empty for the default
      */
-    public io.github.spndoctor.core.demo.DemoBreak planBreak(String id, Optional<String> host)
+    public io.github.spndoctor.core.demo.DemoBreak planBreak(String id, Optional<String> host, Optional<String> to)
             throws DirectoryException, io.github.spndoctor.core.remedy.NotApplicableException {
         io.github.spndoctor.core.demo.TrainerDemo demo = io.github.spndoctor.core.demo.TrainerDemo.of(directory)
                 .orElseThrow(() -> new IllegalStateException("Breaking actions are for the trainer's demo only."));
-        io.github.spndoctor.core.demo.DemoBreak b = io.github.spndoctor.core.demo.Breaks.plan(demo, id, host, Optional.empty());
-        if (b.dns().isEmpty()) {
-            planBreak(b);
-        }
+        io.github.spndoctor.core.demo.DemoBreak b = io.github.spndoctor.core.demo.Breaks.plan(demo, id, host, to);
+        planBreak(b);
         return b;
+    }
+
+    /** {@link #planBreak(String, Optional, Optional)} with the default alias target. */
+    public io.github.spndoctor.core.demo.DemoBreak planBreak(String id, Optional<String> host)
+            throws DirectoryException, io.github.spndoctor.core.remedy.NotApplicableException {
+        return planBreak(id, host, Optional.empty());
     }
 
     /** The break the current plan comes from, while the purpose is {@link Purpose#BREAK}. */
