@@ -58,6 +58,7 @@ class CnameBreakWizardTest {
         waitUntil(v -> fx.composition.connections().trainer().isPresent());
         String original = fx.composition.connections().trainer().orElseThrow().export();
         String before = alias();
+        WizardFixture.openTrainerTools(robot);
         robot.interact(() -> fx.composition.breaks().chosenProperty().set(Breaks.CNAME));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         String shown = onFx(() -> robot.lookup("#breakChoice").queryAs(javafx.scene.control.ComboBox.class).getButtonCell().getText());

@@ -10,6 +10,7 @@ import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.TargetName;
+import io.github.spndoctor.core.probe.TicketOutcome;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.render.Format;
 import io.github.spndoctor.core.render.Preview;
@@ -75,7 +76,7 @@ final class Steps {
     }
 
     static TimelineEntry kdcsAsked(List<KdcCheck.DcTicket> asked) {
-        long issued = asked.stream().filter(t -> t.ticket().outcome() == io.github.spndoctor.core.probe.TicketOutcome.ISSUED).count();
+        long issued = asked.stream().filter(t -> t.ticket().outcome() == TicketOutcome.ISSUED).count();
         long dcs = asked.stream().map(t -> t.dc().dc().name()).distinct().count();
         return TimelineEntry.now(Kind.PROBE, "Asked the KDC of " + Words.count((int) dcs, "domain controller", "domain controllers")
                 + " for the changed SPN's ticket: " + issued + " of " + asked.size() + " issued",
