@@ -90,7 +90,7 @@ class TicketFlowViewTest {
         next(robot, Step.DIAGNOSIS);
         waitUntil(v -> text(robot, "#diagnosisFlow-verdict").equals("KRB_AP_ERR_MODIFIED"));
         String broken = drawn(robot, "diagnosisFlow");
-        for (String label : List.of("Client", "svc-srv003-web$", SRV003, "SRV003$", "\u2717 wrong key", "0x80090322",
+        for (String label : List.of("Server Manager", "svc-srv003-web$", SRV003, "SRV003$", "\u2717 wrong key", "0x80090322",
                 "Outcome: \u2717 KRB_AP_ERR_MODIFIED")) {
             assertTrue(broken.contains(label), label + " in " + broken);
         }

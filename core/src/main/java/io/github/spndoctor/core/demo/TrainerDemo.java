@@ -186,6 +186,11 @@ public final class TrainerDemo implements AutoCloseable {
         return of(dir).map(d -> d.probeEnvironment(host)).orElseGet(otherwise);
     }
 
+    /** The names a client resolves over {@code dir}: the demo's DNS on the trainer's demo, else {@code otherwise}. */
+    public static io.github.spndoctor.core.diagnosis.NameResolver names(Directory dir, io.github.spndoctor.core.diagnosis.NameResolver otherwise) {
+        return of(dir).map(d -> (io.github.spndoctor.core.diagnosis.NameResolver) d.dns()).orElse(otherwise);
+    }
+
     /**
      * Lets the next addition of exactly this value go past the duplicate check, as an older DC or a restored backup
      * would (the "add a true duplicate" break); the check stays on for everything else.

@@ -107,8 +107,7 @@ final class FlowDrawing {
 
     /** The names the client resolves: the demo's DNS on the trainer's demo, else the session's resolver or the system's. */
     private NameResolver resolver() {
-        return TrainerDemo.of(state.directory).map(d -> (NameResolver) d.dns())
-                .or(() -> state.config.names()).orElseGet(JdkNameResolver::new);
+        return TrainerDemo.names(state.directory, state.config.names().orElseGet(JdkNameResolver::new));
     }
 
     /** The last flow drawn for this host, or null (under the lock). */
