@@ -87,6 +87,12 @@ public final class Composition {
         LookupPageModel lookup = new LookupPageModel(session, runner);
         io.github.spndoctor.app.page.lookup.ClientPaneModel clientPane = new io.github.spndoctor.app.page.lookup.ClientPaneModel(
                 runner, session::directory, () -> session.targetProperty().get());
+        // the client chosen on the Look up page is the session's: its ticket flow (Diagnosis, Result, report) asks as it does
+        clientPane.setOnChoice((c, s) -> {
+            if (session.repair() != null) {
+                session.repair().useClient(c, s);
+            }
+        });
         io.github.spndoctor.app.page.result.ProbePaneModel lookupProbe = probePane(runner, clientPane, settings);
         io.github.spndoctor.app.page.result.ProbePaneModel resultProbe = probePane(runner, clientPane, settings);
         resultProbe.shareLoginWith(lookupProbe);

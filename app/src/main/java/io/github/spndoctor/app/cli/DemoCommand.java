@@ -3,7 +3,6 @@ package io.github.spndoctor.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.spndoctor.core.apply.ApplyReport;
-import io.github.spndoctor.core.demo.BreakRunner;
 import io.github.spndoctor.core.demo.Breaks;
 import io.github.spndoctor.core.demo.DemoBreak;
 import io.github.spndoctor.core.demo.DemoWinrmCheck;
@@ -11,6 +10,7 @@ import io.github.spndoctor.core.demo.Scenario;
 import io.github.spndoctor.core.demo.Scenarios;
 import io.github.spndoctor.core.demo.TrainerDemo;
 import io.github.spndoctor.core.remedy.NotApplicableException;
+import io.github.spndoctor.core.render.Format;
 import io.github.spndoctor.core.report.LookupJson;
 import io.github.spndoctor.core.session.Commit;
 import io.github.spndoctor.core.session.RepairSession;
@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -170,28 +171,20 @@ public final class DemoCommand implements Runnable {
                         .withJournalDir(demo.journals()).withAudit(executor().auditLog()));
                 DemoBreak b;
                 try {
-                    b = Breaks.CNAME.equals(id) ? Breaks.plan(demo, id, Optional.ofNullable(host), Optional.ofNullable(to))
-                            : session.planBreak(id, Optional.ofNullable(host));
+                    b = session.planBreak(id, Optional.ofNullable(host), Optional.ofNullable(to));
                 } catch (NotApplicableException e) {
                     err.println("not applicable: " + e.getMessage());
                     return FixCommand.EXIT_NOT_APPLIED;
                 }
                 out.println(b.title() + " (on " + b.target() + ")");
                 out.println(b.story());
-                out.println("Plan:");
-                BreakRunner.steps(b).forEach(s -> out.println("  - " + s));
-                b.plan().warnings().forEach(w -> out.println("Note: " + w));
+                FixCommand.printPreview(out, b.plan(), dryRun ? List.of(Format.values()) : List.of(Format.SUMMARY));
                 if (dryRun) {
                     out.println("Dry run: nothing was changed.");
                     return 0;
                 }
                 if (!yes && !FixCommand.confirm(out, err, in(), "Break the demo this way?")) {
                     return FixCommand.EXIT_NOT_APPLIED;
-                }
-                if (b.dns().isPresent()) {
-                    BreakRunner.Result r = BreakRunner.applyDns(demo, b);
-                    (r.success() ? out : err).println(r.message());
-                    return r.success() ? 0 : FixCommand.EXIT_APPLY_FAILED;
                 }
                 session.confirm();
                 Commit c = session.commit(FixCommand.progress(out), Optional.empty());

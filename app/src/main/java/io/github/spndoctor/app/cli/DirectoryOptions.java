@@ -95,7 +95,15 @@ public final class DirectoryOptions {
     /** Environment and console, replaceable by tests. */
     Function<String, String> env = System::getenv;
     PasswordPrompt prompt = DirectoryOptions::consolePrompt;
-    ProfileStore store = ProfileStore.defaultStore();
+    /** The saved profiles; opened when first needed (it loads the JSON library, which a demo run never needs). */
+    ProfileStore store;
+
+    private ProfileStore store() {
+        if (store == null) {
+            store = ProfileStore.defaultStore();
+        }
+        return store;
+    }
 
     /** Reads a password without echo; returns null when no terminal is available. */
     @FunctionalInterface
@@ -131,7 +139,7 @@ public final class DirectoryOptions {
             Directory dir = Connector.open(profile, password);
             if (saveProfile != null) {
                 try {
-                    store.save(profile.withName(saveProfile));
+                    store().save(profile.withName(saveProfile));
                 } catch (RuntimeException e) {
                     dir.close();
                     throw new IllegalArgumentException(e.getMessage());
@@ -148,8 +156,8 @@ public final class DirectoryOptions {
     /** The live connection profile these options describe (no password). */
     public ConnectionProfile profile() {
         if (profileName != null) {
-            return store.load(profileName).orElseThrow(() -> new IllegalArgumentException(
-                    "No saved connection profile named '" + profileName + "' in " + store.file() + "."))
+            return store().load(profileName).orElseThrow(() -> new IllegalArgumentException(
+                    "No saved connection profile named '" + profileName + "' in " + store().file() + "."))
                     .withReadOnly(!allowChanges);
         }
         if (url != null && domain != null) {

@@ -17,7 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code flow --target NAME [--svg FILE]}: the ticket flow in the session's names, as text and as the wizard's picture. */
+/**
+ * {@code flow --target NAME [--client ID ...] [--svg FILE]}: the ticket flow in the session's names for the client that
+ * connects, as text and as the wizard's picture.
+ */
 @Command(name = "flow", mixinStandardHelpOptions = true,
         description = "Show how the Kerberos ticket for a host travels (client, KDC, holder's key, host's key, outcome); "
                 + "optionally save the picture as SVG.")
@@ -28,7 +31,7 @@ public final class FlowCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, paramLabel = "NAME", description = "The server name as typed in Enter-PSSession.")
     String target;
 
-    @Option(names = "--spn", paramLabel = "SPN", description = "The SPN the client asks for (default HTTP/<name as typed>).")
+    @Option(names = "--spn", paramLabel = "SPN", description = "The SPN the client asks for (default: what --client asks for: HTTP/<name as typed> for Windows clients).")
     String spn;
 
     @Option(names = "--svg", paramLabel = "FILE", description = "Also write the picture as SVG to FILE.")
@@ -36,6 +39,9 @@ public final class FlowCommand implements Callable<Integer> {
 
     @Mixin
     DirectoryOptions directory;
+
+    @Mixin
+    ClientOptions client;
 
     @Override
     public Integer call() throws Exception {
@@ -48,9 +54,10 @@ public final class FlowCommand implements Callable<Integer> {
         }
         try (Directory dir = directory.open()) {
             io.github.spndoctor.core.session.RepairSession session = new io.github.spndoctor.core.session.RepairSession(dir,
-                    io.github.spndoctor.core.session.SessionConfig.defaults().withNames(java.util.Optional.empty())
+                    io.github.spndoctor.core.session.SessionConfig.defaults().withNames(java.util.Optional.of(client.resolver()))
                             .withProbes(io.github.spndoctor.core.session.ProbeChoice.NONE));
             session.describe("", name);
+            session.useClient(client.winrmClient(), client.settings());
             session.lookup();
             TicketFlow flow = spn == null ? session.ticketFlow() : session.ticketFlow(Spn.parse(spn));
             out.print(flow.outline());

@@ -118,7 +118,7 @@ public final class UndoCommand extends DirectoryWriteCommand {
                         + "rights, or reconnect with --allow-changes.");
                 return FixCommand.EXIT_NOT_APPLIED;
             }
-            if (!yes && !FixCommand.confirm(out, err, in(), "Undo " + Words.changes(undo.changes().size()) + " on " + dir.info().server()
+            if (!yes && !FixCommand.confirm(out, err, in(), "Undo " + Words.changes(undo.changes().size() + undo.aliases().size()) + " on " + dir.info().server()
                     + (removeSpnPrefixHere ? " and remove spn_prefix on this machine" : "") + "?")) {
                 return FixCommand.EXIT_NOT_APPLIED;
             }

@@ -92,4 +92,28 @@ class DemoCliProcessTest {
         assertEquals(0, back.code(), back.out());
         assertTrue(Files.notExists(home.resolve("demo").resolve("directory.ldif")), "reset forgets the saved state");
     }
+
+    @Test
+    void theCnameBreak_isJournalled_andUndoneFromItsJournalInAnotherProcess() throws Exception {
+        Run broke = spnDoctor("demo", "break", "cname", "--to", "srv003.rwwilden01.local", "--yes");
+        assertEquals(0, broke.code(), broke.out());
+        assertTrue(broke.out().contains("Point the DNS alias reports.rwwilden01.local at srv003.rwwilden01.local"), broke.out());
+        Matcher bj = Pattern.compile("Journal: (\\S+)").matcher(broke.out());
+        assertTrue(bj.find() && Path.of(bj.group(1)).startsWith(home.resolve("demo").resolve("journals")), broke.out());
+        Run status = spnDoctor("demo", "status", "--json");
+        String st = status.out().replaceAll("\\s+", "");
+        assertTrue(st.contains("\"changed\":true") && st.contains("\"reports.rwwilden01.local\":\"srv003.rwwilden01.local\""),
+                status.out());
+        assertTrue(Files.readString(home.resolve("demo").resolve("audit.log")).contains("cname"), "the demo audit log");
+
+        Run undone = spnDoctor("undo", "--demo", "--journal", bj.group(1), "--yes");
+        assertEquals(0, undone.code(), undone.out());
+        assertTrue(undone.out().contains("Point the DNS alias reports.rwwilden01.local at srv004.rwwilden01.local"), undone.out());
+        Run after = spnDoctor("demo", "status", "--json");
+        String at = after.out().replaceAll("\\s+", "");
+        assertTrue(at.contains("\"changed\":false") && at.contains("\"reports.rwwilden01.local\":\"srv004.rwwilden01.local\""),
+                after.out());
+        Run again = spnDoctor("undo", "--demo", "--journal", bj.group(1), "--yes");
+        assertEquals(FixCommand.EXIT_NOT_APPLIED, again.code(), "the journal's alias no longer points there: " + again.out());
+    }
 }

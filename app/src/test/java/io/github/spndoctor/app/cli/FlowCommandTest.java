@@ -35,4 +35,18 @@ class FlowCommandTest {
         assertEquals(0, ip.status(), ip.err());
         assertTrue(ip.out().startsWith("No ticket flow"), ip.out());
     }
+
+    /** The client decides the SPN: Windows asks for the alias as typed (nobody holds it), pywinrm follows it to SRV004. */
+    @Test
+    void theClientDecidesWhatIsAskedFor() {
+        LookupCommandTest.Run windows = LookupCommandTest.run("flow", "--demo", "--target", "reports.rwwilden01.local");
+        assertEquals(1, windows.status(), windows.err() + windows.out());
+        assertTrue(windows.out().contains("[client] PowerShell - asks for HTTP/reports.rwwilden01.local"), windows.out());
+        LookupCommandTest.Run py = LookupCommandTest.run("flow", "--demo", "--target", "reports.rwwilden01.local", "--client", "pywinrm");
+        assertEquals(0, py.status(), py.err() + py.out());
+        assertTrue(py.out().contains("[client] pywinrm - asks for HTTP/srv004.rwwilden01.local")
+                && py.out().contains("CNAME reports.rwwilden01.local → srv004.rwwilden01.local"), py.out());
+        LookupCommandTest.Run port = LookupCommandTest.run("flow", "--demo", "--target", "srv004.rwwilden01.local", "--include-port");
+        assertTrue(port.out().contains("asks for HTTP/srv004.rwwilden01.local:5985"), port.out());
+    }
 }

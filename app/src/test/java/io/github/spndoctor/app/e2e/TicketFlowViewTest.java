@@ -105,7 +105,7 @@ class TicketFlowViewTest {
         FxRobot robot = new FxRobot();
         toBrokenDiagnosis(robot);
         String broken = drawn(robot, "diagnosisFlow");
-        for (String label : List.of("Client", "svc-srv003-web$", SRV003, "SRV003$", "\u2717 wrong key", "0x80090322",
+        for (String label : List.of("Server Manager", "svc-srv003-web$", SRV003, "SRV003$", "\u2717 wrong key", "0x80090322",
                 "Outcome: \u2717 KRB_AP_ERR_MODIFIED")) {
             assertTrue(broken.contains(label), label + " in " + broken);
         }

@@ -13,18 +13,30 @@ import java.util.Optional;
  * that says what state the directory is in. Immutable.
  */
 public record ApplyReport(Plan plan, List<ChangeOutcome> outcomes, Optional<Path> journal, String message,
-                          List<String> problems) {
+                          List<String> problems, List<AliasOutcome> aliasOutcomes) {
     public ApplyReport {
         Objects.requireNonNull(plan, "plan");
         outcomes = List.copyOf(outcomes);
+        aliasOutcomes = List.copyOf(aliasOutcomes);
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(message, "message");
         problems = List.copyOf(problems);
     }
 
+    /** A report of SPN changes only (every fix). */
+    public ApplyReport(Plan plan, List<ChangeOutcome> outcomes, Optional<Path> journal, String message, List<String> problems) {
+        this(plan, outcomes, journal, message, problems, List.of());
+    }
+
     /** True when every change was applied. */
     public boolean success() {
-        return outcomes.stream().allMatch(o -> o.status() == ChangeOutcome.Status.APPLIED);
+        return outcomes.stream().allMatch(o -> o.status() == ChangeOutcome.Status.APPLIED)
+                && aliasOutcomes.stream().allMatch(o -> o.status() == ChangeOutcome.Status.APPLIED);
+    }
+
+    /** The DNS alias changes with this outcome. */
+    public List<io.github.spndoctor.core.model.AliasChange> aliasesWithStatus(ChangeOutcome.Status status) {
+        return aliasOutcomes.stream().filter(o -> o.status() == status).map(AliasOutcome::change).toList();
     }
 
     public List<SpnChange> withStatus(ChangeOutcome.Status status) {

@@ -49,6 +49,19 @@ public final class AuditLog {
                 "result=" + (outcome.resultCode().isEmpty() ? "-" : clean(outcome.resultCode())),
                 "journal=" + (journal == null ? "-" : clean(journal.toString())),
                 clean(outcome.detail())) + "\n";
+        write(info, line);
+    }
+
+    /** Appends one line for an attempted DNS alias change (the demo's CNAME break): operation "cname", alias and targets. */
+    public synchronized void record(DirectoryInfo info, AliasOutcome outcome, Path journal) throws IOException {
+        io.github.spndoctor.core.model.AliasChange c = outcome.change();
+        write(info, String.join("\t", Instant.now().toString(), outcome.status().id(), "cname",
+                clean(c.alias() + " -> " + c.after()), clean("was " + c.before()),
+                "by=" + clean(info.boundIdentity()), "server=" + clean(info.server()) + (info.demo() ? " (demo)" : ""),
+                "result=-", "journal=" + (journal == null ? "-" : clean(journal.toString())), clean(outcome.detail())) + "\n");
+    }
+
+    private void write(DirectoryInfo info, String line) throws IOException {
         Path target = fileFor(info);
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());

@@ -2,6 +2,7 @@ package io.github.spndoctor.core.apply;
 
 import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.model.Account;
+import io.github.spndoctor.core.model.AliasChange;
 import io.github.spndoctor.core.model.AccountRef;
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.SpnChange;
@@ -52,6 +53,9 @@ public final class Journal {
     private final String title;
     private final List<Account> before;
     private final List<SpnChange> changes;
+    /** DNS alias changes (the demo's CNAME break), numbered after the SPN changes in attempts and outcomes. */
+    private final List<AliasChange> aliases;
+    private final Map<Integer, AliasOutcome> aliasOutcomes = new LinkedHashMap<>();
     private final Set<Integer> attempted = new LinkedHashSet<>();
     private final Map<Integer, ChangeOutcome> outcomes = new LinkedHashMap<>();
     private final Map<Integer, Instant> outcomeTimes = new LinkedHashMap<>();
@@ -60,7 +64,7 @@ public final class Journal {
     private String endMessage;
 
     private Journal(Path file, Instant created, String target, String server, String identity, boolean demo, String remedyId,
-                    String title, List<Account> before, List<SpnChange> changes) {
+                    String title, List<Account> before, List<SpnChange> changes, List<AliasChange> aliases) {
         this.file = file;
         this.created = created;
         this.target = target;
@@ -71,6 +75,7 @@ public final class Journal {
         this.title = title;
         this.before = List.copyOf(before);
         this.changes = List.copyOf(changes);
+        this.aliases = List.copyOf(aliases);
     }
 
     /** Creates a new journal in {@code dir} (e.g. {@link StatePaths#journals()}), named after time, target and remedy. */
@@ -88,7 +93,7 @@ public final class Journal {
     /** Creates a journal at exactly {@code file}; refuses to overwrite an existing file. */
     public static Journal createAt(Path file, DirectoryInfo info, TargetName target, Plan plan) throws IOException {
         Journal j = new Journal(file, Instant.now(), target.asTyped(), info.server(), info.boundIdentity(), info.demo(),
-                plan.remedyId(), plan.title(), basisFor(plan), plan.changes());
+                plan.remedyId(), plan.title(), basisFor(plan), plan.changes(), plan.aliases());
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
@@ -127,6 +132,22 @@ public final class Journal {
         outcomeTimes.put(index + 1, at);
     }
 
+    /** Appends and forces: alias change {@code index} (0-based, numbered after the SPN changes) is about to be made. */
+    public synchronized void recordAliasAttempt(int index) throws IOException {
+        int n = changes.size() + index + 1;
+        append(JournalFormat.attemptLine(n, Instant.now()));
+        attempted.add(n);
+    }
+
+    /** Appends and forces the outcome of alias change {@code index} (0-based). */
+    public synchronized void recordAliasOutcome(int index, AliasOutcome outcome) throws IOException {
+        int n = changes.size() + index + 1;
+        Instant at = Instant.now();
+        append(JournalFormat.outcomeLine(n, outcome.status(), outcome.detail(), at));
+        aliasOutcomes.put(n, outcome);
+        outcomeTimes.put(n, at);
+    }
+
     /** Appends and forces the closing line with the final message. */
     public synchronized void recordEnd(String message) throws IOException {
         append(JournalFormat.endLine(message, Instant.now()));
@@ -149,9 +170,10 @@ public final class Journal {
     public static Journal read(Path file) throws IOException {
         JournalFormat.Contents c = JournalFormat.read(file);
         Journal j = new Journal(file, c.created(), c.target(), c.server(), c.identity(), c.demo(), c.remedyId(), c.title(),
-                c.before(), c.changes());
+                c.before(), c.changes(), c.aliases());
         j.attempted.addAll(c.attempted());
         j.outcomes.putAll(c.outcomes());
+        j.aliasOutcomes.putAll(c.aliasOutcomes());
         j.outcomeTimes.putAll(c.outcomeTimes());
         j.endMessage = c.endMessage();
         c.sealProblem().ifPresent(j.problems::add);
@@ -182,6 +204,11 @@ public final class Journal {
      * the recheck before applying drops those that turn out not to be needed.
      */
     public synchronized Plan undoPlan() {
+        List<AliasChange> maybeAliases = possiblyAppliedAliases();
+        List<AliasChange> aliasesBack = new ArrayList<>();
+        for (int i = maybeAliases.size() - 1; i >= 0; i--) {
+            aliasesBack.add(maybeAliases.get(i).inverse());
+        }
         List<SpnChange> maybe = possiblyApplied();
         List<SpnChange> inverse = new ArrayList<>();
         for (int i = maybe.size() - 1; i >= 0; i--) {
@@ -199,7 +226,22 @@ public final class Journal {
         if (Remedies.PORT_SPN.equals(remedyId)) {
             warnings.add("Clients that were told to use -IncludePortInSPN will fail once the port SPNs are gone.");
         }
-        return new Plan(remedyId, Plan.UNDO_PREFIX + title, inverse, steps, warnings, expectedNow(maybe));
+        return new Plan(remedyId, Plan.UNDO_PREFIX + title, inverse, steps, warnings, expectedNow(maybe), aliasesBack);
+    }
+
+    /** The alias changes that may have been made (applied, unknown, or attempted with no outcome), in plan order. */
+    public synchronized List<AliasChange> possiblyAppliedAliases() {
+        List<AliasChange> out = new ArrayList<>();
+        for (int i = 0; i < aliases.size(); i++) {
+            int n = changes.size() + i + 1;
+            AliasOutcome o = aliasOutcomes.get(n);
+            boolean maybe = o == null ? attempted.contains(n)
+                    : o.status() == ChangeOutcome.Status.APPLIED || o.status() == ChangeOutcome.Status.UNKNOWN;
+            if (maybe) {
+                out.add(aliases.get(i));
+            }
+        }
+        return out;
     }
 
     /** The accounts as they should be after the applied changes (the prior state plus what was applied). */
@@ -230,6 +272,12 @@ public final class Journal {
      */
     public synchronized Instant lastWriteAt() {
         Instant last = null;
+        for (Map.Entry<Integer, AliasOutcome> e : aliasOutcomes.entrySet()) {
+            Instant at = outcomeTimes.get(e.getKey());
+            if (e.getValue().status() == ChangeOutcome.Status.APPLIED && at != null && (last == null || at.isAfter(last))) {
+                last = at;
+            }
+        }
         for (Map.Entry<Integer, ChangeOutcome> e : outcomes.entrySet()) {
             ChangeOutcome.Status st = e.getValue().status();
             Instant at = outcomeTimes.get(e.getKey());
@@ -286,6 +334,12 @@ public final class Journal {
 
     public List<SpnChange> changes() { return changes; }
 
+    /** The DNS alias changes (the demo's CNAME break), after the SPN changes. */
+    public List<AliasChange> aliases() { return aliases; }
+
+    /** Outcomes of the alias changes, by their number (after the SPN changes' numbers). */
+    public synchronized Map<Integer, AliasOutcome> aliasOutcomes() { return Collections.unmodifiableMap(new LinkedHashMap<>(aliasOutcomes)); }
+
     public synchronized Map<Integer, ChangeOutcome> outcomes() { return Collections.unmodifiableMap(new LinkedHashMap<>(outcomes)); }
 
     /** The final message, when the run finished normally. */
@@ -293,6 +347,6 @@ public final class Journal {
 
     @Override
     public String toString() {
-        return "Journal[" + file + ", " + remedyId + " on " + target + ", " + io.github.spndoctor.core.render.Words.changes(changes.size()) + "]";
+        return "Journal[" + file + ", " + remedyId + " on " + target + ", " + io.github.spndoctor.core.render.Words.changes(changes.size() + aliases.size()) + "]";
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.AccountKind;
 import io.github.spndoctor.core.model.AccountRef;
+import io.github.spndoctor.core.model.AliasChange;
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.SpnChange;
 import io.github.spndoctor.core.render.Ldif;
@@ -42,9 +43,9 @@ final class JournalFormat {
 
     /** What a journal file says, as read. */
     record Contents(Instant created, String target, String server, String identity, boolean demo, String remedyId,
-                    String title, List<Account> before, List<SpnChange> changes, Set<Integer> attempted,
-                    Map<Integer, ChangeOutcome> outcomes, Map<Integer, Instant> outcomeTimes, String endMessage,
-                    Optional<String> sealProblem) {}
+                    String title, List<Account> before, List<SpnChange> changes, List<AliasChange> aliases,
+                    Set<Integer> attempted, Map<Integer, ChangeOutcome> outcomes, Map<Integer, AliasOutcome> aliasOutcomes,
+                    Map<Integer, Instant> outcomeTimes, String endMessage, Optional<String> sealProblem) {}
 
     /** The text written (and forced) before the first change: comments for people, sealed machine lines, records. */
     static String header(Journal j) {
@@ -74,6 +75,10 @@ final class JournalFormat {
         for (int i = 0; i < changes.size(); i++) {
             sb.append("#@change ").append(change(i + 1, changes.get(i))).append('\n');
         }
+        List<AliasChange> aliases = j.aliases();
+        for (int i = 0; i < aliases.size(); i++) {
+            sb.append("#@alias ").append(alias(changes.size() + i + 1, aliases.get(i))).append('\n');
+        }
         ObjectNode seal = JSON.createObjectNode();
         seal.put("sha256", seal(sb.toString().lines().filter(JournalFormat::sealed).toList()));
         sb.append("#@seal ").append(seal).append('\n');
@@ -85,6 +90,14 @@ final class JournalFormat {
             for (String line : Ldif.modify(c.inverse()).split("\n")) {
                 sb.append("#   ").append(line).append('\n');
             }
+        }
+        for (int i = 0; i < aliases.size(); i++) {
+            AliasChange a = aliases.get(i);
+            int n = changes.size() + i + 1;
+            sb.append("\n# ").append(n).append(". ").append(oneLine(a.description())).append('\n');
+            sb.append("# (a DNS record of the demo, not an LDIF record: CNAME ").append(a.recordName()).append(" in zone ")
+                    .append(a.zone()).append(" from ").append(a.before()).append(" to ").append(a.after()).append(")\n");
+            sb.append("# inverse of ").append(n).append(": ").append(oneLine(a.inverse().description())).append('\n');
         }
         sb.append('\n');
         return sb.toString();
@@ -98,11 +111,15 @@ final class JournalFormat {
     }
 
     static String outcomeLine(int n, ChangeOutcome outcome, Instant at) {
+        return outcomeLine(n, outcome.status(), outcome.detail(), at);
+    }
+
+    static String outcomeLine(int n, ChangeOutcome.Status status, String detail, Instant at) {
         ObjectNode o = JSON.createObjectNode();
         o.put("n", n);
-        o.put("status", outcome.status().id());
+        o.put("status", status.id());
         o.put("at", at.toString());
-        o.put("detail", outcome.detail());
+        o.put("detail", detail);
         return "#@outcome " + o + "\n";
     }
 
@@ -115,7 +132,8 @@ final class JournalFormat {
 
     /** The lines the seal covers: what undo is computed from. */
     private static boolean sealed(String line) {
-        return line.startsWith("#@journal ") || line.startsWith("#@before ") || line.startsWith("#@change ");
+        return line.startsWith("#@journal ") || line.startsWith("#@before ") || line.startsWith("#@change ")
+                || line.startsWith("#@alias ");
     }
 
     /** SHA-256 (hex) over the sealed lines, each ending in a newline. */
@@ -146,6 +164,16 @@ final class JournalFormat {
         return n;
     }
 
+    private static ObjectNode alias(int n, AliasChange a) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("n", n);
+        o.put("op", "cname");
+        o.put("alias", a.alias());
+        o.put("before", a.before());
+        o.put("after", a.after());
+        return o;
+    }
+
     private static ObjectNode change(int n, SpnChange c) {
         ObjectNode o = JSON.createObjectNode();
         o.put("n", n);
@@ -174,6 +202,7 @@ final class JournalFormat {
         JsonNode head = null;
         List<Account> before = new ArrayList<>();
         Map<Integer, SpnChange> changes = new LinkedHashMap<>();
+        Map<Integer, AliasChange> aliasLines = new LinkedHashMap<>();
         List<JsonNode> attempts = new ArrayList<>();
         List<JsonNode> outcomes = new ArrayList<>();
         JsonNode end = null;
@@ -201,6 +230,7 @@ final class JournalFormat {
                 case "journal" -> head = n;
                 case "before" -> before.add(toAccount(n));
                 case "change" -> changes.put(n.path("n").asInt(), toChange(n));
+                case "alias" -> aliasLines.put(n.path("n").asInt(), toAlias(n, file));
                 case "attempt" -> attempts.add(n);
                 case "outcome" -> outcomes.add(n);
                 case "end" -> end = n;
@@ -222,6 +252,15 @@ final class JournalFormat {
             }
             ordered.add(c);
         }
+        List<AliasChange> aliases = new ArrayList<>();
+        for (int i = 1; i <= aliasLines.size(); i++) {
+            AliasChange a = aliasLines.get(ordered.size() + i);
+            if (a == null) {
+                throw new IllegalArgumentException(file + " is damaged: change " + (ordered.size() + i) + " is missing.");
+            }
+            aliases.add(a);
+        }
+        Map<Integer, AliasOutcome> aliasOutcomes = new LinkedHashMap<>();
         Set<Integer> attempted = new LinkedHashSet<>();
         for (JsonNode a : attempts) {
             attempted.add(a.path("n").asInt());
@@ -238,6 +277,14 @@ final class JournalFormat {
                 } catch (DateTimeParseException ignored) {
                     // an outcome without a readable time: the journal's creation time stands in
                 }
+            } else if (n > ordered.size() && n <= ordered.size() + aliases.size()) {
+                aliasOutcomes.put(n, new AliasOutcome(aliases.get(n - ordered.size() - 1),
+                        ChangeOutcome.Status.fromId(o.path("status").asText()), o.path("detail").asText()));
+                try {
+                    outcomeTimes.put(n, Instant.parse(o.path("at").asText()));
+                } catch (DateTimeParseException ignored) {
+                    // as above
+                }
             }
         }
         Optional<String> sealProblem = Optional.empty();
@@ -248,8 +295,8 @@ final class JournalFormat {
         }
         return new Contents(Instant.parse(head.path("created").asText()), head.path("target").asText(),
                 head.path("server").asText(), head.path("identity").asText(), head.path("demo").asBoolean(),
-                head.path("remedy").asText(), head.path("title").asText(), before, ordered, attempted, outcomeMap,
-                outcomeTimes, end == null ? null : end.path("message").asText(), sealProblem);
+                head.path("remedy").asText(), head.path("title").asText(), before, ordered, aliases, attempted, outcomeMap,
+                aliasOutcomes, outcomeTimes, end == null ? null : end.path("message").asText(), sealProblem);
     }
 
     private static Account toAccount(JsonNode n) {
@@ -257,6 +304,14 @@ final class JournalFormat {
         n.path("spns").forEach(s -> spns.add(Spn.parse(s.asText())));
         return new Account(new AccountRef(n.path("dn").asText(), n.path("sam").asText(), AccountKind.fromId(n.path("kind").asText())),
                 spns, Optional.empty(), n.path("uac").asInt(), List.of());
+    }
+
+    private static AliasChange toAlias(JsonNode n, Path file) {
+        try {
+            return new AliasChange(n.path("alias").asText(), n.path("before").asText(), n.path("after").asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + " is damaged: an alias change cannot be read (" + e.getMessage() + ").");
+        }
     }
 
     private static SpnChange toChange(JsonNode n) {

@@ -140,20 +140,27 @@ public final class PlanExecutor {
                 keep.add(c);
             }
         }
+        List<io.github.spndoctor.core.model.AliasChange> keepAliases = new ArrayList<>();
+        switch (AliasSteps.recheck(dir, plan, notes, keepAliases)) {
+            case REFUSED -> refused = true;
+            case DROPPED -> dropped = true;
+            default -> { }
+        }
         if (refused) {
             return new Recheck(Recheck.Status.REFUSED, plan, notes);
         }
+        Plan checked = plan.withAliases(keepAliases);
         // before the write: adds a DC refuses through sPNMappings (KB5008382), also for undo plans from a journal
-        notes.addAll(io.github.spndoctor.core.remedy.Preflight.aliasCollisions(dir, plan.withChanges(keep)));
+        notes.addAll(io.github.spndoctor.core.remedy.Preflight.aliasCollisions(dir, checked.withChanges(keep)));
         if (dropped) {
-            return new Recheck(Recheck.Status.REBUILT, plan.withChanges(keep), notes);
+            return new Recheck(Recheck.Status.REBUILT, checked.withChanges(keep), notes);
         }
         boolean unknownBasis = plan.accounts().stream().anyMatch(r -> plan.basisOf(r).isEmpty());
         if (unknownBasis) {
             notes.add("There is no record of how the accounts looked when the plan was made, so every change was checked "
                     + "against the directory as it is now.");
         }
-        return new Recheck(drift || unknownBasis ? Recheck.Status.STILL_SAFE : Recheck.Status.UNCHANGED, plan.withChanges(keep), notes);
+        return new Recheck(drift || unknownBasis ? Recheck.Status.STILL_SAFE : Recheck.Status.UNCHANGED, checked.withChanges(keep), notes);
     }
 
     private static String key(AccountRef ref) {
@@ -170,7 +177,7 @@ public final class PlanExecutor {
      */
     public ApplyReport apply(Directory dir, Plan plan, Journal journal, ApplyListener listener) {
         Objects.requireNonNull(journal, "journal: no write happens without a journal");
-        if (!journal.changes().equals(plan.changes())) {
+        if (!journal.changes().equals(plan.changes()) || !journal.aliases().equals(plan.aliases())) {
             throw new IllegalArgumentException("The journal " + journal.file() + " was written for other changes than this plan "
                     + "(was the plan rebuilt after the journal was created?). Create the journal from the plan being applied.");
         }
@@ -229,13 +236,14 @@ public final class PlanExecutor {
                 stopped = true;
             }
         }
-        String message = message(plan, outcomes, journal);
+        List<AliasOutcome> aliasOutcomes = AliasSteps.apply(dir, plan, journal, stopped, audit, problems);
+        String message = message(plan, outcomes, aliasOutcomes, journal);
         try {
             journal.recordEnd(message);
         } catch (IOException e) {
             problems.add("The journal's closing line could not be written: " + e.getMessage());
         }
-        return new ApplyReport(plan, outcomes, Optional.of(journal.file()), message, problems);
+        return new ApplyReport(plan, outcomes, Optional.of(journal.file()), message, problems, aliasOutcomes);
     }
 
     /** One audit line per attempted write, whatever its outcome. */
@@ -292,12 +300,22 @@ public final class PlanExecutor {
         return new ChangeOutcome(c, ChangeOutcome.Status.UNKNOWN, why + "; the account could not be re-read, so it is not known whether the change was made");
     }
 
-    static String message(Plan plan, List<ChangeOutcome> outcomes, Journal journal) {
+    static String message(Plan plan, List<ChangeOutcome> spnOutcomes, Journal journal) {
+        return message(plan, spnOutcomes, List.of(), journal);
+    }
+
+    /** One change's outcome in the words the message needs, SPN or DNS alias alike. */
+    private record Step(String description, ChangeOutcome.Status status, String detail) { }
+
+    static String message(Plan plan, List<ChangeOutcome> spnOutcomes, List<AliasOutcome> aliasOutcomes, Journal journal) {
+        List<Step> outcomes = new ArrayList<>();
+        spnOutcomes.forEach(o -> outcomes.add(new Step(o.change().description(), o.status(), o.detail())));
+        aliasOutcomes.forEach(o -> outcomes.add(new Step(o.change().description(), o.status(), o.detail())));
         int total = outcomes.size();
         if (total == 0) {
             return "Nothing to apply: the plan has no directory changes.";
         }
-        List<ChangeOutcome> applied = outcomes.stream().filter(o -> o.status() == ChangeOutcome.Status.APPLIED).toList();
+        List<Step> applied = outcomes.stream().filter(o -> o.status() == ChangeOutcome.Status.APPLIED).toList();
         if (applied.size() == total && plan.isUndo()) {
             return (total == 1 ? "The change was undone." : "All " + total + " changes were undone.")
                     + " The directory holds its earlier state again. Journal of this undo: " + journal.file();
@@ -310,23 +328,23 @@ public final class PlanExecutor {
         while (at < total && outcomes.get(at).status() == ChangeOutcome.Status.APPLIED) {
             at++;
         }
-        ChangeOutcome stop = outcomes.get(at);
+        Step stop = outcomes.get(at);
         sb.append("Stopped at change ").append(at + 1).append(" of ").append(total).append(" (")
-                .append(stop.change().description()).append("): ").append(stop.detail()).append(".\n");
+                .append(stop.description()).append("): ").append(stop.detail()).append(".\n");
         if (applied.isEmpty()) {
             sb.append("No change was applied.");
         } else {
-            sb.append("Applied: ").append(String.join("; ", applied.stream().map(o -> o.change().description()).toList())).append('.');
+            sb.append("Applied: ").append(String.join("; ", applied.stream().map(Step::description).toList())).append('.');
         }
-        List<ChangeOutcome> notDone = outcomes.stream().filter(o -> o.status() == ChangeOutcome.Status.FAILED
+        List<Step> notDone = outcomes.stream().filter(o -> o.status() == ChangeOutcome.Status.FAILED
                 || o.status() == ChangeOutcome.Status.NOT_ATTEMPTED).toList();
         if (!notDone.isEmpty()) {
-            sb.append("\nNot applied: ").append(String.join("; ", notDone.stream().map(o -> o.change().description()).toList())).append('.');
+            sb.append("\nNot applied: ").append(String.join("; ", notDone.stream().map(Step::description).toList())).append('.');
         }
-        List<ChangeOutcome> unknown = outcomes.stream().filter(o -> o.status() == ChangeOutcome.Status.UNKNOWN).toList();
+        List<Step> unknown = outcomes.stream().filter(o -> o.status() == ChangeOutcome.Status.UNKNOWN).toList();
         if (!unknown.isEmpty()) {
             sb.append("\nUnknown (connection lost, could not confirm): ")
-                    .append(String.join("; ", unknown.stream().map(o -> o.change().description()).toList())).append('.');
+                    .append(String.join("; ", unknown.stream().map(Step::description).toList())).append('.');
         }
         if (applied.isEmpty() && unknown.isEmpty()) {
             sb.append("\nThe directory is exactly as it was before.");

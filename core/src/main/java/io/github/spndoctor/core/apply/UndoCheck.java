@@ -60,6 +60,17 @@ public final class UndoCheck {
                         + ", but the account holds it again now.");
             }
         }
+        for (java.util.Map.Entry<Integer, AliasOutcome> e : journal.aliasOutcomes().entrySet()) {
+            io.github.spndoctor.core.model.AliasChange a = e.getValue().change();
+            if (e.getValue().status() != ChangeOutcome.Status.APPLIED) {
+                continue;  // uncertain or not made: the recheck finds out
+            }
+            Optional<String> points = dir.aliasTarget(a.alias());
+            if (points.isEmpty() || !points.get().equalsIgnoreCase(a.after())) {
+                out.add("The journal says the DNS alias " + a.alias() + " was pointed at " + a.after() + ", but it points at "
+                        + points.orElse("nothing") + " now.");
+            }
+        }
         return out;
     }
 

@@ -37,7 +37,7 @@ public record WatchOutcome(Ending ending, Optional<ConvergenceReport> report, Du
     public String verdict() {
         return switch (ending) {
             case NOT_CHECKED -> "Replication to the other domain controllers was not checked: this connection cannot read them one by one.";
-            case NOTHING_WRITTEN -> "No value reached the directory, so there is nothing to replicate.";
+            case NOTHING_WRITTEN -> "No SPN value was written, so there is no SPN change to follow to the other domain controllers.";
             case CONVERGED -> report.orElseThrow().verdict();
             case STOPPED -> report.orElseThrow().verdict() + " The watch was stopped before every domain controller had it.";
             case LIMIT -> report.orElseThrow().verdict() + (limit.isZero() ? " (One look; not watched longer.)"

@@ -69,6 +69,12 @@ public final class BreakRules {
                 inPlace &= good;
                 findings.add(c.description() + ": " + (good ? "in place" : "NOT in place"));
             }
+            for (io.github.spndoctor.core.model.AliasChange a : plan.aliases()) {
+                Optional<String> now = dir.aliasTarget(a.alias());
+                boolean good = now.isPresent() && now.get().equalsIgnoreCase(a.after());
+                inPlace &= good;
+                findings.add("DNS alias " + a.alias() + " -> " + a.after() + ": " + (good ? "in place" : "NOT in place"));
+            }
             List<SpnState> now = SpnStates.of(lookup, Optional.empty());
             now.stream().filter(s -> s.status().problem()).forEach(s -> findings.add("Now: " + s.why()));
             Optional<TicketCheck> ticket = probe.map(p -> p.requestTicket(

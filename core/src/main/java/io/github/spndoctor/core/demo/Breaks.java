@@ -9,6 +9,7 @@ import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.AccountKind;
+import io.github.spndoctor.core.model.AliasChange;
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.SpnChange;
 import io.github.spndoctor.core.model.TargetName;
@@ -99,7 +100,7 @@ public final class Breaks {
                         + "service account " + pool.ref().samAccountName() + ", and its installer registers HTTP/"
                         + shortName + " and HTTP/" + fqdn + " on that account. WinRM's tickets for " + fqdn
                         + " are then locked with " + pool.ref().samAccountName() + "'s key.", fqdn, plan(id, "Break: register HTTP/" + fqdn + " on " + pool.ref().samAccountName(),
-                        adds, List.of(pool)), Optional.empty());
+                        adds, List.of(pool)));
             }
             case DUPLICATE -> {
                 Account other = serviceAccount(demo, computer);
@@ -114,7 +115,7 @@ public final class Breaks {
                         + "Server 2012 R2 or later DC refuses to write a duplicate; the demo lets this one through, as a "
                         + "restore or an older DC would.)", fqdn,
                         plan(id, "Break: register " + dup + " twice (" + computer.ref().samAccountName() + " and "
-                                + other.ref().samAccountName() + ")", adds, List.of(computer, other)), Optional.empty());
+                                + other.ref().samAccountName() + ")", adds, List.of(computer, other)));
             }
             case REMOVE_WSMAN -> {
                 List<SpnChange> removes = computer.spns().stream().filter(s -> s.hasClass("WSMAN"))
@@ -124,7 +125,7 @@ public final class Breaks {
                 }
                 yield new DemoBreak(id, title(id), "Someone cleans up " + shortName + "'s SPNs and takes WSMAN/ away. "
                         + "Clients set to the WSMAN prefix (spn_prefix, pypsrp) now find no account for the host.", fqdn,
-                        plan(id, "Break: remove " + shortName + "'s WSMAN/ SPNs", removes, List.of(computer)), Optional.empty());
+                        plan(id, "Break: remove " + shortName + "'s WSMAN/ SPNs", removes, List.of(computer)));
             }
             default -> throw new IllegalArgumentException(id);
         };
@@ -143,8 +144,9 @@ public final class Breaks {
         return new DemoBreak(CNAME, title(CNAME), "The DNS alias " + a + " is moved from " + before + " to " + target
                 + ". Windows clients still ask for HTTP/" + a + "; clients that follow the alias (MIT Kerberos: pywinrm, "
                 + "Ansible) now ask for " + target + "'s SPN instead.", a,
-                new Plan(CNAME, "Break: point " + a + " at " + target, List.of(), List.of(), List.of()),
-                Optional.of(new DemoBreak.DnsChange(a, before, target)));
+                new Plan("break-" + CNAME, "Break: point " + a + " at " + target, List.of(), List.of(), List.of("This is a "
+                        + "breaking action on the demo: it changes the demo's DNS, so the class can find and fix it. Undo it "
+                        + "from its journal, or reset the demo."), List.of(), List.of(new AliasChange(a, before, target))));
     }
 
     /** A service (non-computer) account of the computer's own domain: the "application pool account". */

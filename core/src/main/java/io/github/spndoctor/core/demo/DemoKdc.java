@@ -148,22 +148,57 @@ final class DemoKdc implements AutoCloseable {
         }
     }
 
-    private final Map<String, List<EncryptionKey>> clientKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The trainer's keys per principal, derived once; a derivation under way is waited for, not repeated. */
+    private final Map<String, java.util.concurrent.CompletableFuture<List<EncryptionKey>>> clientKeys =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Starts deriving the trainer's keys in {@code realm} on a background thread and returns at once: the first
+     * logon then does not wait for PBKDF2 (slow on purpose, and slowest while its classes load), which overlaps with
+     * what the client does first (DNS, TCP, loading its own Kerberos classes). Nothing is derived twice.
+     */
+    void prepareClient(String realm) {
+        String principal = CLIENT + "@" + realm.toUpperCase(Locale.ROOT);
+        clientKeys.computeIfAbsent(principal, p -> java.util.concurrent.CompletableFuture.supplyAsync(() -> derive(p), r -> {
+            Thread t = new Thread(r, "demo-kdc-keys");
+            t.setDaemon(true);
+            t.start();
+        }));
+    }
 
     /** The trainer's keys in a realm, derived from the password once (PBKDF2 is slow on purpose). */
     private List<EncryptionKey> clientKeys(String principal) throws KrbException {
-        List<EncryptionKey> known = clientKeys.get(principal);
-        if (known != null) {
-            return known;
+        java.util.concurrent.CompletableFuture<List<EncryptionKey>> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<List<EncryptionKey>> known = clientKeys.putIfAbsent(principal, mine);
+        if (known == null) {
+            try {
+                mine.complete(derive(principal));
+            } catch (RuntimeException e) {
+                clientKeys.remove(principal, mine);
+                mine.completeExceptionally(e);
+            }
+            known = mine;
         }
+        try {
+            return known.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            clientKeys.remove(principal, known);
+            throw new KrbException("The trainer's keys could not be derived: " + e.getCause().getMessage());
+        }
+    }
+
+    private List<EncryptionKey> derive(String principal) {
         List<EncryptionKey> list = new ArrayList<>();
-        for (EncryptionType t : DemoKeys.TYPES) {
-            EncryptionKey k = EncryptionHandler.string2Key(principal, new String(clientPassword), t);
-            k.setKvno(1);
-            list.add(k);
+        try {
+            for (EncryptionType t : DemoKeys.TYPES) {
+                EncryptionKey k = EncryptionHandler.string2Key(principal, new String(clientPassword), t);
+                k.setKvno(1);
+                list.add(k);
+            }
+        } catch (KrbException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        clientKeys.put(principal, List.copyOf(list));
-        return list;
+        return List.copyOf(list);
     }
 
     private static KrbIdentity withKeys(String principal, List<EncryptionKey> keys) {

@@ -123,6 +123,9 @@ public final class DemoKerberos implements AutoCloseable {
     /** The trainer's client principal in a realm, e.g. trainer@RWWILDEN01.LOCAL. */
     public String clientPrincipal(String realm) { return DemoKdc.CLIENT + "@" + realm.toUpperCase(Locale.ROOT); }
 
+    /** Starts deriving the trainer's keys in {@code realm} in the background (returns at once): before a logon there. */
+    public void prepareClient(String realm) { kdc.prepareClient(realm); }
+
     /** The client's password (a copy; wipe it after use). Never log or show it. */
     public char[] clientPassword() { return password.clone(); }
 

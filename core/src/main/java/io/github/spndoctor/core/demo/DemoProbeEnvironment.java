@@ -25,6 +25,7 @@ final class DemoProbeEnvironment implements ProbeEnvironment {
         this.kerberos = kerberos;
         this.dns = dns;
         this.realm = kerberos.realmOf(host);
+        kerberos.prepareClient(realm);   // the KDC's side of the logon, while the probe does DNS and TCP first
     }
 
     @Override

@@ -186,6 +186,11 @@ public final class TrainerDemo implements AutoCloseable {
         return of(dir).map(d -> d.probeEnvironment(host)).orElseGet(otherwise);
     }
 
+    /** The names a client resolves over {@code dir}: the demo's DNS on the trainer's demo, else {@code otherwise}. */
+    public static io.github.spndoctor.core.diagnosis.NameResolver names(Directory dir, io.github.spndoctor.core.diagnosis.NameResolver otherwise) {
+        return of(dir).map(d -> (io.github.spndoctor.core.diagnosis.NameResolver) d.dns()).orElse(otherwise);
+    }
+
     /**
      * Lets the next addition of exactly this value go past the duplicate check, as an older DC or a restored backup
      * would (the "add a true duplicate" break); the check stays on for everything else.
@@ -222,7 +227,7 @@ public final class TrainerDemo implements AutoCloseable {
         return sb.toString();
     }
 
-    /** Points a demo alias at another host (the "point a CNAME elsewhere" break, and its undo) and saves it. */
+    /** Points a demo alias at another host and saves it (the CNAME break and its undo reach it through {@link #directory()}). */
     public synchronized void setAlias(String alias, String target) {
         dns.setAlias(alias, target);
         saveAliases();
@@ -369,6 +374,27 @@ public final class TrainerDemo implements AutoCloseable {
                 }
             }
             saveDirectory();
+        }
+
+        /** The CNAME break and its undo: re-points the alias only if it still points where the plan saw it, then saves. */
+        @Override
+        public void applyAlias(io.github.spndoctor.core.model.AliasChange change) throws DirectoryException {
+            synchronized (TrainerDemo.this) {
+                String now = dns.aliases().get(change.alias());
+                if (!change.before().equals(now)) {
+                    throw new DirectoryException(DirectoryException.Kind.VALUE_MISSING, "The DNS alias " + change.alias()
+                            + " points at " + (now == null ? "nothing" : now) + ", not at " + change.before() + ": nothing was changed.");
+                }
+                if (!dns.knows(change.after())) {
+                    throw new DirectoryException(DirectoryException.Kind.BAD_INPUT, change.after() + " is not a demo host: nothing was changed.");
+                }
+                setAlias(change.alias(), change.after());
+            }
+        }
+
+        @Override
+        public Optional<String> aliasTarget(String alias) {
+            return Optional.ofNullable(dns.aliases().get(alias.strip().toLowerCase(Locale.ROOT)));
         }
 
         TrainerDemo demo() { return TrainerDemo.this; }

@@ -52,6 +52,12 @@ public class DelegatingDirectory implements Directory {
     public void apply(SpnChange change) throws DirectoryException { delegate.apply(change); }
 
     @Override
+    public void applyAlias(io.github.spndoctor.core.model.AliasChange change) throws DirectoryException { delegate.applyAlias(change); }
+
+    @Override
+    public Optional<String> aliasTarget(String alias) throws DirectoryException { return delegate.aliasTarget(alias); }
+
+    @Override
     public void close() { delegate.close(); }
 
     @Override

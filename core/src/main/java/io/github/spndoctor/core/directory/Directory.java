@@ -46,6 +46,18 @@ public interface Directory extends AutoCloseable {
     void apply(SpnChange change) throws DirectoryException;
 
     /**
+     * Re-points one DNS alias (the trainer's CNAME break and its undo). Only the trainer's demo keeps DNS that SPN
+     * Doctor may change; the default refuses, and writes nothing.
+     */
+    default void applyAlias(io.github.spndoctor.core.model.AliasChange change) throws DirectoryException {
+        throw new DirectoryException(DirectoryException.Kind.READ_ONLY,
+                "SPN Doctor changes DNS records only in its own demo: nothing was changed.");
+    }
+
+    /** Where a DNS alias points now, for the recheck of an alias change; empty when it is no alias (or not known). */
+    default Optional<String> aliasTarget(String alias) throws DirectoryException { return Optional.empty(); }
+
+    /**
      * Streams every account in the forest that holds a servicePrincipalName, one server page at a time
      * ({@code pageSize} entries, each page under the server's time limit), into {@code sink}. Nothing is accumulated
      * here. Returns false when the sink cancelled before the last page.

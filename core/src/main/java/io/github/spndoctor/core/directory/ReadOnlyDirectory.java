@@ -53,6 +53,14 @@ public final class ReadOnlyDirectory implements Directory {
     }
 
     @Override
+    public void applyAlias(io.github.spndoctor.core.model.AliasChange change) throws DirectoryException {
+        throw new DirectoryException(DirectoryException.Kind.READ_ONLY, "This connection is read-only: nothing was changed.");
+    }
+
+    @Override
+    public Optional<String> aliasTarget(String alias) throws DirectoryException { return inner.aliasTarget(alias); }
+
+    @Override
     public boolean scanSpns(int pageSize, SpnScanSink sink) throws DirectoryException { return inner.scanSpns(pageSize, sink); }
 
     @Override

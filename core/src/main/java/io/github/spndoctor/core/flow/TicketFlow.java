@@ -65,6 +65,24 @@ public record TicketFlow(List<Node> nodes, List<Step> steps, Verdict verdict) {
         return nodes.stream().filter(n -> n.role() == role).findFirst();
     }
 
+    /**
+     * The same flow told for one client: its name on the client's box and in the first step, with how it came to ask
+     * for that SPN ({@code how}: a CNAME followed, a reverse name, a setting) when that is more than the name as typed.
+     */
+    public TicketFlow forClient(String name, java.util.List<String> how) {
+        java.util.List<Node> ns = nodes.stream().map(n -> n.role() == Role.CLIENT ? new Node(Role.CLIENT, name, n.detail()) : n).toList();
+        java.util.List<Step> ss = new java.util.ArrayList<>(steps);
+        if (!ss.isEmpty() && ss.get(0).from() == Role.CLIENT && ss.get(0).to() == Role.KDC) {
+            Step first = ss.get(0);
+            String asked = first.label().replaceFirst("^The client asks", name + " asks");
+            if (!how.isEmpty()) {
+                asked = asked.replaceFirst("\\.$", "") + " \u2014 " + String.join("; ", how) + ".";
+            }
+            ss.set(0, new Step(first.from(), first.to(), asked, first.good()));
+        }
+        return new TicketFlow(ns, ss, verdict);
+    }
+
     /** The flow as plain lines (snapshot tests, the Markdown report, screen readers). */
     public String outline() {
         StringBuilder sb = new StringBuilder();

@@ -200,6 +200,13 @@ public final class Verifier {
             }
             ok &= good;
         }
+        for (io.github.spndoctor.core.model.AliasChange a : plan.aliases()) {
+            Optional<String> now = dir.aliasTarget(a.alias());
+            boolean good = now.isPresent() && now.get().equalsIgnoreCase(a.after());
+            findings.add("DNS alias " + a.alias() + " -> " + a.after() + ": " + (good ? "in place" : "NOT in place (now "
+                    + now.orElse("no alias") + ")"));
+            ok &= good;
+        }
         return ok;
     }
 

@@ -3,6 +3,7 @@ package io.github.spndoctor.core.render;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.AccountKind;
 import io.github.spndoctor.core.model.AccountRef;
+import io.github.spndoctor.core.model.AliasChange;
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.SpnChange;
 import io.github.spndoctor.core.remedy.ClientStep;
@@ -39,9 +40,9 @@ public final class Preview {
             // temporary-reset: SPN Doctor writes nothing, but the steps change SPNs when a person runs them
             sb.append("SPN Doctor writes nothing to the directory for this plan. The steps below change SPNs with setspn "
                     + "when a person runs them: read them before you do.\n");
-        } else if (plan.changes().isEmpty()) {
+        } else if (plan.changes().isEmpty() && plan.aliases().isEmpty()) {
             sb.append("No directory changes. Everything below runs on clients or servers.\n");
-        } else {
+        } else if (!plan.changes().isEmpty()) {
             sb.append("Directory changes, applied one at a time in this order (").append(plan.changes().size()).append("):\n");
             int i = 1;
             for (SpnChange c : plan.changes()) {
@@ -50,6 +51,15 @@ public final class Preview {
             sb.append("\nAccounts affected:\n");
             for (AccountRef ref : plan.accounts()) {
                 sb.append("  - ").append(ref.label()).append(": ").append(impact(plan, ref)).append('\n');
+            }
+        }
+        if (!plan.aliases().isEmpty()) {
+            sb.append(plan.changes().isEmpty() ? "" : "\n").append("DNS changes, made one at a time in this order after any SPN change (")
+                    .append(plan.aliases().size()).append("):\n");
+            int i = plan.changes().size() + 1;
+            for (AliasChange a : plan.aliases()) {
+                sb.append(String.format("  %d. %s%n     CNAME record %s in zone %s: one value out (%s), one in (%s)%n", i++,
+                        a.description(), a.recordName(), a.zone(), a.before(), a.after()));
             }
         }
         if (!plan.warnings().isEmpty()) {
@@ -115,8 +125,18 @@ public final class Preview {
         sb.append("rem SPN Doctor plan: ").append(ScriptText.cmdComment(plan.title())).append("\r\n");
         sb.append("rem Run as an account allowed to write servicePrincipalName, from a machine in each account's domain.\r\n");
         sb.append("rem Additions use -F -S: setspn first checks the whole forest for the value and refuses a duplicate.\r\n");
-        if (plan.changes().isEmpty()) {
+        if (plan.changes().isEmpty() && plan.aliases().isEmpty()) {
             sb.append("rem No directory changes in this plan.\r\n");
+        }
+        for (AliasChange a : plan.aliases()) {
+            String zone = ScriptText.cmdArg(a.zone());
+            String name = ScriptText.cmdArg(a.recordName());
+            sb.append("rem ").append(ScriptText.cmdComment(a.description())).append(" (DNS, with dnscmd on a DNS server)\r\n");
+            sb.append("dnscmd . /recorddelete ").append(zone).append(' ').append(name).append(" CNAME /f\r\n");
+            sb.append("if errorlevel 1 (echo Stopped: the change above failed. & exit /b 1)\r\n");
+            sb.append("dnscmd . /recordadd ").append(zone).append(' ').append(name).append(" CNAME ")
+                    .append(ScriptText.cmdArg(a.after())).append("\r\n");
+            sb.append("if errorlevel 1 (echo Stopped: the change above failed. & exit /b 1)\r\n");
         }
         for (SpnChange c : plan.changes()) {
             sb.append("rem ").append(ScriptText.cmdComment(c.description() + " (domain " + domainOf(c.account().dn()) + ")")).append("\r\n");
@@ -146,9 +166,9 @@ public final class Preview {
         sb.append("# SPN Doctor plan: ").append(ScriptText.comment(plan.title())).append('\n');
         sb.append("# Needs the ActiveDirectory module (RSAT) and the right to write servicePrincipalName.\n");
         sb.append("# Add -WhatIf to a Set-AD* line to see what it would do without doing it.\n");
-        if (plan.changes().isEmpty()) {
+        if (plan.changes().isEmpty() && plan.aliases().isEmpty()) {
             sb.append("# No directory changes in this plan.\n");
-        } else {
+        } else if (!plan.changes().isEmpty()) {
             sb.append("Import-Module ActiveDirectory\n$ErrorActionPreference = 'Stop'\n");
             if (plan.changes().stream().anyMatch(c -> c instanceof SpnChange.Add)) {
                 sb.append("$gc = (Get-ADDomainController -Discover -Service GlobalCatalog).HostName[0] + ':3268'\n");
@@ -166,6 +186,14 @@ public final class Preview {
             sb.append(cmdlet(c.account().kind())).append(" -Identity ").append(ps(c.account().dn()))
                     .append(" -Server ").append(ps(domainOf(c.account().dn())))
                     .append(" -ServicePrincipalNames @{").append(c instanceof SpnChange.Add ? "Add" : "Remove").append('=').append(value).append("}\n");
+        }
+        for (AliasChange a : plan.aliases()) {
+            sb.append("\n# ").append(i++).append(". ").append(ScriptText.comment(a.description()))
+                    .append(" (DnsServer module, on a DNS server of the zone)\n");
+            sb.append("Remove-DnsServerResourceRecord -ZoneName ").append(ps(a.zone())).append(" -Name ").append(ps(a.recordName()))
+                    .append(" -RRType CName -Force\n");
+            sb.append("Add-DnsServerResourceRecordCName -ZoneName ").append(ps(a.zone())).append(" -Name ").append(ps(a.recordName()))
+                    .append(" -HostNameAlias ").append(ps(a.after())).append('\n');
         }
         List<ClientStep> ps = plan.clientSteps().stream().filter(s -> s.language().equals("powershell")).toList();
         if (!ps.isEmpty()) {
@@ -207,11 +235,15 @@ public final class Preview {
         StringBuilder sb = new StringBuilder();
         sb.append("# SPN Doctor plan: ").append(ScriptText.comment(plan.title())).append('\n');
         sb.append("# One value per record, in order. ldapmodify -f <file> (stops at the first error) or ldifde -i -f <file>.\n");
-        if (plan.changes().isEmpty()) {
+        if (plan.changes().isEmpty() && plan.aliases().isEmpty()) {
             sb.append("# No directory changes in this plan.\n");
         }
         for (SpnChange c : plan.changes()) {
             sb.append('\n').append("# ").append(ScriptText.comment(c.description())).append('\n').append(Ldif.modify(c));
+        }
+        for (AliasChange a : plan.aliases()) {
+            sb.append("\n# ").append(ScriptText.comment(a.description())).append('\n')
+                    .append("# (a DNS record: not written as LDIF here; use the PowerShell or setspn form, which use the DNS tools)\n");
         }
         return sb.toString();
     }

@@ -236,6 +236,10 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
             sb.append(i++).append(". ").append(o.change().description()).append(": ").append(o.status().id())
                     .append(o.detail().isEmpty() ? "" : " - " + o.detail()).append('\n');
         }
+        for (io.github.spndoctor.core.apply.AliasOutcome o : a.aliasOutcomes()) {
+            sb.append(i++).append(". ").append(o.change().description()).append(": ").append(o.status().id())
+                    .append(o.detail().isEmpty() ? "" : " - " + o.detail()).append('\n');
+        }
         sb.append(a.message());
         a.problems().forEach(p -> sb.append('\n').append(p));
         return sb.toString();
@@ -246,6 +250,9 @@ public record SessionReport(Instant generatedAt, String symptom, Optional<Direct
         List<List<String>> rows = new ArrayList<>();
         int i = 1;
         for (ChangeOutcome o : a.outcomes()) {
+            rows.add(List.of(String.valueOf(i++), o.change().description(), o.status().id(), o.detail()));
+        }
+        for (io.github.spndoctor.core.apply.AliasOutcome o : a.aliasOutcomes()) {
             rows.add(List.of(String.valueOf(i++), o.change().description(), o.status().id(), o.detail()));
         }
         if (!rows.isEmpty()) {

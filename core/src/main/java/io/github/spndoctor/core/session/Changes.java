@@ -90,11 +90,13 @@ final class Changes {
         int done = r.withStatus(ChangeOutcome.Status.APPLIED).size();
         lastJournal = j;
         lastPurpose = why;
+        done += r.aliasesWithStatus(ChangeOutcome.Status.APPLIED).size();
         wroteToDirectory |= done > 0 || !r.withStatus(ChangeOutcome.Status.UNKNOWN).isEmpty();
         if (why != Purpose.UNDO) {
             applyReport = r;
             journal = j;
-            applied = written.withChanges(r.withStatus(ChangeOutcome.Status.APPLIED));
+            applied = written.withChanges(r.withStatus(ChangeOutcome.Status.APPLIED))
+                    .withAliases(r.aliasesWithStatus(ChangeOutcome.Status.APPLIED));
         } else {
             undoReport = r;
         }

@@ -27,6 +27,8 @@ public record Commit(boolean undo, Recheck recheck, Optional<ApplyReport> applie
     /** True when something reached the directory (or may have: an unknown outcome counts). */
     public boolean wrote() {
         return applied.map(a -> a.outcomes().stream().anyMatch(o -> o.status() != ChangeOutcome.Status.NOT_ATTEMPTED
+                && o.status() != ChangeOutcome.Status.FAILED)
+                || a.aliasOutcomes().stream().anyMatch(o -> o.status() != ChangeOutcome.Status.NOT_ATTEMPTED
                 && o.status() != ChangeOutcome.Status.FAILED)).orElse(false);
     }
 }

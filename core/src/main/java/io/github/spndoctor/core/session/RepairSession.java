@@ -39,6 +39,9 @@ import io.github.spndoctor.core.symptom.SymptomParser;
 import io.github.spndoctor.core.text.RedactedText;
 import io.github.spndoctor.core.verify.VerifyResult;
 
+import io.github.spndoctor.core.spn.ClientSettings;
+import io.github.spndoctor.core.spn.WinrmClient;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -187,27 +190,31 @@ public final class RepairSession {
 
     /**
      * Makes a trainer's breaking action the current plan (the trainer's demo only; ADR 0720): its host becomes the
-     * target, and it is previewed, confirmed, rechecked at commit, journalled, applied and undone exactly as a fix is.
-     * A break that changes DNS, not the directory, has no journal and is refused here.
+     * target, and it is previewed, confirmed, rechecked at commit, journalled, applied and undone exactly as a fix is —
+     * the CNAME break too: its one DNS alias change is journalled and undone like an SPN value.
      */
     public Plan planBreak(DemoBreak b) {
-        breaks.requireDirectoryBreak(b);
+        breaks.requireChanges(b);
         describe("", TargetName.parse(b.target()));
         return breaks.adopt(b);
     }
 
     /**
      * Plans the trainer's break {@code id} against the demo as it is now (blocks: reads the directory) and makes it
-     * the current plan ({@link #planBreak(DemoBreak)}); a DNS break is only planned.
+     * the current plan ({@link #planBreak(DemoBreak)}).
      *
-     * @param host the host to break; empty for the demo's default (the healthy SRV004)
+     * @param host the host to break (for {@code cname}: the alias); empty for the demo's default
+     * @param to   for {@code cname}: where the alias will point; empty for the default
      */
-    public DemoBreak planBreak(String id, Optional<String> host) throws DirectoryException, NotApplicableException {
-        DemoBreak b = breaks.plan(id, host);
-        if (b.dns().isEmpty()) {
-            planBreak(b);
-        }
+    public DemoBreak planBreak(String id, Optional<String> host, Optional<String> to) throws DirectoryException, NotApplicableException {
+        DemoBreak b = breaks.plan(id, host, to);
+        planBreak(b);
         return b;
+    }
+
+    /** {@link #planBreak(String, Optional, Optional)} with the default alias target. */
+    public DemoBreak planBreak(String id, Optional<String> host) throws DirectoryException, NotApplicableException {
+        return planBreak(id, host, Optional.empty());
     }
 
     /** The break the current plan comes from, while the purpose is {@link Purpose#BREAK}. */
@@ -301,17 +308,24 @@ public final class RepairSession {
     public TicketFlow ticketFlow(Spn requested) throws DirectoryException { return flows.draw(requested); }
 
     /**
-     * The ticket flow for the SPN a Windows client asks for (blocks): {@code HTTP/<host as typed>}, or after a fix that
-     * changes what the client asks for, what it asks for then — {@code HTTP/<host>:5985} with -IncludePortInSPN after
-     * the port-SPN fix, {@code WSMAN/<host>} after the prefix fix; after an undo the default again.
+     * The ticket flow for the SPN the session's client asks for (blocks; {@link #clientChoice()}): Windows clients
+     * {@code HTTP/<host as typed>}, MIT clients (pywinrm, Ansible) the name DNS gives (a CNAME followed), each with its
+     * settings; after a fix that changes what the client asks for, what it asks for then — {@code HTTP/<host>:5985}
+     * with -IncludePortInSPN after the port-SPN fix (clients that offer it), {@code WSMAN/<host>} after the prefix fix;
+     * after an undo the default again.
      */
-    public TicketFlow ticketFlow() throws DirectoryException {
-        Spn spn;
-        synchronized (state) {
-            spn = flows.asked();
-        }
-        return flows.draw(spn);
+    public TicketFlow ticketFlow() throws DirectoryException { return flows.drawForClient(); }
+
+    /**
+     * The WinRM client that connects to the host, as the person chose it (the wizard's Look up page, {@code flow
+     * --client}): the ticket flow asks as it does. Kept for other lookups of this session until {@link #startOver}.
+     */
+    public void useClient(WinrmClient client, ClientSettings settings) {
+        synchronized (state) { flows.choose(new ClientChoice(client, settings, true)); }
     }
+
+    /** The client the ticket flow is drawn for: the one chosen, else the one the text names, else Windows PowerShell. */
+    public ClientChoice clientChoice() { synchronized (state) { return flows.choice(); } }
 
     /** The report of this session so far: symptom, findings, causes, plan, re-check and the timeline. */
     public SessionReport report() {
@@ -334,6 +348,7 @@ public final class RepairSession {
             state.changes.forgetApplied();
             state.timeline.clear();
             observations.clear();
+            flows.forgetClient();
         }
     }
 

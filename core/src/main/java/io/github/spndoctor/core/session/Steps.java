@@ -46,13 +46,13 @@ final class Steps {
     }
 
     static TimelineEntry planned(Plan p) {
-        return TimelineEntry.now(Kind.PLAN, p.title() + " (" + Words.changes(p.changes().size()) + " in the directory"
+        return TimelineEntry.now(Kind.PLAN, p.title() + " (" + Words.changes(p.changes().size() + p.aliases().size()) + " in the directory"
                 + (p.clientSteps().isEmpty() ? "" : ", " + Words.count(p.clientSteps().size(), "step", "steps") + " elsewhere") + ")",
                 Preview.render(p, Format.SUMMARY));
     }
 
     static TimelineEntry undoPlanned(Plan undo, String what) {
-        return TimelineEntry.now(Kind.PLAN, what + " (" + Words.changes(undo.changes().size()) + ")", Preview.render(undo, Format.SUMMARY));
+        return TimelineEntry.now(Kind.PLAN, what + " (" + Words.changes(undo.changes().size() + undo.aliases().size()) + ")", Preview.render(undo, Format.SUMMARY));
     }
 
     static TimelineEntry confirmed(boolean undo, Plan p, String server) {
@@ -68,7 +68,7 @@ final class Steps {
 
     static TimelineEntry committed(boolean undo, int done, Plan applied, ApplyReport r) {
         return TimelineEntry.now(undo ? Kind.UNDO : Kind.APPLY, (undo ? "Undid " : "Applied ") + done + " of "
-                + Words.changes(applied.changes().size()), SessionReport.outcomeText(r));
+                + Words.changes(applied.changes().size() + applied.aliases().size()), SessionReport.outcomeText(r));
     }
 
     static TimelineEntry replicated(boolean undo, WatchOutcome o) {

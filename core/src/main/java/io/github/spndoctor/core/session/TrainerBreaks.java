@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * A trainer's breaking actions as session plans (ADR 0720): the trainer's demo only; a break that changes the
  * directory becomes the plan under way and is then previewed, confirmed, re-checked, journalled, applied and undone as a
- * fix is (the re-check and the check follow {@code BreakRules}); a DNS break is only planned, it has no journal.
+ * fix is (the re-check and the check follow {@code BreakRules}), the CNAME break's DNS alias change included.
  */
 final class TrainerBreaks {
     private final SessionState state;
@@ -22,15 +22,15 @@ final class TrainerBreaks {
     }
 
     /** Plans break {@code id} against the demo as it is now (blocks: reads the directory); adopts nothing. */
-    DemoBreak plan(String id, Optional<String> host) throws DirectoryException, NotApplicableException {
-        return Breaks.plan(demo(), id, host, Optional.empty());
+    DemoBreak plan(String id, Optional<String> host, Optional<String> to) throws DirectoryException, NotApplicableException {
+        return Breaks.plan(demo(), id, host, to);
     }
 
-    /** Refuses what cannot become the session's plan: not the trainer's demo, or a break with nothing to journal. */
-    void requireDirectoryBreak(DemoBreak b) {
+    /** Refuses what cannot become the session's plan: not the trainer's demo, or a break that changes nothing. */
+    void requireChanges(DemoBreak b) {
         demo();
-        if (b.dns().isPresent() || !b.plan().hasDirectoryChanges()) {
-            throw new IllegalArgumentException("This break changes the demo's DNS, not the directory: it has no journal to undo it from.");
+        if (!b.plan().hasDirectoryChanges()) {
+            throw new IllegalArgumentException("This break changes nothing.");
         }
     }
 

@@ -93,7 +93,7 @@ class RepairSessionBreakTest {
     }
 
     @Test
-    void breaks_areForTheTrainersDemoOnly_andADnsBreakIsNotASessionPlan() throws Exception {
+    void breaks_areForTheTrainersDemoOnly() throws Exception {
         try (TrainerDemo demo = TrainerDemo.unsaved(home.resolve("demo"), DemoDirectory.start());
              DemoDirectory plain = DemoDirectory.start()) {
             DemoBreak hijack = Breaks.plan(demo, Breaks.HIJACK_HTTP, Optional.empty(), Optional.empty());
@@ -101,9 +101,7 @@ class RepairSessionBreakTest {
             assertThrows(IllegalStateException.class, () -> other.planBreak(hijack));
             assertTrue(other.currentPlan().isEmpty());
             DemoBreak cname = Breaks.plan(demo, Breaks.CNAME, Optional.empty(), Optional.empty());
-            RepairSession s = session(demo);
-            assertThrows(IllegalArgumentException.class, () -> s.planBreak(cname));
-            assertTrue(s.currentPlan().isEmpty());
+            assertThrows(IllegalStateException.class, () -> other.planBreak(cname));
         }
     }
 }

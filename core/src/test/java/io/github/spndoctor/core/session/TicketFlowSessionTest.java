@@ -99,13 +99,14 @@ class TicketFlowSessionTest {
         s.confirm();
         assertTrue(s.commit(null, Optional.empty()).wrote());
         TicketFlow f = s.ticketFlow();
-        assertEquals("The client asks the KDC for a ticket to HTTP/srv003.rwwilden01.local:5985.", f.steps().get(0).label());
+        assertEquals("PowerShell asks the KDC for a ticket to HTTP/srv003.rwwilden01.local:5985 \u2014 port 5985 included (-IncludePortInSPN).",
+                f.steps().get(0).label());
         assertEquals(TicketFlow.Verdict.ACCEPTED, f.verdict(), f.outline());
         s.planUndo();
         s.confirm();
         s.commit(null, Optional.empty());
         TicketFlow back = s.ticketFlow();
-        assertEquals("The client asks the KDC for a ticket to HTTP/srv003.rwwilden01.local.", back.steps().get(0).label());
+        assertEquals("PowerShell asks the KDC for a ticket to HTTP/srv003.rwwilden01.local.", back.steps().get(0).label());
         assertEquals(TicketFlow.Verdict.WRONG_KEY, back.verdict(), back.outline());
     }
 
@@ -118,7 +119,8 @@ class TicketFlowSessionTest {
         boolean wrote = s.commit(null, Optional.empty()).wrote();
         TicketFlow f = s.ticketFlow();
         assertEquals(wrote ? "WSMAN/srv003.rwwilden01.local" : "HTTP/srv003.rwwilden01.local",
-                f.steps().get(0).label().replace("The client asks the KDC for a ticket to ", "").replace(".local.", ".local"));
+                f.steps().get(0).label().replace("PowerShell asks the KDC for a ticket to ", "").replaceFirst(" \u2014 .*", "")
+                        .replace(".local.", ".local"));
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.Optional;
  * "Break it yourself" on the Connect page (trainers, demo only): the trainer picks a named breaking action; Review
  * connects to the demo with changes allowed, has the repair session plan the break ({@code RepairSession.planBreak},
  * the same code as {@code spn-doctor demo break}) and opens the Review page, where it is previewed, confirmed,
- * committed and later undone exactly as a fix. The DNS break (a CNAME) has no journal and stays on the command line.
+ * committed and later undone exactly as a fix — the CNAME break too (one DNS alias, journalled like an SPN value).
  * No controls here; the view binds to it.
  */
 public final class BreakModel {
@@ -31,8 +31,7 @@ public final class BreakModel {
     private final Connections connections;
     private final TaskRunner runner;
     private final Runnable toReview;
-    private final ObservableList<String> breaks = FXCollections.observableArrayList(
-            Breaks.IDS.stream().filter(id -> !id.equals(Breaks.CNAME)).toList());
+    private final ObservableList<String> breaks = FXCollections.observableArrayList(Breaks.IDS);
     private final ObjectProperty<String> chosen = new SimpleObjectProperty<>(breaks.get(0));
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -58,8 +57,14 @@ public final class BreakModel {
     /** The host a break in the wizard works on: the demo's healthy host. */
     public String host() { return Breaks.DEFAULT_HOST; }
 
+    /** The host (for the CNAME break: the alias) the break works on. */
+    public String hostFor(String id) { return Breaks.CNAME.equals(id) ? Breaks.DEFAULT_ALIAS : host(); }
+
     /** A break's name in plain words, with the real host in it. */
-    public String title(String id) { return named(Breaks.title(id)); }
+    public String title(String id) {
+        return Breaks.CNAME.equals(id) ? "Point the DNS alias " + Breaks.DEFAULT_ALIAS + " at " + Breaks.DEFAULT_ALIAS_TARGET
+                : named(Breaks.title(id));
+    }
 
     /** What the class will see once the break stands, with the real host in it. */
     public String classSees(String id) { return named(Breaks.classSees(id)); }
@@ -83,7 +88,7 @@ public final class BreakModel {
         connect.connectThen(d -> {
             busy.set(true);
             RepairSession repair = session.repair();
-            runner.run(ui -> repair.planBreak(id, Optional.of(host())), b -> {
+            runner.run(ui -> repair.planBreak(id, Optional.of(hostFor(id))), b -> {
                 busy.set(false);
                 session.symptomTextProperty().set("");
                 session.lookupProperty().set(null);

@@ -57,6 +57,7 @@ public final class ClientPaneModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper recognised = new ReadOnlyStringWrapper("");
     private TaskRunner.Handle running;
+    private java.util.function.BiConsumer<WinrmClient, ClientSettings> onChoice = (c, s) -> { };
     private Directory mappingsOf;
     private SpnMappings mappings;
 
@@ -75,6 +76,11 @@ public final class ClientPaneModel {
         hostnameOverride.addListener((o, a, b) -> evaluate());
         dnsCanonicalize.addListener((o, a, b) -> evaluate());
         rdns.addListener((o, a, b) -> evaluate());
+    }
+
+    /** Told the client and settings each time they are evaluated: the session's ticket flow then asks as this client does. */
+    public void setOnChoice(java.util.function.BiConsumer<WinrmClient, ClientSettings> listener) {
+        onChoice = listener == null ? (c, s) -> { } : listener;
     }
 
     public ObservableList<WinrmClient> clients() { return clients; }
@@ -140,11 +146,14 @@ public final class ClientPaneModel {
         }
         WinrmClient c = client.get() == null ? WinrmClient.POWERSHELL : client.get();
         ClientSettings s = settings();
+        onChoice.accept(c, s);
+        // on the trainer's demo the client resolves the demo's names, as the ticket flow and the probe do
+        NameResolver names = io.github.spndoctor.core.demo.TrainerDemo.names(dir, dns);
         busy.set(true);
         SpnMappings known = dir == mappingsOf ? mappings : null;
         running = runner.runAfter(DEBOUNCE, ui -> {
             SpnMappings m = known != null ? known : dir.spnMappings();
-            return new Object[]{m, SpnExplanation.explain(dir, m, Endpoint.of(t), c, s, dns)};
+            return new Object[]{m, SpnExplanation.explain(dir, m, Endpoint.of(t), c, s, names)};
         }, r -> {
             running = null;
             busy.set(false);

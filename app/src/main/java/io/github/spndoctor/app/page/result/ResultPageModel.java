@@ -129,8 +129,10 @@ public final class ResultPageModel extends BasePageModel {
         checkText.set("");
         checkDetails.set("");
         checkVerdict.set(null);
-        mainInstruction.set(Messages.plural(undo ? "result.instruction.undoing" : "result.instruction.applying", plan.changes().size()));
+        mainInstruction.set(Messages.plural(undo ? "result.instruction.undoing" : "result.instruction.applying",
+                plan.changes().size() + plan.aliases().size()));
         rows.setAll(plan.changes().stream().map(SpnChange::description).map(ChangeRow::new).toList());
+        plan.aliases().forEach(a -> rows.add(new ChangeRow(a.description())));
         outcomeText.set("");
         canUndo.set(false);
         busy.set(true);
@@ -180,17 +182,26 @@ public final class ResultPageModel extends BasePageModel {
         for (int i = 0; i < report.outcomes().size() && i < rows.size(); i++) {
             rows.get(i).statusProperty().set(ChangeProgress.of(report.outcomes().get(i).status(), plan.isUndo()));
         }
+        // DNS alias changes (the CNAME break) come after the SPN changes; they report no progress while under way
+        for (int i = 0; i < report.aliasOutcomes().size() && report.outcomes().size() + i < rows.size(); i++) {
+            var o = report.aliasOutcomes().get(i);
+            row(report.outcomes().size() + i, ChangeProgress.of(o.status(), plan.isUndo()),
+                    o.status() == ChangeOutcome.Status.APPLIED ? "" : o.detail());
+        }
         if (c.wrote()) {
             onCommitted.run();
         }
-        int n = report.withStatus(ChangeOutcome.Status.APPLIED).size();
+        int n = report.withStatus(ChangeOutcome.Status.APPLIED).size() + report.aliasesWithStatus(ChangeOutcome.Status.APPLIED).size();
         mainInstruction.set(report.success()
                 ? Messages.plural(c.undo() ? "result.instruction.undone" : "result.instruction.applied", n)
                 : Messages.get("result.instruction.partial", n, rows.size()));
         String message = report.message() + (report.problems().isEmpty() ? "" : "\n" + String.join("\n", report.problems()));
         outcomeText.set(message);
         detail.set(String.join("\n", report.outcomes().stream().filter(o -> o.status() != ChangeOutcome.Status.APPLIED)
-                .map(o -> o.change().description() + ": " + o.status().id() + (o.detail().isEmpty() ? "" : " — " + o.detail())).toList()));
+                .map(o -> o.change().description() + ": " + o.status().id() + (o.detail().isEmpty() ? "" : " — " + o.detail())).toList())
+                + report.aliasOutcomes().stream().filter(o -> o.status() != ChangeOutcome.Status.APPLIED)
+                .map(o -> "\n" + o.change().description() + ": " + o.status().id() + (o.detail().isEmpty() ? "" : " — " + o.detail()))
+                .reduce("", String::concat));
         // after an undo nothing is left to undo from this page; after a fix, what was applied can be reversed
         canUndo.set(!c.undo() && repair.applied().map(Plan::hasDirectoryChanges).orElse(false));
         if (!c.undo() && n > 0) {

@@ -96,7 +96,7 @@ public final class ReviewPageModel extends BasePageModel {
     private void show(Plan p) {
         plan = p;
         boolean undo = session.repair().purpose() == io.github.spndoctor.core.session.RepairSession.Purpose.UNDO;
-        int n = plan.changes().size();
+        int n = plan.changes().size() + plan.aliases().size();
         var breaking = session.repair().currentBreak();
         breakStory.set(breaking.map(b -> Messages.get("review.breakStory", b.story(),
                 io.github.spndoctor.core.demo.Breaks.classSees(b.id()).replace("<host>", b.target()))).orElse(""));
@@ -114,6 +114,9 @@ public final class ReviewPageModel extends BasePageModel {
             changes.add(Messages.get(c instanceof SpnChange.Add ? "review.change.add" : "review.change.remove",
                     i++, c.spn(), c.account().samAccountName().isEmpty() ? c.account().dn() : c.account().samAccountName(),
                     c.account().kind().id(), c.account().dn()));
+        }
+        for (io.github.spndoctor.core.model.AliasChange a : plan.aliases()) {
+            changes.add(Messages.get("review.change.alias", i++, a.alias(), a.after(), a.before()));
         }
         warnings.setAll(plan.warnings());
         for (ClientStep s : plan.clientSteps()) {
