@@ -87,10 +87,12 @@ public final class Composition {
         LookupPageModel lookup = new LookupPageModel(session, runner);
         io.github.spndoctor.app.page.lookup.ClientPaneModel clientPane = new io.github.spndoctor.app.page.lookup.ClientPaneModel(
                 runner, session::directory, () -> session.targetProperty().get());
-        // the client chosen on the Look up page is the session's: its ticket flow (Diagnosis, Result, report) asks as it does
+        // the client chosen on the Look up page is the session's: the table's statuses, the verdict, the remedies and
+        // the ticket flow (Diagnosis, Result, report) follow it; a change is assessed again off the UI thread
         clientPane.setOnChoice((c, s) -> {
-            if (session.repair() != null) {
-                session.repair().useClient(c, s);
+            if (session.repair() != null && session.repair().useClient(c, s)) {
+                clientPane.said(session.repair().clientChoice());
+                lookup.reassess();
             }
         });
         io.github.spndoctor.app.page.result.ProbePaneModel lookupProbe = probePane(runner, clientPane, settings);
@@ -123,10 +125,10 @@ public final class Composition {
             return page;
         });
         views.put(Step.SYMPTOM, () -> new SymptomPage(symptom));
-        // the lead line follows each lookup (a new target, a new directory, the text's client)
+        // the lead line follows each lookup (a new target, a new directory), for the session's client
         session.lookupProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                clientPane.enter(session.symptomTextProperty().get());
+            if (b != null && session.repair() != null) {
+                clientPane.enter(session.repair().clientChoice());
             }
         });
         views.put(Step.LOOKUP, () -> {

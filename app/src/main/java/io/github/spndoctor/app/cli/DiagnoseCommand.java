@@ -100,6 +100,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     DirectoryOptions directory;
 
+    @Mixin
+    SessionClient client;
+
     /** Standard input; replaced by tests. */
     InputStream stdin = System.in;
     /** DNS; replaced by tests. */
@@ -135,6 +138,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 RepairSession session = new RepairSession(dir, SessionConfig.defaults().withProbes(ProbeChoice.NONE)
                         .withNames(noDns ? Optional.empty() : Optional.of(resolver)));
                 session.describe(text.text(), name.get(), evidence.items());
+                client.applyTo(session);
                 session.answered(answers);
                 try {
                     LookupResult lookup = session.lookup();
@@ -148,7 +152,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 Assessment a = session.assess();
                 d = a.diagnosis();
                 if (!json) {
-                    mode = mode + "\n" + a.verdict().sentence();
+                    mode = mode + "\n" + LookupCommand.verdictLine(a.verdict()) + "\n" + SessionClient.line(a.client());
                 }
                 report = session.report();
             } catch (DirectoryException e) {   // the directory could not even be opened

@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code remedies --target NAME [--text-file F | stdin] [directory options] [--json]}: the remedy list of the
  * wizard's Remedy page, from the same core repair session — every remedy, recommended first, applicable or not for
- * this host and the client the text names, with why and the risk.
+ * this host and the session's client ({@code --client}, else the one the text names, else Windows PowerShell), with
+ * why and the risk.
  */
 @Command(name = "remedies", mixinStandardHelpOptions = true,
         description = {"List every remedy for a host: which ones apply to it and to the client in the error text, which "
@@ -51,6 +52,9 @@ public final class RemediesCommand implements Callable<Integer> {
     @Mixin
     DirectoryOptions directory;
 
+    @Mixin
+    SessionClient client;
+
     /** Standard input; replaced by tests. */
     InputStream stdin = System.in;
 
@@ -63,6 +67,7 @@ public final class RemediesCommand implements Callable<Integer> {
         try (Directory dir = directory.open()) {
             RepairSession s = new RepairSession(dir, SessionConfig.defaults().withProbes(ProbeChoice.NONE));
             s.describe(text, name);
+            client.applyTo(s);
             try {
                 s.lookup();
             } catch (DirectoryException e) {
@@ -71,7 +76,11 @@ public final class RemediesCommand implements Callable<Integer> {
             Assessment a = s.assess();
             List<RemedyOption> options = s.remedies();
             if (json) {
-                out.println(LookupJson.MAPPER.writeValueAsString(RemedyJson.toJson(name.asTyped(), a.verdict(), a.client(), options)));
+                var c = a.client();
+                var named = c.source() == io.github.spndoctor.core.session.ClientChoice.Source.DEFAULT
+                        ? Optional.<io.github.spndoctor.core.spn.WinrmClient>empty() : Optional.of(c.client());
+                out.println(LookupJson.MAPPER.writeValueAsString(RemedyJson.toJson(name.asTyped(), a.verdict(), named,
+                        c.client(), c.source().id(), options)));
             } else {
                 print(out, a, options);
             }
@@ -80,8 +89,8 @@ public final class RemediesCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, Assessment a, List<RemedyOption> options) {
-        out.println(a.verdict().sentence());
-        a.client().ifPresent(c -> out.println("Client: " + c.label()));
+        out.println(LookupCommand.verdictLine(a.verdict()));
+        out.println(SessionClient.line(a.client()));
         out.println();
         out.printf(Locale.ROOT, "%-22s %-11s %-11s %s%n", "REMEDY", "RECOMMENDED", "APPLICABLE", "WHY");
         for (RemedyOption o : options) {
@@ -94,6 +103,11 @@ public final class RemediesCommand implements Callable<Integer> {
     }
 
     private String readText() throws java.io.IOException {
+        return readText(textFile, stdin);
+    }
+
+    /** The text of {@code --text-file} ({@code null} or '-': standard input), bounded and decoded as diagnose does. */
+    static String readText(String textFile, InputStream stdin) throws java.io.IOException {
         byte[] bytes;
         if (textFile == null || textFile.equals("-")) {
             bytes = stdin.readNBytes(DiagnoseCommand.MAX_INPUT_BYTES);

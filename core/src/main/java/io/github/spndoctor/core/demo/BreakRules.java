@@ -7,7 +7,7 @@ import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.lookup.SpnState;
-import io.github.spndoctor.core.lookup.SpnStates;
+import io.github.spndoctor.core.spn.SpnStates;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.SpnChange;
 import io.github.spndoctor.core.model.TargetName;
@@ -75,7 +75,7 @@ public final class BreakRules {
                 inPlace &= good;
                 findings.add("DNS alias " + a.alias() + " -> " + a.after() + ": " + (good ? "in place" : "NOT in place"));
             }
-            List<SpnState> now = SpnStates.of(lookup, Optional.empty());
+            List<SpnState> now = SpnStates.forAnyClient(lookup);
             now.stream().filter(s -> s.status().problem()).forEach(s -> findings.add("Now: " + s.why()));
             Optional<TicketCheck> ticket = probe.map(p -> p.requestTicket(
                     io.github.spndoctor.core.remedy.Verifier.winrmSpn(lookup.target(), null)));

@@ -4,7 +4,6 @@ import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.lookup.SpnState;
 import io.github.spndoctor.core.lookup.SpnStatus;
-import io.github.spndoctor.core.lookup.SpnStates;
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.model.TargetName;
 
@@ -25,17 +24,35 @@ import java.util.Set;
  *     {@link Confidence#VERY_LIKELY} with supporting text evidence): PROBLEM, resting on the better-ranked of the two;</li>
  * <li>an IP address: PROBLEM (Kerberos is not used with an address);</li>
  * <li>no computer account: UNKNOWN;</li>
- * <li>otherwise HEALTHY: no SPN problem; the next checks come from the other causes still ranked at least
- *     {@link Confidence#POSSIBLE}.</li>
+ * <li>otherwise HEALTHY: no SPN problem for the client at hand. Said with what that client asks for and who answers
+ *     it; with a warning ({@link Caveat#WARNING}) when an SPN other clients need is missing
+ *     ({@link SpnStatus#warning()}); and, when the text carries an error, where that error most likely comes from
+ *     instead ({@link Caveat#LOOK_ELSEWHERE}): a healthy host with an error at hand is never "nothing wrong". The next
+ *     checks come from the other causes still ranked at least {@link Confidence#POSSIBLE}.</li>
  * </ol>
  * Immutable.
+ *
+ * @param caveat what qualifies a HEALTHY verdict (always {@link Caveat#NONE} otherwise)
  */
-public record HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, List<String> nextChecks) {
+public record HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, List<String> nextChecks, Caveat caveat) {
     /** The three answers; the ids are a public contract (JSON {@code "verdict"}). */
     public enum Kind {
         HEALTHY, PROBLEM, UNKNOWN;
 
         public String id() { return name().toLowerCase(Locale.ROOT); }
+    }
+
+    /** What qualifies a healthy verdict; the wizard tones it (amber unless NONE), the CLI prints {@link #word()}. */
+    public enum Caveat {
+        /** Nothing: the SPNs are right and no error is at hand. */
+        NONE,
+        /** The SPNs are right for this client, but one other clients need is missing. */
+        WARNING,
+        /** The SPNs are right, and the error at hand comes from elsewhere (the sentence says where to look). */
+        LOOK_ELSEWHERE;
+
+        /** Stable id for JSON: {@code none}, {@code warning}, {@code look-elsewhere}. */
+        public String id() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
     }
 
     /** The causes that are SPN registrations (what the Look up table shows). */
@@ -49,16 +66,46 @@ public record HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, L
         Objects.requireNonNull(sentence, "sentence");
         Objects.requireNonNull(cause, "cause");
         nextChecks = List.copyOf(nextChecks);
+        Objects.requireNonNull(caveat, "caveat");
+    }
+
+    public HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, List<String> nextChecks) {
+        this(kind, sentence, cause, nextChecks, Caveat.NONE);
+    }
+
+    /**
+     * The verdict in one or two words, the same on every face: "Problem", "Not known", "Healthy", "Healthy, with a
+     * warning", "SPNs fine, error elsewhere".
+     */
+    public String word() {
+        return switch (kind) {
+            case PROBLEM -> "Problem";
+            case UNKNOWN -> "Not known";
+            case HEALTHY -> switch (caveat) {
+                case NONE -> "Healthy";
+                case WARNING -> "Healthy, with a warning";
+                case LOOK_ELSEWHERE -> "SPNs fine, error elsewhere";
+            };
+        };
+    }
+
+    /** As {@link #of(TargetName, Diagnosis, Optional, Optional, List, Optional, String)} for an unnamed client. */
+    public static HostVerdict of(TargetName target, Diagnosis d, Optional<LookupResult> lookup,
+                                 Optional<DirectoryException> failure, List<SpnState> states) {
+        return of(target, d, lookup, failure, states, Optional.empty(), "");
     }
 
     /**
      * @param target  the host as typed
      * @param lookup  the lookup, when it succeeded
      * @param failure why the lookup failed, when it did
-     * @param states  {@link SpnStates} of the lookup for the client at hand (empty without a lookup)
+     * @param states  the per-SPN states of the lookup for the client at hand (empty without a lookup)
+     * @param asked   the SPN the client at hand asks for, when known
+     * @param client  the client at hand in a few words ("PowerShell"); empty when not known
      */
     public static HostVerdict of(TargetName target, Diagnosis d, Optional<LookupResult> lookup,
-                                 Optional<DirectoryException> failure, List<SpnState> states) {
+                                 Optional<DirectoryException> failure, List<SpnState> states, Optional<Spn> asked,
+                                 String client) {
         String name = lookup.map(l -> l.target().fqdn().orElse(l.target().asTyped())).orElse(target.asTyped());
         if (!target.isDnsName()) {
             return new HostVerdict(Kind.PROBLEM, name + " is an IP address: Kerberos is not used with an address, so "
@@ -79,8 +126,8 @@ public record HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, L
         Optional<SpnState> problem = states.stream().filter(s -> s.status().problem())
                 .filter(s -> l.computer().isPresent() || s.status() != SpnStatus.MISSING_NEEDED).findFirst();
         if (problem.isPresent() || named.isPresent()) {
-            Optional<RankedCause> spnCause = problem.isEmpty() ? Optional.empty()
-                    : d.causes().stream().filter(c -> SPN_CAUSES.contains(c.id())).findFirst();
+            // the cause the SPN problem is (not merely the first SPN cause ranked)
+            Optional<RankedCause> spnCause = problem.flatMap(p -> d.cause(causeOf(p)));
             Optional<CauseId> cause = better(d, named, spnCause).map(RankedCause::id)
                     .or(() -> problem.map(HostVerdict::causeOf));
             String sentence = problem.isPresent() && cause.map(SPN_CAUSES::contains).orElse(true)
@@ -94,7 +141,7 @@ public record HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, L
                     + "directory, so SPN Doctor cannot tell whether " + name + " is healthy (an alias, another domain, "
                     + "or a typo?).", Optional.empty(), checks(d, Optional.empty(), true, target, lookup));
         }
-        return new HostVerdict(Kind.HEALTHY, healthySentence(name, l, states), Optional.empty(), checks(d, Optional.empty(), false, target, lookup));
+        return HealthyVerdict.of(name, target, d, l, states, asked, client);
     }
 
     private static Optional<RankedCause> better(Diagnosis d, Optional<RankedCause> a, Optional<RankedCause> b) {
@@ -113,30 +160,6 @@ public record HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, L
             case MISSING_NEEDED -> CauseId.MISSING_SPN;
             default -> s.holders().stream().anyMatch(h -> h.kind().isServiceAccount())
                     ? CauseId.HTTP_SPN_ON_SERVICE_ACCOUNT : CauseId.SPN_ON_OTHER_COMPUTER;
-        };
-    }
-
-    /** "No SPN problem found for srv004.rwwilden01.local: its computer account SRV004$ answers HTTP/ through HOST/ and holds WSMAN/." */
-    static String healthySentence(String name, LookupResult l, List<SpnState> states) {
-        String computer = l.computer().get().ref().label();
-        List<String> parts = new ArrayList<>();
-        parts.add(answer("HTTP", l, states));
-        parts.add(answer("WSMAN", l, states));
-        parts.removeIf(String::isEmpty);
-        return "No SPN problem found for " + name + ": its computer account " + computer
-                + (parts.isEmpty() ? " holds its SPNs alone." : " " + String.join(" and ", parts) + ".");
-    }
-
-    private static String answer(String cls, LookupResult l, List<SpnState> states) {
-        Spn typed = Spn.of(cls, l.target().asTyped());
-        Optional<SpnState> s = states.stream().filter(x -> x.spn().equals(typed)).findFirst();
-        if (s.isEmpty()) {
-            return "";
-        }
-        return switch (s.get().status()) {
-            case HELD_BY_COMPUTER -> "holds " + cls + "/";
-            case ANSWERED_BY_HOST -> "answers " + cls + "/ through HOST/";
-            default -> "";
         };
     }
 

@@ -4,30 +4,24 @@ import io.github.spndoctor.core.diagnosis.CauseCatalog;
 import io.github.spndoctor.core.diagnosis.CauseId;
 import io.github.spndoctor.core.diagnosis.HostVerdict;
 import io.github.spndoctor.core.lookup.LookupResult;
-import io.github.spndoctor.core.symptom.Client;
+import io.github.spndoctor.core.spn.WinrmClient;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The remedy options for one host, one client and one verdict — the list the wizard's Remedy page and
- * {@code spn-doctor remedies} both show. Every remedy of the catalogue ({@link Remedies#ALL_IDS}) is listed, each
+ * {@code spn-doctor remedies} both show, for the session's one client ({@code ClientChoice}). Every remedy of the catalogue ({@link Remedies#ALL_IDS}) is listed, each
  * applicable or not for this host and this client, with why and its risk. At most one is recommended: the first
  * applicable remedy the catalogue names for the cause the verdict rests on ({@link HostVerdict#cause()}). A healthy or
  * unknown host gets no recommendation, so nothing is preselected that the evidence does not support. Order:
  * recommended, then applicable, then the rest (catalogue order within each). Pure functions.
  */
 public final class RemedyAdvisor {
-    /** Clients that cannot be told to ask for a port SPN (no -IncludePortInSPN). */
-    static final Set<Client> NO_PORT_OPTION = EnumSet.of(Client.SERVER_MANAGER, Client.WINDOWS_ADMIN_CENTER,
-            Client.EVENT_FORWARDING);
-
     private RemedyAdvisor() {}
 
-    public static List<RemedyOption> options(LookupResult lookup, Optional<Client> client, HostVerdict verdict) {
+    public static List<RemedyOption> options(LookupResult lookup, WinrmClient client, HostVerdict verdict) {
         List<RemedyOption> base = new ArrayList<>();
         for (RemedyOption o : Remedies.allOptions(lookup)) {
             base.add(forClient(o, client));
@@ -46,16 +40,18 @@ public final class RemedyAdvisor {
     }
 
     /** The option with the client's limits applied: a client that cannot use a remedy makes it not applicable. */
-    static RemedyOption forClient(RemedyOption o, Optional<Client> client) {
-        if (client.isEmpty() || !o.applicable()) {
+    static RemedyOption forClient(RemedyOption o, WinrmClient c) {
+        if (!o.applicable()) {
             return o;
         }
-        Client c = client.get();
-        if (o.id().equals(Remedies.PORT_SPN) && NO_PORT_OPTION.contains(c)) {
-            return o.with(false, false, c.label() + " cannot ask for a port SPN, so registering one does not help it.");
+        if (o.id().equals(Remedies.PORT_SPN) && !c.defaultServiceClass().equals("HTTP")) {
+            return o.with(false, false, c.shortLabel() + " asks for a " + c.defaultServiceClass() + "/ SPN, not for HTTP/ with a port.");
         }
-        if (o.id().equals(Remedies.PORT_SPN) && c.asksForWsmanSpn()) {
-            return o.with(false, false, c.label() + " asks for a WSMAN/ SPN, not for HTTP/ with a port.");
+        if (o.id().equals(Remedies.PORT_SPN) && !c.offersPort()) {
+            return o.with(false, false, c.shortLabel() + " cannot ask for a port SPN, so registering one does not help it.");
+        }
+        if (o.id().equals(Remedies.WSMAN_PREFIX) && !c.offersPrefix()) {
+            return o.with(false, false, c.shortLabel() + " has no setting for the service class, so it cannot be told to ask for WSMAN/.");
         }
         return o;
     }
@@ -89,6 +85,10 @@ public final class RemedyAdvisor {
             return o.why();
         }
         boolean forCause = cause.map(c -> CauseCatalog.info(c).remedies().contains(o.id())).orElse(false);
+        if (o.id().equals(Remedies.REGISTER_SPN) && verdict.caveat() == HostVerdict.Caveat.WARNING) {
+            return "Optional: registers the WSMAN/ SPNs this client does not need but clients that ask for WSMAN/ do."
+                    + (o.why().isEmpty() ? "" : " " + o.why());
+        }
         String head = switch (verdict.kind()) {
             case HEALTHY -> "Possible, but no problem it fixes was found here.";
             case UNKNOWN -> "Possible, but nothing is known yet that it would fix.";

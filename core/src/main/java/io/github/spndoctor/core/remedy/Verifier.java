@@ -7,7 +7,7 @@ import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.CandidateSpns;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.lookup.SpnState;
-import io.github.spndoctor.core.lookup.SpnStates;
+import io.github.spndoctor.core.spn.SpnStates;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.Registration;
 import io.github.spndoctor.core.model.Spn;
@@ -99,7 +99,7 @@ public final class Verifier {
         try {
             lookup = dir.lookup(target);
             boolean back = changesHold(dir, lookup, undo, findings);
-            List<SpnState> now = SpnStates.of(lookup, Optional.empty());
+            List<SpnState> now = SpnStates.forAnyClient(lookup);
             now.stream().filter(s -> s.status().problem()).forEach(s -> findings.add("Now: " + s.why()));
             if (now.stream().noneMatch(s -> s.status().problem())) {
                 findings.add("Now: no SPN problem stands for " + lookup.target().asTyped() + ".");

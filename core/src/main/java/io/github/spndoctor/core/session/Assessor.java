@@ -10,7 +10,10 @@ import io.github.spndoctor.core.diagnosis.NameFacts;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.lookup.SpnState;
-import io.github.spndoctor.core.lookup.SpnStates;
+import io.github.spndoctor.core.model.Spn;
+import io.github.spndoctor.core.spn.ClientModel;
+import io.github.spndoctor.core.spn.SpnStates;
+import io.github.spndoctor.core.symptom.Clue;
 import io.github.spndoctor.core.model.Account;
 import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.model.TargetName;
@@ -19,7 +22,6 @@ import io.github.spndoctor.core.evidence.EvidenceItem;
 import io.github.spndoctor.core.report.SessionReport;
 import io.github.spndoctor.core.report.TimelineEntry;
 import io.github.spndoctor.core.symptom.AuthPackage;
-import io.github.spndoctor.core.symptom.Client;
 import io.github.spndoctor.core.symptom.KnownError;
 import io.github.spndoctor.core.symptom.Symptom;
 import io.github.spndoctor.core.verify.VerifyResult;
@@ -31,10 +33,15 @@ import java.util.Optional;
 final class Assessor {
     private Assessor() {}
 
-    /** Diagnosis (DNS facts on a live directory, when a resolver is configured), verdict and per-SPN status. */
+    /** Diagnosis (DNS facts on a live directory, when a resolver is configured), verdict and per-SPN status for the session's client. */
     static Assessment assess(TargetName t, Symptom s, Optional<LookupResult> l, Optional<DirectoryException> failure,
                              Optional<io.github.spndoctor.core.diagnosis.Measurement> measured,
-                             List<io.github.spndoctor.core.diagnosis.Answer> answers, SessionConfig config) {
+                             List<io.github.spndoctor.core.diagnosis.Answer> answers, ClientChoice client,
+                             SessionConfig config) {
+        // a client a person chose that asks for WSMAN/ is evidence as a text naming it would be
+        if (client.chosen() && "WSMAN".equals(ClientModel.serviceClass(client.client(), client.settings()))) {
+            s = s.withClue(Clue.WSMAN_SPN_CLIENT, "the client you chose, " + client.shortLabel() + ", asks for WSMAN/");
+        }
         Diagnosis d;
         if (l.isPresent()) {
             LookupResult r = l.get();
@@ -47,10 +54,11 @@ final class Assessor {
         } else {
             d = Diagnoser.diagnose(s, Optional.empty(), Optional.empty(), measured, answers);
         }
-        Optional<Client> client = s.clients().stream().findFirst().map(f -> f.value());
         boolean credSsp = s.has(KnownError.CREDSSP_POLICY) || s.has(KnownError.CREDSSP_DISABLED) || s.has(AuthPackage.CREDSSP);
-        List<SpnState> states = l.map(r -> SpnStates.of(r, client, credSsp)).orElse(List.of());
-        return new Assessment(d, HostVerdict.of(t, d, l, failure, states), states, client);
+        List<SpnState> states = l.map(r -> SpnStates.of(r, client.client(), client.settings(), credSsp)).orElse(List.of());
+        Optional<Spn> asked = l.flatMap(r -> SpnStates.asked(r, client.client(), client.settings()));
+        String who = credSsp ? "" : client.shortLabel();
+        return new Assessment(d, HostVerdict.of(t, d, l, failure, states, asked, who), states, client);
     }
 
     static SessionReport report(String symptomText, DirectoryInfo info, LookupResult lookup, Assessment assessment, Plan plan,

@@ -26,7 +26,6 @@ import java.util.function.UnaryOperator;
 final class FlowDrawing {
     private final SessionState state;
     private TicketFlow last;
-    private ClientChoice chosen;
 
     FlowDrawing(SessionState state) {
         this.state = state;
@@ -97,13 +96,13 @@ final class FlowDrawing {
     }
 
     /** The client the picture is drawn for: the one chosen, else the one the text names, else PowerShell (under the lock). */
-    ClientChoice choice() { return chosen != null ? chosen : ClientChoice.recognised(state.symptom); }
+    ClientChoice choice() { return state.client(); }
 
     /** Under the lock: the person's choice of client (kept for another lookup; {@link #forgetClient()} drops it). */
-    void choose(ClientChoice c) { chosen = c; }
+    void choose(ClientChoice c) { state.chosenClient = c; }
 
     /** Under the lock: start over. */
-    void forgetClient() { chosen = null; }
+    void forgetClient() { state.chosenClient = null; }
 
     /** The names the client resolves: the demo's DNS on the trainer's demo, else the session's resolver or the system's. */
     private NameResolver resolver() {

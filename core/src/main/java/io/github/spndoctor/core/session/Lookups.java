@@ -68,6 +68,7 @@ final class Lookups {
         Optional<DirectoryException> failure;
         Optional<Measurement> m;
         List<Answer> given;
+        ClientChoice client;
         synchronized (state) {
             if (state.findings.assessment() != null) {
                 return state.findings.assessment();
@@ -78,8 +79,9 @@ final class Lookups {
             failure = Optional.ofNullable(state.findings.failure());
             m = Optional.ofNullable(observations.measurement());
             given = observations.answers();
+            client = state.client();
         }
-        Assessment a = Assessor.assess(t, s, l, failure, m, given, state.config);
+        Assessment a = Assessor.assess(t, s, l, failure, m, given, client, state.config);
         synchronized (state) {
             if (state.findings.assessed(l, a)) {
                 state.timeline.add(TimelineEntry.now(Kind.DIAGNOSIS, a.verdict().sentence(), ""));

@@ -130,7 +130,7 @@ public final class RepairSession {
 
     public Optional<TargetName> target() { synchronized (state) { return Optional.ofNullable(state.target); } }
 
-    /** The client program the text names (Server Manager, pypsrp, ...), if any. */
+    /** The client program the text names (Server Manager, pypsrp, ...), if any: a clue; {@link #clientChoice()} is the client. */
     public Optional<Client> client() {
         synchronized (state) { return state.symptom.clients().stream().findFirst().map(f -> f.value()); }
     }
@@ -175,7 +175,7 @@ public final class RepairSession {
     /** Every remedy for this host and client, recommended first; empty without a lookup. */
     public List<RemedyOption> remedies() {
         Assessment a = assess();
-        return lastLookup().map(r -> RemedyAdvisor.options(r, a.client(), a.verdict())).orElse(List.of());
+        return lastLookup().map(r -> RemedyAdvisor.options(r, a.client().client(), a.verdict())).orElse(List.of());
     }
 
     /** Builds the plan for one remedy (blocks: forest-wide duplicate and delegation checks). */
@@ -318,10 +318,24 @@ public final class RepairSession {
 
     /**
      * The WinRM client that connects to the host, as the person chose it (the wizard's Look up page, {@code flow
-     * --client}): the ticket flow asks as it does. Kept for other lookups of this session until {@link #startOver}.
+     * --client}): the per-SPN states, the verdict, the remedy options and the ticket flow follow it (the next
+     * {@link #assess()} is made afresh). Kept for other lookups of this session until {@link #startOver}. Takes the
+     * lock only: safe on a UI thread.
+     *
+     * @return false when it is the session's client already (with the same settings): nothing changes then
      */
-    public void useClient(WinrmClient client, ClientSettings settings) {
-        synchronized (state) { flows.choose(new ClientChoice(client, settings, true)); }
+    public boolean useClient(WinrmClient client, ClientSettings settings) {
+        synchronized (state) {
+            if (flows.choice().sameAs(client, settings)) {
+                return false;
+            }
+            flows.choose(ClientChoice.chosen(client, settings));
+            // the per-SPN states, the verdict and the remedy options follow the client: assessed afresh
+            state.findings.invalidate();
+            state.timeline.add(io.github.spndoctor.core.report.TimelineEntry.now(
+                    io.github.spndoctor.core.report.TimelineEntry.Kind.DIAGNOSIS, "Client: " + client.label(), ""));
+            return true;
+        }
     }
 
     /** The client the ticket flow is drawn for: the one chosen, else the one the text names, else Windows PowerShell. */

@@ -24,6 +24,8 @@ final class SessionState {
     String symptomText = "";
     Symptom symptom = Symptom.EMPTY;
     TargetName target;
+    /** The client a person chose (null: the text's, else Windows PowerShell); see {@link #client()}. */
+    ClientChoice chosenClient;
 
     SessionState(Directory directory, SessionConfig config) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -42,6 +44,12 @@ final class SessionState {
     boolean isTarget(String host) {
         return target != null && target.asTyped().equalsIgnoreCase(host);
     }
+
+    /**
+     * The session's one client (call under the lock): the one chosen, else the one the text names, else Windows
+     * PowerShell. The assessment, the remedy options and the ticket flow all ask here.
+     */
+    ClientChoice client() { return chosenClient != null ? chosenClient : ClientChoice.recognised(symptom); }
 
     /** Appends a step to the timeline (takes the lock). */
     void record(TimelineEntry entry) {

@@ -66,6 +66,11 @@ public final class ClientModel {
         }
     }
 
+    /** The service class {@code client} asks for with {@code settings}: its own, or the prefix it is set to when it offers one. */
+    public static String serviceClass(WinrmClient client, ClientSettings settings) {
+        return serviceClass(client, settings, new ArrayList<>(), new ArrayList<>());
+    }
+
     private static String serviceClass(WinrmClient client, ClientSettings settings, List<String> steps, List<String> notes) {
         String cls = client.defaultServiceClass();
         if (settings.prefixClass().isPresent()) {

@@ -62,6 +62,9 @@ public enum WinrmClient {
 
     public String label() { return label; }
 
+    /** The label without its parenthesis, for sentences: "PowerShell", "Ansible", "Server Manager". */
+    public String shortLabel() { return label.replaceFirst(" \\(.*\\)$", ""); }
+
     public Stack stack() { return stack; }
 
     /** The service class it asks for when nothing is set. */
@@ -119,6 +122,7 @@ public enum WinrmClient {
             case PYWINRM -> Optional.of(PYWINRM);
             case PYPSRP -> Optional.of(PYPSRP);
             case EVIL_WINRM -> Optional.of(EVIL_WINRM);
+            case POWERSHELL_REMOTING -> Optional.of(POWERSHELL);
             case PACKER -> Optional.empty();
         };
     }

@@ -23,7 +23,14 @@ public enum Client {
     DBATOOLS("dbatools", "\\bdbatools\\b|\\b(get|set|new|test|invoke|copy|connect|start|install|update|export|find)-dba[a-z]+\\b"),
     EVENT_FORWARDING("Windows Event Forwarding", "event\\s+forwarding|\\bwef\\b|\\bwecsvc\\b|\\bwecutil\\b|eventforwarding|subscription\\s+manager"),
     DSC("PowerShell DSC", "start-dscconfiguration|\\bdsc\\s+(configuration|resource)|\\bpowershell\\s+dsc\\b"),
-    PACKER("Packer (WinRM communicator)", "\\bpacker\\b");
+    PACKER("Packer (WinRM communicator)", "\\bpacker\\b"),
+    /**
+     * PowerShell remoting's own error text (Enter-PSSession, Invoke-Command, New-PSSession print it): "Connecting to
+     * remote server X failed with the following error message : ...", with PSRemotingTransportException. Last, so a
+     * cmdlet or program the text names outright comes first.
+     */
+    POWERSHELL_REMOTING("PowerShell remoting (Enter-PSSession, Invoke-Command)",
+            "connecting to remote server\\b[^\\n]{0,300}?\\bfailed with the following error message|psremotingtransportexception");
 
     private final String label;
     private final Pattern pattern;

@@ -30,6 +30,16 @@ public record Symptom(List<Fact<KnownError>> errors, List<Fact<AuthPackage>> aut
         clues = List.copyOf(clues);
     }
 
+    /** This symptom with one more clue (when it does not have it yet), e.g. what the client a person chose asks for. */
+    public Symptom withClue(Clue c, String matched) {
+        if (has(c)) {
+            return this;
+        }
+        List<Fact<Clue>> more = new java.util.ArrayList<>(clues);
+        more.add(new Fact<>(c, matched));
+        return new Symptom(errors, authPackages, target, spns, clients, more, length, scanned, truncated);
+    }
+
     public boolean has(KnownError e) { return errors.stream().anyMatch(f -> f.value() == e); }
 
     public boolean has(Clue c) { return clues.stream().anyMatch(f -> f.value() == c); }

@@ -1,6 +1,5 @@
 package io.github.spndoctor.app.page.diagnosis;
 
-import io.github.spndoctor.app.ui.Callout;
 import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.ui.StatusBadge;
 import io.github.spndoctor.app.ui.Tone;
@@ -28,13 +27,8 @@ public final class DiagnosisPage implements PageView {
         root.getStyleClass().add(Styles.PAGE);
         headline = Ui.heading(model.headlineProperty());
         headline.setId("diagnosisHeadline");
-        // the verdict in one sentence, first, boxed: bad when a cause stands, fine when none, unknown without lookup
-        verdict = io.github.spndoctor.app.ui.Callout.of(Tone.UNKNOWN, "");
-        verdict.getStyleClass().add("verdict");
-        verdict.getChildren().set(1, headline);
-        javafx.scene.layout.HBox.setHgrow(headline, Priority.ALWAYS);
-        Ui.hideWhenEmpty(verdict, model.headlineProperty());
-        model.verdictKindProperty().addListener((o, a, b) -> Callout.tone(verdict, verdictTone(b)));
+        // the verdict first, boxed: icon + word + colour from core's verdict (the same box as on the Look up page)
+        verdict = io.github.spndoctor.app.ui.VerdictBox.of(headline, model.hostVerdictProperty(), "diagnosisVerdictWord");
         Label note = Ui.text(model.noteProperty(), Styles.NOTE);
         cards.getStyleClass().add("cards");
         model.causes().addListener((ListChangeListener<io.github.spndoctor.core.diagnosis.CauseSummary>) c -> rebuild(model));
@@ -99,18 +93,6 @@ public final class DiagnosisPage implements PageView {
             case VERY_LIKELY, LIKELY -> Tone.BAD;
             case POSSIBLE -> Tone.WARNING;
             case UNLIKELY -> Tone.FINE;
-        };
-    }
-
-    /** The verdict's tone: core's host verdict (problem, healthy, unknown) as bad, good, unknown. */
-    private static Tone verdictTone(io.github.spndoctor.core.diagnosis.HostVerdict.Kind kind) {
-        if (kind == null) {
-            return Tone.UNKNOWN;
-        }
-        return switch (kind) {
-            case PROBLEM -> Tone.BAD;
-            case HEALTHY -> Tone.GOOD;
-            case UNKNOWN -> Tone.UNKNOWN;
         };
     }
 

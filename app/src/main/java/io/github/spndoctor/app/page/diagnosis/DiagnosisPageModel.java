@@ -26,6 +26,8 @@ public final class DiagnosisPageModel extends BasePageModel {
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyObjectWrapper<io.github.spndoctor.core.diagnosis.HostVerdict.Kind> verdictKind =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<io.github.spndoctor.core.diagnosis.HostVerdict> hostVerdict =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final QuestionModel questions = new QuestionModel();
     /** Symptom text and target the answers were given for: a new symptom or target forgets them. */
     private String answeredFor = "";
@@ -52,6 +54,11 @@ public final class DiagnosisPageModel extends BasePageModel {
         return verdictKind.getReadOnlyProperty();
     }
 
+    /** The verdict (the view shows its word and tone); null while diagnosing. */
+    public javafx.beans.property.ReadOnlyObjectProperty<io.github.spndoctor.core.diagnosis.HostVerdict> hostVerdictProperty() {
+        return hostVerdict.getReadOnlyProperty();
+    }
+
     /** Hypothesis / verdict note, or why nothing is known. */
     public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }
 
@@ -61,6 +68,7 @@ public final class DiagnosisPageModel extends BasePageModel {
         headline.set("");
         note.set("");
         verdictKind.set(null);
+        hostVerdict.set(null);
         String key = session.targetProperty().get().asTyped() + "\n" + session.symptomTextProperty().get();
         if (!key.equals(answeredFor)) {
             questions.reset();
@@ -95,6 +103,7 @@ public final class DiagnosisPageModel extends BasePageModel {
         // the first line says the verdict in one sentence; the note says what it rests on and what to check next
         headline.set(f.host().sentence());
         verdictKind.set(f.host().kind());
+        hostVerdict.set(f.host());
         String basis = f.lookupFailed() ? Messages.get("diagnosis.note.lookupFailed")
                 : Messages.get(f.verdict() ? "diagnosis.note.verdict" : "diagnosis.note.hypothesis");
         note.set(f.host().nextChecks().isEmpty() ? basis

@@ -11,7 +11,7 @@ import io.github.spndoctor.core.spn.Endpoint;
 import io.github.spndoctor.core.spn.SpnExplanation;
 import io.github.spndoctor.core.spn.SpnVerdict;
 import io.github.spndoctor.core.spn.WinrmClient;
-import io.github.spndoctor.core.symptom.SymptomParser;
+import io.github.spndoctor.core.session.ClientChoice;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,8 +34,8 @@ import java.util.function.Supplier;
 /**
  * The Look up page's lead line: which SPN the chosen client asks for, who answers it and what that means
  * ({@link SpnExplanation}), re-evaluated off the UI thread whenever the client or one of its settings changes, so a
- * trainer can flip them and show why one client works and another fails. The client starts as the one recognised
- * in the symptom text. Used on the UI thread.
+ * trainer can flip them and show why one client works and another fails. It starts as the session's client; each
+ * change goes to the session ({@link #setOnChoice}), whose statuses and verdict follow it. Used on the UI thread.
  */
 public final class ClientPaneModel {
     static final Duration DEBOUNCE = Duration.ofMillis(150);
@@ -57,6 +57,8 @@ public final class ClientPaneModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper recognised = new ReadOnlyStringWrapper("");
     private TaskRunner.Handle running;
+    /** True while {@link #enter} sets the properties one by one: they are evaluated once, at the end. */
+    private boolean loading;
     private java.util.function.BiConsumer<WinrmClient, ClientSettings> onChoice = (c, s) -> { };
     private Directory mappingsOf;
     private SpnMappings mappings;
@@ -107,20 +109,38 @@ public final class ClientPaneModel {
 
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 
-    /** "Recognised in your text: pywinrm", or empty. */
+    /** Where the client comes from: "Recognised in your text: pywinrm.", "Your choice: …", or the default said plainly. */
     public ReadOnlyStringProperty recognisedProperty() { return recognised.getReadOnlyProperty(); }
 
-    /** Page entered: pick the client the symptom text names (parsed off the UI thread), then evaluate. */
-    public void enter(String symptomText) {
-        String text = symptomText == null ? "" : symptomText;
-        runner.run(ui -> WinrmClient.fromSymptom(SymptomParser.parse(text)), found -> {
-            recognised.set(found.map(c -> "Recognised in your text: " + c.label()).orElse(""));
-            if (found.isPresent() && found.get() != client.get()) {
-                client.set(found.get()); // evaluates
-            } else {
-                evaluate();
-            }
-        }, failure -> evaluate());
+    /**
+     * A lookup was made: show the session's client (core {@code RepairSession.clientChoice()}: chosen, else named in
+     * the text, else Windows PowerShell) with its settings, say where it comes from, then evaluate once.
+     */
+    public void enter(ClientChoice choice) {
+        loading = true;
+        try {
+            client.set(choice.client());
+            ClientSettings s = choice.settings();
+            includePort.set(s.includePort());
+            spnPrefix.set(s.spnPrefix().orElse(""));
+            hostnameOverride.set(s.hostnameOverride().orElse(""));
+            dnsCanonicalize.set(s.dnsCanonicalize());
+            rdns.set(s.rdns());
+        } finally {
+            loading = false;
+        }
+        said(choice);
+        evaluate();
+    }
+
+    /** Says where the session's client comes from: the text, the person, or the default (said plainly). */
+    public void said(ClientChoice choice) {
+        recognised.set(switch (choice.source()) {
+            case TEXT -> "Recognised in your text: " + choice.client().label() + ".";
+            case CHOSEN -> "Your choice: " + choice.client().label() + ". The statuses and the verdict are for it.";
+            case DEFAULT -> "Your text names no client, so Windows PowerShell is assumed. Pick the one you use: the "
+                    + "statuses and the verdict follow it.";
+        });
     }
 
     /** The client's settings as chosen; invalid text (a prefix with a slash) is left out and said so. */
@@ -136,6 +156,9 @@ public final class ClientPaneModel {
 
     /** Re-evaluates after a short pause (typing in a field re-evaluates once). */
     public void evaluate() {
+        if (loading) {
+            return;
+        }
         TargetName t = target.get();
         Directory dir = directory.get();
         if (t == null || dir == null) {

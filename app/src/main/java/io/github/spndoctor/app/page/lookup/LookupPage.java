@@ -37,16 +37,10 @@ public final class LookupPage implements PageView {
         busy.visibleProperty().bind(model.busyProperty());
         busy.managedProperty().bind(busy.visibleProperty());
 
-        // the verdict in one sentence, first on the page, boxed and toned: a problem, or none found
+        // the verdict first on the page, boxed: icon + word + colour from core's verdict, then its sentence
         verdictLine = Ui.heading(model.verdictProperty());
         verdictLine.setId("lookupVerdict");
-        javafx.scene.layout.HBox verdict = io.github.spndoctor.app.ui.Callout.of(io.github.spndoctor.app.ui.Tone.GOOD, "");
-        verdict.getStyleClass().add("verdict");
-        verdict.getChildren().set(1, verdictLine);
-        javafx.scene.layout.HBox.setHgrow(verdictLine, Priority.ALWAYS);
-        Ui.hideWhenEmpty(verdict, model.verdictProperty());
-        model.rows().addListener((javafx.collections.ListChangeListener<LookupRow>) c -> io.github.spndoctor.app.ui.Callout.tone(verdict,
-                model.rows().stream().anyMatch(LookupRow::problem) ? io.github.spndoctor.app.ui.Tone.BAD : io.github.spndoctor.app.ui.Tone.GOOD));
+        javafx.scene.layout.HBox verdict = io.github.spndoctor.app.ui.VerdictBox.of(verdictLine, model.hostVerdictProperty(), "lookupVerdictWord");
         summary = Ui.text(model.summaryProperty(), Styles.NOTE);
         summary.setId("lookupSummary");
 

@@ -32,7 +32,10 @@ public final class LookupPageModel extends BasePageModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<io.github.spndoctor.core.diagnosis.HostVerdict> hostVerdict =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private TaskRunner.Handle running;
+    private TaskRunner.Handle reassessing;
     private TargetName lookedUp;
     private Directory lookedUpIn;
 
@@ -62,6 +65,32 @@ public final class LookupPageModel extends BasePageModel {
     /** The verdict in one sentence ("No SPN problem found for …", "SPN problem for …"); empty until looked up. */
     public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
 
+    /** The verdict (kind, word, sentence: the view tones the box by it); null until looked up. */
+    public javafx.beans.property.ReadOnlyObjectProperty<io.github.spndoctor.core.diagnosis.HostVerdict> hostVerdictProperty() {
+        return hostVerdict.getReadOnlyProperty();
+    }
+
+    /**
+     * The session's client changed (the client pane's picker or a setting): the per-SPN statuses and the verdict are
+     * assessed again for it, off the UI thread (the assessment may ask DNS), and shown. Nothing when not looked up.
+     */
+    public void reassess() {
+        var repair = session.repair();
+        if (repair == null || running != null || repair.lastLookup().isEmpty() || session.lookup().isEmpty()) {
+            return;
+        }
+        if (reassessing != null) {
+            reassessing.cancel();
+        }
+        LookupResult result = repair.lastLookup().get();
+        reassessing = runner.run(ui -> repair.assess(), a -> {
+            reassessing = null;
+            if (session.lookup().isPresent() && session.lookup().get() == result) {
+                show(result, a);
+            }
+        }, t -> reassessing = null);
+    }
+
     @Override
     public void onEnter() {
         TargetName target = session.targetProperty().get();
@@ -81,6 +110,7 @@ public final class LookupPageModel extends BasePageModel {
         rows.clear();
         summary.set("");
         verdict.set("");
+        hostVerdict.set(null);
         error.set("");
         errorDetail.set("");
         session.lookupProperty().set(null);
@@ -108,8 +138,7 @@ public final class LookupPageModel extends BasePageModel {
         busy.set(false);
         status.set("");
         session.lookupProperty().set(result);
-        rows.setAll(LookupRow.of(result, f.assessment().spns()));
-        verdict.set(f.assessment().verdict().sentence());
+        show(result, f.assessment());
         mainInstruction.set(Messages.get("lookup.instruction.done", result.target().asTyped()));
         long problems = result.registrations().stream()
                 .filter(r -> result.status(r) == LookupResult.Status.WRONG_ACCOUNT || result.status(r) == LookupResult.Status.DUPLICATE)
@@ -121,6 +150,13 @@ public final class LookupPageModel extends BasePageModel {
                 ? Messages.get("lookup.summary.none")
                 : Messages.plural("lookup.summary.problems", (int) problems))
                 + result.replicationNotes().stream().map(n -> "\n⚠ " + n).reduce("", String::concat));
+    }
+
+    /** The table's statuses and the verdict, for the session's client. */
+    private void show(LookupResult result, io.github.spndoctor.core.session.Assessment a) {
+        rows.setAll(LookupRow.of(result, a.spns()));
+        verdict.set(a.verdict().sentence());
+        hostVerdict.set(a.verdict());
     }
 
     private void failed(Throwable t) {
