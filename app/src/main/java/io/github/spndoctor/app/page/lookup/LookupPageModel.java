@@ -76,7 +76,7 @@ public final class LookupPageModel extends BasePageModel {
      */
     public void reassess() {
         var repair = session.repair();
-        if (repair == null || running != null || repair.lastLookup().isEmpty() || session.lookup().isEmpty()) {
+        if (repair == null || busy.get() || repair.lastLookup().isEmpty() || session.lookup().isEmpty()) {
             return;
         }
         if (reassessing != null) {
