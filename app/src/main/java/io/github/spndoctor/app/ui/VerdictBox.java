@@ -9,6 +9,7 @@ import javafx.scene.layout.Region;
 
 /**
  * The verdict at a glance, the same on the Look up and the Diagnosis page: icon + word + colour, then core's sentence
+ * — its lead in bold (the page's label, bound to {@link HostVerdict#lead()}), its caveat below in plain weight —
  * ({@link HostVerdict#word()}, {@link HostVerdict#sentence()}: what {@code spn-doctor lookup} prints too). A problem is
  * red, an unknown grey, a healthy host green — amber when a warning or an error at hand qualifies it, so "healthy"
  * never reads as "nothing wrong" while the user has an error. Hidden while the sentence is empty.
@@ -25,14 +26,23 @@ public final class VerdictBox {
         word.setId(wordId);
         word.getStyleClass().add("verdict-word");
         word.setMinWidth(Region.USE_PREF_SIZE);
+        // the caveat (a warning, where the error comes from) in plain weight under the bold lead
+        Label caveat = new Label();
+        caveat.setId(wordId.replace("Word", "Caveat"));
+        caveat.getStyleClass().add("verdict-caveat");
+        Ui.wrap(caveat);
+        Ui.hideWhenEmpty(caveat, caveat.textProperty());
+        javafx.scene.layout.VBox text = new javafx.scene.layout.VBox(4, sentence, caveat);
+        text.setMaxWidth(Double.MAX_VALUE);
         HBox box = Callout.of(Tone.UNKNOWN, "");
         box.getStyleClass().add("verdict");
-        box.getChildren().set(1, sentence);
+        box.getChildren().set(1, text);
         box.getChildren().add(1, word);
-        HBox.setHgrow(sentence, Priority.ALWAYS);
+        HBox.setHgrow(text, Priority.ALWAYS);
         Runnable show = () -> {
             HostVerdict v = verdict.getValue();
             word.setText(v == null ? "" : v.word());
+            caveat.setText(v == null ? "" : v.caveatText());
             Callout.tone(box, tone(v));
         };
         Ui.hideWhenEmpty(box, sentence.textProperty());

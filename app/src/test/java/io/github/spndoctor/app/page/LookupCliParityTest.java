@@ -96,7 +96,8 @@ class LookupCliParityTest {
         String where = host + " / " + client.map(WinrmClient::id).orElse("text's client") + " / " + text;
         HostVerdict v = lookup.hostVerdictProperty().get();
         assertNotNull(v, where);
-        assertEquals(v.sentence(), lookup.verdictProperty().get(), where);
+        assertEquals(v.lead(), lookup.verdictProperty().get(), where);
+        assertEquals(v.sentence(), (v.lead() + " " + v.caveatText()).strip(), where);
 
         JsonNode json = cli(host, text, client, "lookup", "--json").get("assessment");
         List<String> cliStates = new ArrayList<>();
@@ -116,7 +117,8 @@ class LookupCliParityTest {
         // the Diagnosis page repeats the Look up page's verdict, and remedies --json reports it for the same client
         DiagnosisPageModel diagnosis = new DiagnosisPageModel(session, runner, new DiagnosisService());
         diagnosis.onEnter();
-        assertEquals(v.sentence(), diagnosis.headlineProperty().get(), where);
+        assertEquals(v.lead(), diagnosis.headlineProperty().get(), where);
+        assertEquals(v, diagnosis.hostVerdictProperty().get(), where);
         JsonNode remedies = cli(host, text, client, "remedies", "--json");
         assertEquals(v.kind().id(), remedies.get("verdict").asText(), where);
         assertEquals(v.sentence(), remedies.get("sentence").asText(), where);

@@ -24,21 +24,22 @@ final class HealthyVerdict {
     static HostVerdict of(String name, TargetName target, Diagnosis d, LookupResult l, List<SpnState> states,
                           Optional<Spn> asked, String client) {
         Optional<Account> computer = l.computer();
-        StringBuilder s = new StringBuilder("No SPN problem found for ").append(name).append(": ")
-                .append(answers(l, states, asked, client));
+        String lead = "No SPN problem found for " + name + ": " + answers(l, states, asked, client);
+        StringBuilder s = new StringBuilder();
         HostVerdict.Caveat caveat = HostVerdict.Caveat.NONE;
         List<SpnState> warnings = states.stream().filter(x -> x.status().warning()).toList();
         if (!warnings.isEmpty()) {
             caveat = HostVerdict.Caveat.WARNING;
-            s.append(" Warning: ").append(warning(warnings, client));
+            s.append("Warning: ").append(warning(warnings, client));
         }
         Optional<Fact<KnownError>> error = d.symptom().errors().stream().findFirst();
         if (error.isPresent()) {
             caveat = caveat == HostVerdict.Caveat.NONE ? HostVerdict.Caveat.LOOK_ELSEWHERE : caveat;
-            s.append(' ').append(elsewhere(error.get().value(), d, target, computer));
+            s.append(s.length() == 0 ? "" : " ").append(elsewhere(error.get().value(), d, target, computer));
         }
-        return new HostVerdict(HostVerdict.Kind.HEALTHY, s.toString(), Optional.empty(),
-                HostVerdict.checks(d, Optional.empty(), false, target, Optional.of(l)), caveat);
+        String more = s.toString();
+        return new HostVerdict(HostVerdict.Kind.HEALTHY, more.isEmpty() ? lead : lead + " " + more, Optional.empty(),
+                HostVerdict.checks(d, Optional.empty(), false, target, Optional.of(l)), caveat, more);
     }
 
     /** "PowerShell asks for HTTP/srv004.rwwilden01.local, and its computer account SRV004$ answers it through HOST/." */

@@ -32,9 +32,12 @@ import java.util.Set;
  * </ol>
  * Immutable.
  *
+ * @param sentence the whole verdict, as JSON and the CLI print it: {@link #lead()}, then {@link #caveatText()}
  * @param caveat what qualifies a HEALTHY verdict (always {@link Caveat#NONE} otherwise)
+ * @param caveatText the sentences that say so (the warning, where the error comes from); empty with no caveat
  */
-public record HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, List<String> nextChecks, Caveat caveat) {
+public record HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, List<String> nextChecks, Caveat caveat,
+                          String caveatText) {
     /** The three answers; the ids are a public contract (JSON {@code "verdict"}). */
     public enum Kind {
         HEALTHY, PROBLEM, UNKNOWN;
@@ -67,10 +70,19 @@ public record HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, L
         Objects.requireNonNull(cause, "cause");
         nextChecks = List.copyOf(nextChecks);
         Objects.requireNonNull(caveat, "caveat");
+        Objects.requireNonNull(caveatText, "caveatText");
+        if (!sentence.endsWith(caveatText)) {
+            throw new IllegalArgumentException("the sentence ends with its caveat");
+        }
     }
 
     public HostVerdict(Kind kind, String sentence, Optional<CauseId> cause, List<String> nextChecks) {
-        this(kind, sentence, cause, nextChecks, Caveat.NONE);
+        this(kind, sentence, cause, nextChecks, Caveat.NONE, "");
+    }
+
+    /** The verdict's first sentence, without the caveat (the wizard shows it in bold, the caveat below it). */
+    public String lead() {
+        return sentence.substring(0, sentence.length() - caveatText.length()).strip();
     }
 
     /**

@@ -101,7 +101,7 @@ public final class DiagnosisPageModel extends BasePageModel {
         causes.setAll(f.causes());
         questions.show(f.question(), f.serverName());
         // the first line says the verdict in one sentence; the note says what it rests on and what to check next
-        headline.set(f.host().sentence());
+        headline.set(f.host().lead());
         verdictKind.set(f.host().kind());
         hostVerdict.set(f.host());
         String basis = f.lookupFailed() ? Messages.get("diagnosis.note.lookupFailed")

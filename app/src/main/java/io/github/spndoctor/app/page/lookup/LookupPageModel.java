@@ -62,7 +62,10 @@ public final class LookupPageModel extends BasePageModel {
 
     public ReadOnlyStringProperty errorDetailProperty() { return errorDetail.getReadOnlyProperty(); }
 
-    /** The verdict in one sentence ("No SPN problem found for …", "SPN problem for …"); empty until looked up. */
+    /**
+     * The verdict's lead sentence ("No SPN problem found for …", "SPN problem for …"; its caveat is in
+     * {@link #hostVerdictProperty()}); empty until looked up.
+     */
     public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
 
     /** The verdict (kind, word, sentence: the view tones the box by it); null until looked up. */
@@ -155,7 +158,7 @@ public final class LookupPageModel extends BasePageModel {
     /** The table's statuses and the verdict, for the session's client. */
     private void show(LookupResult result, io.github.spndoctor.core.session.Assessment a) {
         rows.setAll(LookupRow.of(result, a.spns()));
-        verdict.set(a.verdict().sentence());
+        verdict.set(a.verdict().lead());
         hostVerdict.set(a.verdict());
     }
 
