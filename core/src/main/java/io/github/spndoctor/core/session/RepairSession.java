@@ -466,8 +466,23 @@ public final class RepairSession {
         }
         List<AccountRef> computer = lastLookup().flatMap(LookupResult::computer).map(a -> List.of(a.ref())).orElse(List.of());
         List<KdcCheck.DcTicket> asked = KdcCheck.run(watched.report().get(), directory, computer, env);
-        record(Steps.kdcsAsked(asked));
+        record(Steps.kdcsAsked(new io.github.spndoctor.core.converge.KdcReport(asked, false, "")));
         return asked;
+    }
+
+    /**
+     * After a watch (blocks; issue 15): asks the KDC of every DC that answered for a ticket to each SPN the write
+     * changed, whose key it carries, DC by DC — on the trainer demo its own KDC per simulated DC, else in
+     * {@code otherwise}; {@code progress} is told before each request, {@code stop} ends it. Recorded in the timeline
+     * and the report; the wizard's Result page and {@code fix --probe} both run it.
+     */
+    public io.github.spndoctor.core.converge.KdcReport askKdcs(WatchOutcome watched,
+            java.util.function.Supplier<ProbeEnvironment> otherwise, KdcCheck.Progress progress, BooleanSupplier stop) {
+        String host = target().map(TargetName::asTyped).orElse("");
+        List<AccountRef> computer = lastLookup().flatMap(LookupResult::computer).map(a -> List.of(a.ref())).orElse(List.of());
+        io.github.spndoctor.core.converge.KdcReport r = KdcAsk.ask(directory, host, computer, watched, otherwise, progress, stop);
+        record(Steps.kdcsAsked(r));
+        return r;
     }
 
     public Optional<VerifyResult> lastCheck() { synchronized (lock) { return Optional.ofNullable(lastCheck); } }
