@@ -46,6 +46,8 @@ public final class KdcCheck {
         IN_EFFECT("change in effect"),
         /** Issued with the key of an account whose key cannot be told apart, or of another account. */
         UNCLEAR("cannot tell"),
+        /** Issued by a DC that does not hold the change yet, with the key of an account the change does not name. */
+        NOT_YET("not in effect yet"),
         /** No ticket (refused, or the KDC did not answer). */
         NO_TICKET("no ticket"),
         /** Issued with the key of the account the SPN was removed from: clients asking this DC still fail. */
@@ -188,7 +190,10 @@ public final class KdcCheck {
         if (holder(report, spn, keyOf.get(0), false)) {
             return Verdict.OLD_HOLDER;
         }
-        return holder(report, spn, keyOf.get(0), true) || d.state() == DcState.CONVERGED ? Verdict.IN_EFFECT : Verdict.UNCLEAR;
+        if (holder(report, spn, keyOf.get(0), true) || d.state() == DcState.CONVERGED) {
+            return Verdict.IN_EFFECT;
+        }
+        return d.state() == DcState.STALE ? Verdict.NOT_YET : Verdict.UNCLEAR;
     }
 
     /** True when the journal moved {@code spn} to ({@code present}) or away from {@code sam}. */
@@ -222,6 +227,7 @@ public final class KdcCheck {
             return base + ": " + holder + "'s key" + (newHolder ? ", the account that now holds it" : "")
                     + ". The change is in effect on this DC's KDC.";
         }
-        return base + ": " + holder + "'s key.";
+        return base + ": " + holder + "'s key" + (d.state() == DcState.STALE
+                ? ". The change has not reached " + d.dc().shortName() + " yet, so its KDC still answers as before." : ".");
     }
 }

@@ -73,7 +73,9 @@ public record KdcReport(List<KdcCheck.DcTicket> tickets, boolean stopped, String
                     + " tickets with the key of the account the SPN was removed from; clients that ask "
                     + (old.size() == 1 ? "it" : "them") + " still fail.";
         } else {
-            verdict = good + " of " + dcs.size() + " answer with the change in effect; for the others see below.";
+            verdict = good + " of " + dcs.size() + " answer with the change in effect; the others: " + String.join(", ",
+                    dcs.stream().filter(d -> d.verdict() != KdcCheck.Verdict.IN_EFFECT)
+                            .map(d -> d.dc().dc().shortName() + " (" + d.verdict().words() + ")").toList()) + ".";
         }
         return asked + verdict + (stopped ? " Stopped before the rest were asked." : "");
     }

@@ -104,6 +104,18 @@ class KdcPerDemoDcTest {
         assertEquals(List.of("Each domain controller's KDC: " + before.summary(), "Each domain controller's KDC: " + after.summary()), kdcSteps);
         String md = s.report().toMarkdown();
         assertTrue(md.contains(dc2.words()), md);
+
+        // the undo puts the SPN back on the service account: DC1's KDC issues with its key again, DC2's not yet
+        s.planUndo();
+        ReplicationStepTest.commit(s);
+        KdcReport undone = s.askKdcs(s.watchReplication(Duration.ZERO, (r, left) -> { }, () -> false), NOT_THE_NETWORK,
+                KdcCheck.Progress.NONE, () -> false);
+        assertEquals(List.of(KdcCheck.Verdict.IN_EFFECT, KdcCheck.Verdict.NOT_YET),
+                undone.perDc().stream().map(KdcReport.PerDc::verdict).toList(), undone.toString());
+        assertEquals(List.of(removedFrom), undone.tickets().get(0).keyOf());
+        assertTrue(undone.tickets().get(1).words().endsWith("The change has not reached DC2 yet, so its KDC still answers as before."),
+                undone.tickets().get(1).words());
+        assertTrue(undone.summary().endsWith("1 of 2 answer with the change in effect; the others: DC2 (not in effect yet)."), undone.summary());
     }
 
     @Test

@@ -69,6 +69,8 @@ public final class ResultPageModel extends BasePageModel {
         this.navigator = navigator;
         this.convergence = new ConvergenceModel(runner);
         convergence.setOnEnd(() -> busy.set(false));
+        // asking each DC's KDC (by itself or by its button) keeps the page busy, so Esc stops it
+        convergence.kdcs().askingProperty().addListener((o, was, now) -> { if (now) { busy.set(true); } });
         primaryLabel.set("");
     }
 
