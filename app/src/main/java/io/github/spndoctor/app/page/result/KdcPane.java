@@ -43,6 +43,8 @@ public final class KdcPane extends VBox {
         ask.setOnAction(e -> model.ask());
         ask.visibleProperty().bind(model.canAskProperty());
         ask.managedProperty().bind(model.canAskProperty());
+        ask.textProperty().bind(javafx.beans.binding.Bindings.when(javafx.beans.binding.Bindings.isEmpty(model.dcs()))
+                .then("Ask each DC's _KDC").otherwise("Ask each DC's _KDC again"));
         table.setId("kdcTable");
         table.setHgap(14);
         table.setVgap(2);
