@@ -40,7 +40,9 @@ public class HelloFx {
                 }
                 stop();
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("FIRST_PAGE_INTERACTIVE_MS=" + ms);
+                long cpu = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
+                long ui = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                System.out.println("FIRST_PAGE_INTERACTIVE_MS=" + ms + " cpu=" + cpu / 1_000_000 + " uiCpu=" + ui / 1_000_000);
                 Platform.exit();
             }
         }.start();

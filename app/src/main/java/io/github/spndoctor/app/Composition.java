@@ -113,8 +113,8 @@ public final class Composition {
                 () -> wizard.goTo(Step.REVIEW));
         views.put(Step.CONNECT, () -> {
             ConnectPage page = new ConnectPage(connect, settings.files(), plan -> wizard.goTo(Step.REVIEW));
-            page.addDemoExtra(new io.github.spndoctor.app.page.connect.ScenarioPane(scenarios));
-            page.addDemoExtra(new io.github.spndoctor.app.page.connect.BreakPane(breaks));
+            page.addTrainerPane(() -> new io.github.spndoctor.app.page.connect.ScenarioPane(scenarios));
+            page.addTrainerPane(() -> new io.github.spndoctor.app.page.connect.BreakPane(breaks));
             return page;
         });
         views.put(Step.SYMPTOM, () -> new SymptomPage(symptom));

@@ -13,6 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            Preload.start();
             Application.launch(WizardApp.class);
             return;
         }

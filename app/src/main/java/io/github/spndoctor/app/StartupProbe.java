@@ -18,8 +18,15 @@ final class StartupProbe {
     static void mark(String phase) {
         if (Boolean.getBoolean("spndoctor.startupProbe")) {
             System.out.println("  " + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
-                    + " ms: " + phase);
+                    + " ms: " + phase + cpu());
         }
+    }
+
+    /** CPU used so far by the whole process and by the calling (UI) thread, in ms: less sensitive to load than wall time. */
+    private static String cpu() {
+        long process = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
+        long thread = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        return " cpu=" + process / 1_000_000 + " uiCpu=" + thread / 1_000_000;
     }
 
     static void report(Scene scene) {
@@ -34,7 +41,7 @@ final class StartupProbe {
                 }
                 stop();
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("FIRST_PAGE_INTERACTIVE_MS=" + ms + " focus=" + (scene.getFocusOwner() != null));
+                System.out.println("FIRST_PAGE_INTERACTIVE_MS=" + ms + " focus=" + (scene.getFocusOwner() != null) + cpu());
                 if (Boolean.getBoolean("spndoctor.exitAfterStartup")) {
                     Platform.exit();
                 }

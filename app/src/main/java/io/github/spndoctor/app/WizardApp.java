@@ -17,6 +17,8 @@ public class WizardApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupProbe.mark("start() entered");
+        // before the first control exists: JavaFX then never loads Modena only to replace it (ADR 0105)
+        io.github.spndoctor.app.ui.Theme.applyUserAgent();
         runner = new FxTaskRunner();
         composition = new Composition(Composition.Settings.defaults(), runner, stage::close);
         StartupProbe.mark("wizard built");

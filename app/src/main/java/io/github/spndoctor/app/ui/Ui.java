@@ -121,6 +121,24 @@ public final class Ui {
         return box;
     }
 
+    /**
+     * A folded section: one line with {@code title}, its content built by {@code content} when the user first opens
+     * it (what most users never open costs nothing at start-up or on a page's first display).
+     */
+    public static javafx.scene.control.TitledPane fold(String title, String id, java.util.function.Supplier<Node> content) {
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane();
+        pane.setText(title);
+        pane.setId(id);
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        pane.expandedProperty().addListener((o, a, open) -> {
+            if (open && pane.getContent() == null) {
+                pane.setContent(content.get());
+            }
+        });
+        return pane;
+    }
+
     public static void hideWhenEmpty(Node n, ObservableStringValue text) {
         n.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
         n.managedProperty().bind(n.visibleProperty());

@@ -89,6 +89,7 @@ class BreakWizardTest {
     void breakProbeDiagnoseFixProbeUndoProbe(FxRobot robot) throws Exception {
         waitUntil(v -> fx.composition.connections().trainer().isPresent());
         String original = fx.composition.connections().trainer().orElseThrow().export();
+        WizardFixture.openTrainerTools(robot);
         assertEquals("hijack-http", onFx(() -> fx.composition.breaks().chosenProperty().get()));
         assertTrue(text(robot, "#breakClassSees").startsWith("The class will see: Enter-PSSession"), text(robot, "#breakClassSees"));
         assertFalse(text(robot, "#breakChoice .list-cell").contains("<"), "the real host, not a placeholder");

@@ -42,10 +42,14 @@ class ScenarioPickerTest {
     void everyScenarioOpensTheSymptomPageWithItsTextAndTarget(FxRobot robot) {
         waitUntil(v -> !fx.composition.scenarios().scenarios().isEmpty());
         List<Scenario> all = List.copyOf(fx.composition.scenarios().scenarios());
+        // folded at start: a sysadmin's first page is the choice of directory; the panes are built when opened
+        assertTrue(robot.lookup("#scenarioChoice").tryQuery().isEmpty(), "the trainer tools are built only when opened");
+        WizardFixture.openTrainerTools(robot);
         assertEquals(8, all.size());
         for (Scenario s : all) {
             robot.interact(() -> fx.composition.scenarios().chosenProperty().set(s));
             assertTrue(text(robot, "#scenarioStory").startsWith(s.story()), s.id());
+            WizardFixture.scrollTo(robot, "#openScenario");
             robot.clickOn("#openScenario");
             waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM && !fx.composition.wizard().busyProperty().get());
             assertEquals(s.target(), robot.lookup("#targetField").queryAs(TextField.class).getText(), s.id());

@@ -133,6 +133,16 @@ final class WizardFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Opens the Connect page's folded trainer tools by clicking their title, as a trainer does. */
+    static void openTrainerTools(FxRobot robot) {
+        scrollTo(robot, "#trainerTools");
+        robot.clickOn("#trainerTools .title");
+        WaitForAsyncUtils.waitForFxEvents();
+        if (!onFx(() -> robot.lookup("#trainerTools").queryAs(javafx.scene.control.TitledPane.class).isExpanded())) {
+            throw new IllegalStateException("the trainer tools did not open");
+        }
+    }
+
     static String text(FxRobot robot, String query) {
         return onFx(() -> ((Labeled) robot.lookup(query).query()).getText());
     }

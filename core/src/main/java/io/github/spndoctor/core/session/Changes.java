@@ -4,6 +4,7 @@ import io.github.spndoctor.core.apply.ApplyReport;
 import io.github.spndoctor.core.apply.ChangeOutcome;
 import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.apply.Recheck;
+import io.github.spndoctor.core.demo.DemoBreak;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.report.TimelineEntry;
 import io.github.spndoctor.core.session.RepairSession.Purpose;
@@ -11,14 +12,14 @@ import io.github.spndoctor.core.session.RepairSession.Purpose;
 /**
  * The write half of a repair session: the plan under way (a fix or an undo), whether the user confirmed it, what the
  * re-check at the commit found, the journal of the last fix, what was applied and what was undone. Each transition
- * returns the timeline entry it makes. Not thread-safe: {@link RepairSession} calls it under its lock and never while
- * waiting on the network.
+ * returns the timeline entry it makes. Not thread-safe: the session's collaborators call it under the session's lock
+ * ({@link SessionState}) and never while waiting on the network.
  */
 final class Changes {
     private Plan plan;
     private Purpose purpose = Purpose.FIX;
     /** The trainer's break the plan comes from (purpose BREAK); null otherwise. */
-    private io.github.spndoctor.core.demo.DemoBreak breaking;
+    private DemoBreak breaking;
     private boolean confirmed;
     private Recheck recheck;
     private Journal journal;
@@ -41,7 +42,7 @@ final class Changes {
     }
 
     /** A trainer's break becomes the plan under way; it is committed and undone as a fix is. */
-    TimelineEntry plannedBreak(io.github.spndoctor.core.demo.DemoBreak b) {
+    TimelineEntry plannedBreak(DemoBreak b) {
         plan = b.plan();
         purpose = Purpose.BREAK;
         breaking = b;
@@ -112,7 +113,7 @@ final class Changes {
 
     Purpose purpose() { return purpose; }
 
-    io.github.spndoctor.core.demo.DemoBreak breaking() { return breaking; }
+    DemoBreak breaking() { return breaking; }
 
     boolean confirmed() { return confirmed; }
 

@@ -1,6 +1,7 @@
 package io.github.spndoctor.core.session;
 
 import io.github.spndoctor.core.apply.ApplyReport;
+import io.github.spndoctor.core.apply.ChangeOutcome;
 import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.verify.VerifyResult;
 
@@ -25,7 +26,7 @@ public record Commit(boolean undo, Recheck recheck, Optional<ApplyReport> applie
 
     /** True when something reached the directory (or may have: an unknown outcome counts). */
     public boolean wrote() {
-        return applied.map(a -> a.outcomes().stream().anyMatch(o -> o.status() != io.github.spndoctor.core.apply.ChangeOutcome.Status.NOT_ATTEMPTED
-                && o.status() != io.github.spndoctor.core.apply.ChangeOutcome.Status.FAILED)).orElse(false);
+        return applied.map(a -> a.outcomes().stream().anyMatch(o -> o.status() != ChangeOutcome.Status.NOT_ATTEMPTED
+                && o.status() != ChangeOutcome.Status.FAILED)).orElse(false);
     }
 }

@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a repair session knows of its host: the last lookup (or why it failed), the assessment made on it, and the
- * lookup and assessment the diagnosis was first made on — the report's findings, which later checks do not replace.
- * A lookup overtaken by a newer one or by a stop is not recorded. Not thread-safe: {@link RepairSession} calls it
- * under its lock and never while waiting on the network.
+ * What a repair session knows of its host: the last lookup (or why it failed), the assessment made on it, the last
+ * check, and the lookup and assessment the diagnosis was first made on — the report's findings, which later checks do
+ * not replace. A lookup overtaken by a newer one or by a stop is not recorded. Not thread-safe: the session's
+ * collaborators call it under the session's lock ({@link SessionState}) and never while waiting on the network.
  */
 final class Findings {
     private LookupResult lookup;
@@ -21,6 +21,7 @@ final class Findings {
     private LookupResult diagnosedLookup;
     private Assessment diagnosedAssessment;
     private boolean checkedSinceLookup;
+    private VerifyResult lastCheck;
 
     /** A lookup starts: what was known goes; the number identifies this run. */
     long startLookup() {
@@ -81,6 +82,7 @@ final class Findings {
 
     /** A check re-read the host: its lookup is the current state now; the diagnosed one stays for the report. */
     void checked(VerifyResult v) {
+        lastCheck = v;
         if (diagnosedLookup == null && !checkedSinceLookup) {
             diagnosedLookup = lookup;   // the state the plan was made on, for the report
         }
@@ -90,6 +92,9 @@ final class Findings {
             checkedSinceLookup = true;
         });
     }
+
+    /** The last check made on this host, or null. */
+    VerifyResult lastCheck() { return lastCheck; }
 
     /** The lookup the report shows: the one diagnosed, else the last. */
     LookupResult reportedLookup() { return diagnosedLookup != null ? diagnosedLookup : lookup; }
@@ -105,5 +110,6 @@ final class Findings {
         lookup = null;
         failure = null;
         assessment = null;
+        lastCheck = null;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.spndoctor.core.session;
 
-import io.github.spndoctor.core.model.DirectoryInfo;
+import io.github.spndoctor.core.demo.TrainerDemo;
+import io.github.spndoctor.core.directory.Directory;
 import io.github.spndoctor.core.verify.CommandRunner;
 import io.github.spndoctor.core.verify.KerberosProbe;
 import io.github.spndoctor.core.verify.ToolKerberosProbe;
@@ -18,10 +19,10 @@ public interface ProbeChoice {
     ProbeChoice NONE = dir -> Optional.empty();
 
     /** The trainer demo's own KDC; else the platform's tools (kvno / klist) where present, never for another demo directory (its names are fictional). */
-    ProbeChoice PLATFORM = dir -> io.github.spndoctor.core.demo.TrainerDemo.of(dir)
-            .map(io.github.spndoctor.core.demo.TrainerDemo::ticketProbe)   // the trainer's demo has its own KDC
+    ProbeChoice PLATFORM = dir -> TrainerDemo.of(dir)
+            .map(TrainerDemo::ticketProbe)   // the trainer's demo has its own KDC
             .or(() -> !dir.info().demo() && ToolKerberosProbe.available(CommandRunner.PROCESS, Map.of())
                     ? Optional.of(ToolKerberosProbe.forThisMachine()) : Optional.empty());
 
-    Optional<KerberosProbe> probeFor(io.github.spndoctor.core.directory.Directory directory);
+    Optional<KerberosProbe> probeFor(Directory directory);
 }

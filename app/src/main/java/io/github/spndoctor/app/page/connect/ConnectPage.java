@@ -15,8 +15,13 @@ import javafx.scene.layout.VBox;
 public final class ConnectPage implements PageView {
     private final VBox root = new VBox();
     private final RadioButton demo = new RadioButton(Messages.get("connect.demo"));
-    /** Panes other features add under the demo choice (the trainer's scenario picker); shown with the demo only. */
-    private final VBox extras = new VBox(6);
+    /** The trainer's panes (scenario picker, break it yourself) under the demo choice: folded, built when opened. */
+    private final java.util.List<java.util.function.Supplier<Node>> trainerPanes = new java.util.ArrayList<>();
+    private final javafx.scene.control.TitledPane trainer = Ui.fold(Messages.get("connect.trainer"), "trainerTools", () -> {
+        VBox box = new VBox(12);
+        trainerPanes.forEach(p -> box.getChildren().add(p.get()));
+        return box;
+    });
 
     public ConnectPage(ConnectPageModel model, io.github.spndoctor.app.ui.FileDialogs files,
                        java.util.function.Consumer<io.github.spndoctor.core.remedy.Plan> review) {
@@ -84,9 +89,9 @@ public final class ConnectPage implements PageView {
         Label scanHelp = new Label(Messages.get("connect.scan.help"));
         scanHelp.setWrapText(true);
         scanHelp.getStyleClass().add(Styles.NOTE);
-        extras.visibleProperty().bind(demo.selectedProperty());
-        extras.managedProperty().bind(extras.visibleProperty());
-        VBox content = new VBox(intro, demo, demoHelp, status, extras, liveChoice, livePane, allow, allowHelp, error, details,
+        trainer.visibleProperty().bind(demo.selectedProperty());
+        trainer.managedProperty().bind(trainer.visibleProperty());
+        VBox content = new VBox(intro, demo, demoHelp, status, trainer, liveChoice, livePane, allow, allowHelp, error, details,
                 new javafx.scene.control.Separator(), scan, scanHelp, journal);
         content.getStyleClass().add(Styles.PAGE);
         root.getChildren().add(content);
@@ -106,7 +111,7 @@ public final class ConnectPage implements PageView {
     @Override
     public Node focusTarget() { return demo; }
 
-    /** Adds a pane under the demo choice (shown while the demo is chosen). */
-    public void addDemoExtra(javafx.scene.Node pane) { extras.getChildren().add(pane); }
+    /** Adds a trainer's pane under the demo choice (shown while the demo is chosen, built when the fold is opened). */
+    public void addTrainerPane(java.util.function.Supplier<Node> pane) { trainerPanes.add(pane); }
 
 }

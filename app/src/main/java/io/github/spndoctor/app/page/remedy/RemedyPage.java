@@ -72,18 +72,12 @@ public final class RemedyPage implements PageView {
         // what cannot help this host is listed apart, folded: the page leads with what can; the cards are built
         // when the user opens the list (14 cards at once cost the first display too much)
         if (!elsewhere.isEmpty()) {
-            VBox folded = new VBox();
-            folded.getStyleClass().add("cards");
-            javafx.scene.control.TitledPane others = new javafx.scene.control.TitledPane(
-                    Messages.plural("remedy.others", elsewhere.size()), folded);
-            others.setId("otherRemedies");
-            others.setExpanded(false);
-            others.expandedProperty().addListener((o, a, open) -> {
-                if (open && folded.getChildren().isEmpty()) {
-                    elsewhere.forEach(c -> folded.getChildren().add(card(c, selected)));
-                }
-            });
-            options.getChildren().add(others);
+            options.getChildren().add(Ui.fold(Messages.plural("remedy.others", elsewhere.size()), "otherRemedies", () -> {
+                VBox folded = new VBox();
+                folded.getStyleClass().add("cards");
+                elsewhere.forEach(c -> folded.getChildren().add(card(c, selected)));
+                return folded;
+            }));
         }
         // the choices arrive after the page was shown: put the keyboard on the preselected one
         if (root.getScene() != null && group.getSelectedToggle() instanceof RadioButton r) {
