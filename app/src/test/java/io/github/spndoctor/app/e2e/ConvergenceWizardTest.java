@@ -123,6 +123,8 @@ class ConvergenceWizardTest {
         waitUntil(v -> text(robot, "#dc-state-dc2").contains("not yet"));
         assertTrue(text(robot, "#dc-state-dc1").startsWith("✓ has the change"), text(robot, "#dc-state-dc1"));
         assertTrue(text(robot, "#convergenceCountdown").contains("left (Stop or Esc ends the wait)"), text(robot, "#convergenceCountdown"));
+        assertTrue(text(robot, "#convergenceCountdown").matches(".*: [45] min \\d+ s left .*"),
+                "the default limit, 5 minutes, counts down: " + text(robot, "#convergenceCountdown"));
         assertTrue(robot.lookup("#convergenceStop").queryButton().isVisible());
         shot(robot, "result-dc2-not-yet");
 
@@ -158,6 +160,8 @@ class ConvergenceWizardTest {
         // a stop ends the waiting: the KDCs are asked only with the button then, while DC2 is still behind
         waitUntil(v -> WizardFixture.showing(robot, "#kdcAsk"));
         scrollTo(robot, "#convergence");
+        assertTrue(text(robot, "#kdcSummary").startsWith("Each domain controller's KDC can be asked"), text(robot, "#kdcSummary"));
+        shot(robot, "result-undo-kdc-offered");
         robot.clickOn("#kdcAsk");
         waitUntil(v -> WizardFixture.showing(robot, "#kdc-state-dc2") && !fx.composition.wizard().busyProperty().get());
         assertEquals("✓ change in effect", text(robot, "#kdc-state-dc1"));
