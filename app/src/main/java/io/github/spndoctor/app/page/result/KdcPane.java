@@ -37,14 +37,14 @@ public final class KdcPane extends VBox {
         stop.setOnAction(e -> model.stop());
         stop.visibleProperty().bind(model.askingProperty());
         stop.managedProperty().bind(model.askingProperty());
-        Button ask = new Button("Ask each DC's _KDC");
+        Button ask = new Button("Ask each _DC's KDC");
         ask.setId("kdcAsk");
         ask.setMnemonicParsing(true);
         ask.setOnAction(e -> model.ask());
         ask.visibleProperty().bind(model.canAskProperty());
         ask.managedProperty().bind(model.canAskProperty());
         ask.textProperty().bind(javafx.beans.binding.Bindings.when(javafx.beans.binding.Bindings.isEmpty(model.dcs()))
-                .then("Ask each DC's _KDC").otherwise("Ask each DC's _KDC again"));
+                .then("Ask each _DC's KDC").otherwise("Ask each _DC's KDC again"));
         table.setId("kdcTable");
         table.setHgap(14);
         table.setVgap(2);

@@ -169,9 +169,10 @@ public final class ResultPageModel extends BasePageModel {
     }
 
     private void finished(Commit c, Plan plan) {
-        busy.set(false);
+        // the page stays busy from the commit into the watch (no moment of "not busy" in between)
         RepairSession repair = session.repair();
         if (c.applied().isEmpty()) {
+            busy.set(false);
             mainInstruction.set(Messages.get("result.instruction.nothing"));
             outcomeText.set(c.recheck().message());
             rows.forEach(r -> r.statusProperty().set(ChangeProgress.NOT_ATTEMPTED));
@@ -205,7 +206,9 @@ public final class ResultPageModel extends BasePageModel {
         // has every domain controller the change yet? (issue 15) The page stays busy while it watches.
         if (n > 0 && c.journal().isPresent()) {
             convergence.start(repair);
-            busy.set(convergence.watchingProperty().get());
+            busy.set(convergence.watchingProperty().get() || convergence.kdcs().askingProperty().get());
+        } else {
+            busy.set(false);
         }
     }
 
