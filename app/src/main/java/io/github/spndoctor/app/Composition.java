@@ -139,7 +139,7 @@ public final class Composition {
         io.github.spndoctor.app.page.flow.TicketFlowModel resultFlow = new io.github.spndoctor.app.page.flow.TicketFlowModel(runner, session::repair);
         views.put(Step.DIAGNOSIS, () -> {
             DiagnosisPage page = new DiagnosisPage(diag);
-            page.extras().getChildren().add(new io.github.spndoctor.app.page.flow.TicketFlowView(diagFlow, settings.files(), "diagnosisFlow"));
+            page.extras().getChildren().add(new io.github.spndoctor.app.page.flow.FlowExpander(new io.github.spndoctor.app.page.flow.TicketFlowView(diagFlow, settings.files(), "diagnosisFlow")));
             return page;
         });
         views.put(Step.REMEDY, () -> new RemedyPage(remedy));

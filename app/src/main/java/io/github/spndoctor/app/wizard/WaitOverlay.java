@@ -19,7 +19,7 @@ import javafx.util.Duration;
 /**
  * What the wizard shows while a page waits longer than {@link #DELAY}: what it waits for (the server), the time so
  * far, and Stop (Esc does the same). It dims and blocks the page under it, so nothing is clicked twice; the button
- * bar below stays usable. Built once; shown and hidden as the current page's busy state changes.
+ * bar below stays usable. Its card is built on the first wait; shown and hidden as the current page's busy state changes.
  */
 final class WaitOverlay extends StackPane {
     /** Waits shorter than this show nothing (no flicker on quick work). */
@@ -30,6 +30,7 @@ final class WaitOverlay extends StackPane {
     private final Button stop = new Button(Messages.get("wait.stop"));
     private final PauseTransition showLater = new PauseTransition(DELAY);
     private final Timeline clock;
+    private final ObservableStringValue notice;
     private long startedNanos;
 
     /**
@@ -41,8 +42,6 @@ final class WaitOverlay extends StackPane {
     WaitOverlay(ObservableBooleanValue busy, ObservableStringValue text, ObservableStringValue notice, Runnable onStop) {
         getStyleClass().add("wait-overlay");
         setId("waitOverlay");
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(28, 28);
         what.textProperty().bind(text);
         what.setWrapText(true);
         what.setMinHeight(Region.USE_PREF_SIZE);
@@ -51,16 +50,7 @@ final class WaitOverlay extends StackPane {
         stop.setId("waitStop");
         stop.setMnemonicParsing(false);
         stop.setOnAction(e -> onStop.run());
-        HBox row = new HBox(spinner, what);
-        row.getStyleClass().add("busy-row");
-        Label refused = io.github.spndoctor.app.ui.Ui.text(notice, "note");
-        refused.setId("waitNotice");
-        VBox card = new VBox(row, elapsed, refused, stop);
-        card.getStyleClass().add("wait-card");
-        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        card.setMaxWidth(460);
-        getChildren().add(card);
-        StackPane.setAlignment(card, Pos.CENTER);
+        this.notice = notice;
         setVisible(false);
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
@@ -73,8 +63,28 @@ final class WaitOverlay extends StackPane {
         update(busy.get());
     }
 
+    /** The card with the spinner: built on the first wait, not at start-up (ADR 0105), 300 ms before it shows. */
+    private void buildCard() {
+        if (!getChildren().isEmpty()) {
+            return;
+        }
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(28, 28);
+        HBox row = new HBox(spinner, what);
+        row.getStyleClass().add("busy-row");
+        Label refused = io.github.spndoctor.app.ui.Ui.text(notice, "note");
+        refused.setId("waitNotice");
+        VBox card = new VBox(row, elapsed, refused, stop);
+        card.getStyleClass().add("wait-card");
+        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        card.setMaxWidth(460);
+        getChildren().add(card);
+        StackPane.setAlignment(card, Pos.CENTER);
+    }
+
     private void update(boolean busy) {
         if (busy) {
+            buildCard();
             startedNanos = System.nanoTime();
             elapsed.setText("");
             showLater.playFromStart();

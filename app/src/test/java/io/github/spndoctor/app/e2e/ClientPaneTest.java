@@ -34,10 +34,10 @@ class ClientPaneTest {
 
     @Start
     void start(Stage stage) {
-        fx = new WizardFixture(DemoDirectory.start(), home);
+        // the scene is made at its size: resizing a shown stage under Monocle makes its painter copy a frame of
+        // the old size into a buffer of the new one (BufferOverflowException in UploadingPainter, each frame)
+        fx = new WizardFixture(DemoDirectory.start(), home, 1024, 768);
         fx.start(stage);
-        stage.setWidth(1024);
-        stage.setHeight(768);
     }
 
     @AfterEach

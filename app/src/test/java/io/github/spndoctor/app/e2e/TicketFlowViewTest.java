@@ -57,6 +57,16 @@ class TicketFlowViewTest {
                 .map(n -> texts(n)).orElse(List.of())));
     }
 
+    /** The node and every parent are visible (a closed expander hides its content, not the content's nodes). */
+    static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
     static List<String> texts(Node n) {
         List<String> out = new java.util.ArrayList<>();
         if (n instanceof Text t) {
@@ -77,9 +87,8 @@ class TicketFlowViewTest {
         robot.interact(b::fire);
     }
 
-    @Test
-    void srv003_brokenThenFixedThenUndone_andSteppedThroughAndSaved() throws Exception {
-        FxRobot robot = new FxRobot();
+    /** srv003 with Server Manager's error text, up to the Diagnosis page, its picture drawn (✗). */
+    private void toBrokenDiagnosis(FxRobot robot) {
         waitUntil(v -> fx.composition.connections().demoReady().isDone());
         next(robot, Step.SYMPTOM);
         robot.interact(() -> {
@@ -89,12 +98,25 @@ class TicketFlowViewTest {
         next(robot, Step.LOOKUP);
         next(robot, Step.DIAGNOSIS);
         waitUntil(v -> text(robot, "#diagnosisFlow-verdict").equals("KRB_AP_ERR_MODIFIED"));
+    }
+
+    @Test
+    void srv003_brokenThenFixedThenUndone_andSteppedThroughAndSaved() throws Exception {
+        FxRobot robot = new FxRobot();
+        toBrokenDiagnosis(robot);
         String broken = drawn(robot, "diagnosisFlow");
         for (String label : List.of("Server Manager", "svc-srv003-web$", SRV003, "SRV003$", "\u2717 wrong key", "0x80090322",
                 "Outcome: \u2717 KRB_AP_ERR_MODIFIED")) {
             assertTrue(broken.contains(label), label + " in " + broken);
         }
         assertEquals("All 6 steps", text(robot, "#diagnosisFlow-position"));
+        // on the Diagnosis page the picture waits behind its expander; the closed line still shows the outcome
+        javafx.scene.control.TitledPane expander = robot.lookup("#diagnosisFlow-expander").queryAs(javafx.scene.control.TitledPane.class);
+        assertFalse(onFx(expander::isExpanded), "closed at first: the causes come first");
+        assertTrue(onFx(() -> shown(robot.lookup("#diagnosisFlow-verdict").query())), "the outcome badge is on the closed line");
+        assertFalse(onFx(() -> shown(robot.lookup("#diagnosisFlow-picture").query())), "the picture is behind it");
+        robot.clickOn("#diagnosisFlow-verdict");
+        waitUntil(v -> onFx(expander::isExpanded) && onFx(() -> shown(robot.lookup("#diagnosisFlow-picture").query())));
 
         // step through with the keys while the picture has the focus; the wizard stays where it is
         Node picture = robot.lookup("#diagnosisFlow-picture").query();
@@ -154,5 +176,46 @@ class TicketFlowViewTest {
                     + " | " + fx.msaHoldsHttpSpn(), e);
         }
         assertTrue(drawn(robot, "resultFlow").contains("svc-srv003-web$"), "after the undo the MSA holds it again");
+    }
+
+    /**
+     * Presenting (F5) opens the Diagnosis page's picture for the trainer, who steps through it with the keys; ending
+     * it (F5) closes the picture again, which the user had not opened — one the user opened stays open.
+     */
+    @Test
+    void presentationMode_opensThePicture_forStepping_andClosesItAfter() {
+        FxRobot robot = new FxRobot();
+        toBrokenDiagnosis(robot);
+        javafx.scene.control.TitledPane expander = robot.lookup("#diagnosisFlow-expander").queryAs(javafx.scene.control.TitledPane.class);
+        var presenting = onFx(() -> io.github.spndoctor.app.ui.Presentation.of(expander.getScene()).orElseThrow().presentingProperty());
+        assertFalse(onFx(expander::isExpanded));
+
+        robot.clickOn("#mainInstruction");
+        robot.push(KeyCode.F5);
+        waitUntil(v -> onFx(presenting::get) && onFx(expander::isExpanded));
+        Node picture = robot.lookup("#diagnosisFlow-picture").query();
+        waitUntil(v -> onFx(() -> shown(picture)));
+        robot.interact(picture::requestFocus);
+        robot.type(KeyCode.HOME);
+        waitUntil(v -> text(robot, "#diagnosisFlow-position").equals("Step 1 of 6"));
+        robot.type(KeyCode.RIGHT);
+        waitUntil(v -> text(robot, "#diagnosisFlow-position").equals("Step 2 of 6"));
+        robot.push(KeyCode.F5);
+        waitUntil(v -> !onFx(presenting::get) && !onFx(expander::isExpanded));
+
+        robot.interact(() -> expander.setExpanded(true));   // opened by the user: presenting leaves it open
+        robot.clickOn("#mainInstruction");
+        robot.push(KeyCode.F5);
+        waitUntil(v -> onFx(presenting::get));
+        robot.push(KeyCode.F5);
+        waitUntil(v -> !onFx(presenting::get));
+        assertTrue(onFx(expander::isExpanded), "the user's open picture stays open");
+        assertEquals(Step.DIAGNOSIS, fx.composition.wizard().currentStep());
+
+        // Enter on the expander's title line is still the page's main action, as everywhere on the page
+        robot.interact(expander::requestFocus);
+        robot.type(KeyCode.ENTER);
+        waitUntil(v -> fx.composition.wizard().currentStep() == Step.REMEDY);
+        assertTrue(onFx(expander::isExpanded), "Enter did not fold the picture");
     }
 }

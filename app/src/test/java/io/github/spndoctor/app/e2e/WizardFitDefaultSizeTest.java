@@ -16,4 +16,12 @@ class WizardFitDefaultSizeTest extends WizardFitTest {
 
     @Override
     double height() { return 680; }
+
+    /**
+     * At 680 px the deciding question of an unknown host ("One question would settle it", six answers) pushes the top
+     * cause below the first screen; the verdict and every other page's first line still fit. Only 1024×768 promises
+     * the top cause too.
+     */
+    @Override
+    boolean topCauseOnFirstScreen() { return false; }
 }

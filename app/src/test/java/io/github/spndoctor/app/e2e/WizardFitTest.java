@@ -38,6 +38,9 @@ class WizardFitTest {
 
     double height() { return 768; }
 
+    /** Whether the top cause's title must be on the Diagnosis page's first screen too (the verdict always must). */
+    boolean topCauseOnFirstScreen() { return true; }
+
     @TempDir
     static Path home;
     private WizardFixture fx;
@@ -57,7 +60,7 @@ class WizardFitTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"srv003.rwwilden01.local", "DYNAMICS-CRM.kimconnect.com", "mem1.contoso.com",
-            "wac01.contoso.com", "srv004.rwwilden01.local", "nohost.rwwilden01.local", "10.0.0.23"})
+            "wac01.contoso.com", "srv004.rwwilden01.local", "nohost.rwwilden01.local", "nosuch01", "10.0.0.23"})
     void everyPage_showsItsPrimaryButtonInsideTheWindow(String host) {
         FxRobot robot = new FxRobot();
         waitUntil(v -> fx.composition.connections().demoReady().isDone());
@@ -124,8 +127,49 @@ class WizardFitTest {
             List<String> cut = new ArrayList<>();
             cutTexts(scene.getRoot(), cut);
             assertTrue(cut.isEmpty(), host + " on " + step + ": wrapped text cut off: " + cut);
+            for (Node n : firstScreen(scene, step, topCauseOnFirstScreen())) {
+                assertTrue(inView(scene, n), host + " on " + step + ": not on the first screen: " + n
+                        + (n instanceof javafx.scene.control.Labeled l ? " \"" + l.getText() + "\"" : ""));
+            }
         });
         seen.add(step);
+    }
+
+    /**
+     * What a page must show without scrolling, as it opens: the verdict sentence of the Look up and Diagnosis pages
+     * and the top cause's title (the ticket-flow picture must not push it down), the first remedy, the changes to
+     * review, the Result page's outcome.
+     */
+    private static List<Node> firstScreen(Scene scene, Step step, boolean topCause) {
+        List<Node> out = new ArrayList<>();
+        switch (step) {
+            case LOOKUP -> out.add(scene.lookup("#lookupVerdict"));
+            case DIAGNOSIS -> {
+                out.add(scene.lookup("#diagnosisHeadline"));
+                javafx.scene.Parent cards = (javafx.scene.Parent) scene.lookup(".cards");
+                if (topCause && cards != null && !cards.getChildrenUnmodifiable().isEmpty()
+                        && cards.getChildrenUnmodifiable().get(0) instanceof javafx.scene.Parent card
+                        && card.getId() != null && card.getId().startsWith("cause-")) {
+                    Node head = card.getChildrenUnmodifiable().get(0);   // the card's title and its likelihood
+                    out.add(head instanceof javafx.scene.Parent p && !p.getChildrenUnmodifiable().isEmpty()
+                            ? p.getChildrenUnmodifiable().get(0) : head);
+                }
+            }
+            case REMEDY -> scene.getRoot().lookupAll(".radio-button").stream().filter(Node::isVisible).findFirst().ifPresent(out::add);
+            case REVIEW -> out.add(scene.lookup("#reviewChanges"));
+            case RESULT -> out.add(scene.lookup("#outcome"));
+            default -> { }
+        }
+        out.removeIf(n -> n == null || !n.isVisible() || n.getLayoutBounds().getHeight() <= 0);
+        return out;
+    }
+
+    /** The node lies wholly inside the visible part of the page's scroll pane. */
+    static boolean inView(Scene scene, Node n) {
+        Node sp = scene.lookup("#pageScroll");
+        Bounds port = sp.localToScene(sp.getLayoutBounds());
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        return b.getMinY() >= port.getMinY() - 0.5 && b.getMaxY() <= port.getMaxY() + 0.5;
     }
 
     /**

@@ -117,8 +117,26 @@ public final class Screenshots {
             }
             settle(c);
             save(c, host, step, readme);
+            if (EXTRAS && step == Step.RESULT) {
+                // Check again, pressed from the keyboard focus: the page keeps its place and shows the verdict
+                fx(() -> {
+                    javafx.scene.control.Button b = (javafx.scene.control.Button) c.shell().getScene().lookup("#checkAgain");
+                    b.requestFocus();
+                    b.fire();
+                    return null;
+                });
+                settle(c);
+                saveExtra(c, host, "7-result-check-again");
+            }
             if (EXTRAS && (step == Step.DIAGNOSIS || step == Step.RESULT)) {
                 String id = step == Step.DIAGNOSIS ? "#diagnosisFlow" : "#resultFlow";
+                if (step == Step.DIAGNOSIS) {
+                    fx(() -> {   // the picture waits behind its expander on the Diagnosis page
+                        ((javafx.scene.control.TitledPane) c.shell().getScene().lookup(id + "-expander")).setExpanded(true);
+                        return null;
+                    });
+                    settle(c);
+                }
                 fx(() -> { scrollTo(c, id); return null; });
                 settle(c);
                 saveExtra(c, host, step.number() + "-" + step.name().toLowerCase(java.util.Locale.ROOT) + "-flow");

@@ -37,6 +37,7 @@ public final class TicketFlowView extends VBox {
     private final TicketFlowModel model;
     private final Canvas canvas = new Canvas();
     private final Label verdict = new Label();
+    private final HBox head;
 
     public TicketFlowView(TicketFlowModel model, FileDialogs files, String id) {
         this.model = model;
@@ -47,7 +48,7 @@ public final class TicketFlowView extends VBox {
         verdict.setId(id + "-verdict");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, title, spacer, verdict);
+        head = new HBox(8, title, spacer, verdict);
         head.setAlignment(Pos.CENTER_LEFT);
 
         Button back = button("\u25C0 Previous step", id + "-back", model::previousStep);
@@ -107,6 +108,15 @@ public final class TicketFlowView extends VBox {
                 .ifPresent(p -> p.zoomProperty().addListener(z -> canvas.requestLayout())));
         getChildren().addAll(head, canvas, bar, message);
         redraw();
+    }
+
+    /**
+     * Takes the heading (the title and the outcome badge) out of the view, for an expander's title line
+     * ({@link FlowExpander}); the view then shows the picture, its buttons and its message only.
+     */
+    HBox takeHeading() {
+        getChildren().remove(head);
+        return head;
     }
 
     private static Button button(String text, String id, Runnable action) {

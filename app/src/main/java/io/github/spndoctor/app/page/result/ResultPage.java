@@ -35,7 +35,6 @@ public final class ResultPage implements PageView {
         check.setId("checkAgain");
         check.setMnemonicParsing(true);
         check.disableProperty().bind(model.busyProperty().or(model.canCheckProperty().not()));
-        check.setOnAction(e -> model.checkAgain());
         Button undo = new Button(Messages.get("button.undoChanges"));
         undo.setId("undoButton");
         undo.setMnemonicParsing(true);
@@ -68,6 +67,7 @@ public final class ResultPage implements PageView {
         checkResult.setMaxWidth(Double.MAX_VALUE);
         Ui.hideWhenEmpty(checkBox, model.checkProperty());
         model.checkVerdictProperty().addListener((o, a, b) -> Callout.tone(checkBox, tone(b)));
+        KeepPlace.install(check, checkBox, checkResult, outcome, model.busyProperty(), model::checkAgain);
         root.getChildren().addAll(rows, outcome, details, actions, new ConvergencePane(model.convergence()), checkBox, checkDetails,
                 notice, extras);
     }
