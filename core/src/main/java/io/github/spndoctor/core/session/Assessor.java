@@ -31,16 +31,21 @@ import java.util.Optional;
 final class Assessor {
     private Assessor() {}
 
-    /** Diagnosis (DNS facts on a live directory, when a resolver is configured), verdict and per-SPN status. */
+    /**
+     * Diagnosis (with DNS facts when {@code dns} is given), verdict and per-SPN status.
+     *
+     * @param dns the names the client resolves: the configured resolver on a live directory, the trainer's demo DNS
+     *            on the trainer's demo, none on the plain demo directory (its names are fictional: real DNS would only
+     *            contradict them) — {@link #namesFor}
+     */
     static Assessment assess(TargetName t, Symptom s, Optional<LookupResult> l, Optional<DirectoryException> failure,
                              Optional<io.github.spndoctor.core.diagnosis.Measurement> measured,
-                             List<io.github.spndoctor.core.diagnosis.Answer> answers, SessionConfig config) {
+                             List<io.github.spndoctor.core.diagnosis.Answer> answers,
+                             Optional<io.github.spndoctor.core.diagnosis.NameResolver> dns) {
         Diagnosis d;
         if (l.isPresent()) {
             LookupResult r = l.get();
-            // the demo directory's names are fictional: DNS would only contradict them
-            Optional<NameFacts> names = r.source().demo() ? Optional.empty()
-                    : config.names().map(n -> NameFacts.check(r.target(), r.computer().flatMap(Account::dnsHostName), n));
+            Optional<NameFacts> names = dns.map(n -> NameFacts.check(r.target(), r.computer().flatMap(Account::dnsHostName), n));
             d = Diagnoser.diagnose(s, l, names, measured, answers);
         } else if (failure.isPresent()) {
             d = Diagnoser.diagnoseAfterFailedLookup(s, failure.get(), answers);
@@ -51,6 +56,16 @@ final class Assessor {
         boolean credSsp = s.has(KnownError.CREDSSP_POLICY) || s.has(KnownError.CREDSSP_DISABLED) || s.has(AuthPackage.CREDSSP);
         List<SpnState> states = l.map(r -> SpnStates.of(r, client, credSsp)).orElse(List.of());
         return new Assessment(d, HostVerdict.of(t, d, l, failure, states), states, client);
+    }
+
+    /** The names a diagnosis over {@code dir} may ask (see {@link #assess}). */
+    static Optional<io.github.spndoctor.core.diagnosis.NameResolver> namesFor(io.github.spndoctor.core.directory.Directory dir,
+                                                                             SessionConfig config) {
+        Optional<io.github.spndoctor.core.demo.TrainerDemo> trainer = io.github.spndoctor.core.demo.TrainerDemo.of(dir);
+        if (trainer.isPresent()) {
+            return Optional.of(trainer.get().dns());
+        }
+        return dir.info().demo() ? Optional.empty() : config.names();
     }
 
     static SessionReport report(String symptomText, DirectoryInfo info, LookupResult lookup, Assessment assessment, Plan plan,

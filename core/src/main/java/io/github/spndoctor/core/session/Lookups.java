@@ -79,7 +79,7 @@ final class Lookups {
             m = Optional.ofNullable(observations.measurement());
             given = observations.answers();
         }
-        Assessment a = Assessor.assess(t, s, l, failure, m, given, state.config);
+        Assessment a = Assessor.assess(t, s, l, failure, m, given, Assessor.namesFor(state.directory, state.config));
         synchronized (state) {
             if (state.findings.assessed(l, a)) {
                 state.timeline.add(TimelineEntry.now(Kind.DIAGNOSIS, a.verdict().sentence(), ""));
