@@ -103,6 +103,7 @@ public final class Composition {
         WizardModel[] w = new WizardModel[1];
         ResultPageModel result = new ResultPageModel(session, runner, plans,
                 () -> w[0].markCommitted(), step -> w[0].goTo(step));
+        result.convergence().kdcs().setAccess(resultProbe.kdcAccess());   // then each DC's KDC, with the same login
         // after an apply or an undo the Result page tests the connection again by itself when the session says so
         result.setAfterCommit(() -> {
             if (session.repair() != null && session.repair().probeAfterCommit()) {

@@ -193,9 +193,11 @@ public final class FixCommand extends DirectoryWriteCommand {
             if (commit.journal().isPresent()) {   // has every DC the change yet? (issue 15) Recorded in the report.
                 var watched = ConvergenceOutput.watch(session, wait, err);
                 ConvergenceOutput.print(watched, out);
-                if (liveProbe && !dir.info().demo()) {   // then each DC's KDC: whose key does its ticket carry?
-                    var env = probeOptions.environment(probeClient.resolver());
-                    session.checkKdcs(watched, env).forEach(t -> out.println("- " + t.words()));
+                if (liveProbe) {   // then each DC's KDC: whose key does its ticket carry? (the demo: its own per DC)
+                    var kdcs = session.askKdcs(watched, () -> probeOptions.environment(probeClient.resolver()),
+                            io.github.spndoctor.core.converge.KdcCheck.Progress.NONE, () -> false);
+                    out.println(kdcs.summary());
+                    kdcs.tickets().forEach(t -> out.println("- " + t.words()));
                 }
             }
             VerifyResult verified = commit.check().orElseThrow();

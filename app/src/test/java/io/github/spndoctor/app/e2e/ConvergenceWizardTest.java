@@ -63,7 +63,7 @@ class ConvergenceWizardTest {
     }
 
     private void shot(FxRobot robot, String name) {
-        String dir = System.getProperty("screenshots");
+        String dir = System.getProperty("screenshots", System.getProperty("spndoctor.screenshots"));
         if (dir == null) {
             return;
         }
@@ -85,6 +85,28 @@ class ConvergenceWizardTest {
         });
     }
 
+    /** The Result page is taller than the window: scroll its pane so that {@code query} is at the top (null: back up). */
+    private static void scrollTo(FxRobot robot, String query) {
+        robot.interact(() -> {
+            javafx.scene.Node target = robot.lookup("#kdcCheck").query();
+            javafx.scene.Node n = target;
+            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) {
+                n = n.getParent();
+            }
+            if (n instanceof javafx.scene.control.ScrollPane sp) {
+                sp.layout();
+                if (query == null) {
+                    sp.setVvalue(sp.getVmin());
+                    return;
+                }
+                javafx.scene.Node at = robot.lookup(query).query();
+                double y = sp.getContent().sceneToLocal(at.localToScene(0, 0)).getY();
+                double room = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * Math.min(1, Math.max(0, (y - 40) / room)));
+            }
+        });
+    }
+
     @Test
     void afterApplyAndUndoTheResultPageWatchesEveryDomainController() throws Exception {
         FxRobot robot = new FxRobot();
@@ -101,6 +123,8 @@ class ConvergenceWizardTest {
         waitUntil(v -> text(robot, "#dc-state-dc2").contains("not yet"));
         assertTrue(text(robot, "#dc-state-dc1").startsWith("✓ has the change"), text(robot, "#dc-state-dc1"));
         assertTrue(text(robot, "#convergenceCountdown").contains("left (Stop or Esc ends the wait)"), text(robot, "#convergenceCountdown"));
+        assertTrue(text(robot, "#convergenceCountdown").matches(".*: [45] min \\d+ s left .*"),
+                "the default limit, 5 minutes, counts down: " + text(robot, "#convergenceCountdown"));
         assertTrue(robot.lookup("#convergenceStop").queryButton().isVisible());
         shot(robot, "result-dc2-not-yet");
 
@@ -109,8 +133,16 @@ class ConvergenceWizardTest {
                 text(robot, "#convergenceVerdict"));
         assertFalse(robot.lookup("#convergenceStop").queryButton().isVisible());
         assertTrue(text(robot, "#convergenceSteps").contains("klist purge"));
-        waitUntil(v -> !fx.composition.wizard().busyProperty().get());
+        // then, by itself on the demo, each DC's own KDC: both hold the change, both issue with the computer's key now
+        waitUntil(v -> WizardFixture.showing(robot, "#kdc-state-dc2") && !fx.composition.wizard().busyProperty().get());
+        assertEquals("✓ change in effect", text(robot, "#kdc-state-dc1"));
+        assertEquals("✓ change in effect", text(robot, "#kdc-state-dc2"));
+        assertTrue(text(robot, "#kdcSummary").startsWith("Asked the KDC of 2 domain controllers: the change is in effect on every one."),
+                text(robot, "#kdcSummary"));
+        assertFalse(robot.lookup("#kdcStop").queryButton().isVisible());
+        scrollTo(robot, "#convergence");
         shot(robot, "result-converged");
+        scrollTo(robot, null);
 
         Button undo = robot.lookup("#undoButton").queryButton();
         assertFalse(undo.isDisabled());
@@ -125,6 +157,17 @@ class ConvergenceWizardTest {
         assertEquals(Step.RESULT, fx.composition.wizard().currentStep());
         assertTrue(text(robot, "#convergenceVerdict").startsWith("1 of 2 domain controllers holds the change"), text(robot, "#convergenceVerdict"));
         shot(robot, "result-undo-stopped");
+        // a stop ends the waiting: the KDCs are asked only with the button then, while DC2 is still behind
+        waitUntil(v -> WizardFixture.showing(robot, "#kdcAsk"));
+        scrollTo(robot, "#convergence");
+        assertTrue(text(robot, "#kdcSummary").startsWith("Each domain controller's KDC can be asked"), text(robot, "#kdcSummary"));
+        shot(robot, "result-undo-kdc-offered");
+        robot.clickOn("#kdcAsk");
+        waitUntil(v -> WizardFixture.showing(robot, "#kdc-state-dc2") && !fx.composition.wizard().busyProperty().get());
+        assertEquals("✓ change in effect", text(robot, "#kdc-state-dc1"));
+        assertEquals("… not in effect yet", text(robot, "#kdc-state-dc2"));
+        assertTrue(text(robot, "#kdcSummary").endsWith("the others: DC2 (not in effect yet)."), text(robot, "#kdcSummary"));
+        shot(robot, "result-undo-kdcs");
 
         // the report the Result page saves (session.repair().report()) records both watches as the page showed them
         waitUntil(v -> !fx.composition.wizard().busyProperty().get());
@@ -135,5 +178,6 @@ class ConvergenceWizardTest {
         assertTrue(undoAt > md.indexOf("Replication to every DC - After the fix"), md);
         assertTrue(md.indexOf("The watch was stopped before every domain controller had it.", undoAt) > undoAt, md);
         assertTrue(report.toHtml().contains("Replication to every DC - After the undo: 1 of 2 domain controllers holds the change"));
+        assertTrue(md.contains("Each domain controller's KDC: " + text(robot, "#kdcSummary")), md);
     }
 }

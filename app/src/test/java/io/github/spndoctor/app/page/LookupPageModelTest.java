@@ -51,6 +51,33 @@ class LookupPageModelTest {
         assertFalse(m.isBusy());
     }
 
+    /** Issue 15: when the GC's copy and the target's own DC disagree, the page says so (the note from core's lookup). */
+    @Test
+    void whenTheGlobalCatalogAndTheOwnDcDisagree_thePageSaysSo() {
+        String note = "svc-srv003-web$: the global catalog still lists HTTP/srv003.rwwilden01.local, the DC no longer"
+                + " (replication in flight; the DC's values are shown)";
+        io.github.spndoctor.core.directory.Directory inFlight = new io.github.spndoctor.core.directory.DelegatingDirectory(demo) {
+            @Override
+            public LookupResult lookup(TargetName t) throws io.github.spndoctor.core.directory.DirectoryException {
+                LookupResult r = super.lookup(t);
+                return new LookupResult(r.target(), r.computer(), r.registrations(), r.accounts(), r.source(), r.queriedAt(),
+                        java.util.List.of(note));
+            }
+
+            @Override
+            public void close() { }
+        };
+        WizardSession s = new WizardSession();
+        s.directoryProperty().set(inFlight);
+        s.targetProperty().set(TargetName.parse("srv003.rwwilden01.local"));
+        LookupPageModel m = new LookupPageModel(s, new ImmediateTaskRunner());
+        m.onEnter();
+        assertTrue(m.summaryProperty().get().endsWith("\n⚠ " + note), m.summaryProperty().get());
+        LookupPageModel agreeing = new LookupPageModel(session("srv003.rwwilden01.local"), new ImmediateTaskRunner());
+        agreeing.onEnter();
+        assertFalse(agreeing.summaryProperty().get().contains("⚠"), agreeing.summaryProperty().get());
+    }
+
     @Test
     void whileTheLookupRuns_thePageIsBusy_andStoppingRecordsAFailureNotAHealthyHost() {
         WizardSession s = session("srv004.rwwilden01.local");

@@ -27,7 +27,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Watches the values a journal changed replicate to every domain controller: each round reads the accounts on every
- * DC in parallel (one thread per DC; reads bounded by the session's timeouts), and {@link #watch} repeats rounds at
+ * DC in parallel (one thread per DC; reads bounded by the session's timeouts; the replication metadata only on a DC's
+ * first read and when it turns converged), and {@link #watch} repeats rounds at
  * most once a second until every DC holds the change, the limit passes, or the caller stops. A DC seen converged is
  * not read again: its time is the first round it held the change. The one convergence workflow: the wizard, fix,
  * undo and converge all use it. Blocks: never call it on a UI thread.
@@ -56,6 +57,8 @@ public final class ConvergenceWatch implements AutoCloseable {
         return t;
     });
     private final Map<String, DcStatus> seenConverged = new ConcurrentHashMap<>();
+    /** Each DC's first read of each account, with its replication metadata, by DC name and DN. */
+    private final Map<String, ReplicaRead> withOrigin = new ConcurrentHashMap<>();
 
     public ConvergenceWatch(Replicas replicas, List<Expectation> expected, Instant writtenAt, Clock clock) {
         this.replicas = replicas;
@@ -167,19 +170,43 @@ public final class ConvergenceWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads {@code dc}'s accounts: with their replication metadata the first time, and once more when the DC turns
+     * out to hold the change after its entry moved on (the origin then names the write); in between only the values
+     * and uSNChanged, the cheap read every later round of a stale DC makes.
+     */
     private DcStatus readDc(DomainController dc, List<Expectation> mine) {
         Map<String, ReplicaRead> reads = new LinkedHashMap<>();
+        List<String> moved = new ArrayList<>();
         for (Expectation e : mine) {
             String dn = e.account().dn();
             if (!reads.containsKey(dn)) {
-                ReplicaRead r = replicas.read(dc, dn);
+                String key = dc.name() + "\n" + dn;
+                ReplicaRead full = withOrigin.get(key);
+                ReplicaRead r = replicas.read(dc, dn, full == null);
                 if (r.status() == ReplicaRead.Status.UNREACHABLE) {
                     return new DcStatus(dc, DcState.UNREACHABLE, since(), Optional.empty(), List.of(), r.detail());
+                }
+                if (full == null) {
+                    withOrigin.put(key, r);
+                } else if (r.origin().isEmpty() && r.status() == ReplicaRead.Status.FOUND) {
+                    if (r.usnChanged() != full.usnChanged()) {
+                        moved.add(dn);
+                    }
+                    r = new ReplicaRead(r.status(), r.spns(), r.usnChanged(), full.origin(), r.detail());
                 }
                 reads.put(dn, r);
             }
         }
         List<Expectation> pending = mine.stream().filter(e -> !e.metBy(reads.get(e.account().dn()))).toList();
+        if (pending.isEmpty()) {
+            for (String dn : moved) {   // converged: where the value it now holds came from
+                ReplicaRead r = replicas.read(dc, dn, true);
+                if (r.status() == ReplicaRead.Status.FOUND) {
+                    reads.put(dn, r);
+                }
+            }
+        }
         Optional<ValueOrigin> origin = reads.values().stream().map(ReplicaRead::origin).flatMap(Optional::stream)
                 .max(java.util.Comparator.comparing(ValueOrigin::changedAt));
         if (pending.isEmpty()) {

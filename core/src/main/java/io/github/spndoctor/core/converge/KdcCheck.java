@@ -19,7 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * After a watch: asks the KDC of each domain controller that answered (port 88 on the DC itself) for a ticket to
@@ -38,14 +40,44 @@ public final class KdcCheck {
         TicketResult request(Spn spn, ProbeEnvironment env);
     }
 
+    /** What one DC's ticket means: the worst of a DC's answers decides how the DC is shown. */
+    public enum Verdict {
+        /** Issued with the key of the account that should hold the SPN now: the change is in effect there. */
+        IN_EFFECT("change in effect"),
+        /** Issued with the key of an account whose key cannot be told apart, or of another account. */
+        UNCLEAR("cannot tell"),
+        /** Issued by a DC that does not hold the change yet, with the key of an account the change does not name. */
+        NOT_YET("not in effect yet"),
+        /** No ticket (refused, or the KDC did not answer). */
+        NO_TICKET("no ticket"),
+        /** Issued with the key of the account the SPN was removed from: clients asking this DC still fail. */
+        OLD_HOLDER("old holder's key");
+
+        private final String words;
+
+        Verdict(String words) { this.words = words; }
+
+        /** Plain words for the table. */
+        public String words() { return words; }
+    }
+
+    /** Told before each request, so a face can show which DC's KDC it waits for. */
+    @FunctionalInterface
+    public interface Progress {
+        void asking(DomainController dc, Spn spn);
+
+        Progress NONE = (dc, spn) -> { };
+    }
+
     /**
      * One DC's KDC asked for one SPN.
      *
      * @param keyOf the accounts whose key version equals the ticket's (one: that account's key; several: cannot tell)
      */
-    public record DcTicket(DcStatus dc, Spn spn, TicketResult ticket, List<String> keyOf, String words) {
+    public record DcTicket(DcStatus dc, Spn spn, TicketResult ticket, List<String> keyOf, Verdict verdict, String words) {
         public DcTicket {
             Objects.requireNonNull(dc, "dc");
+            Objects.requireNonNull(verdict, "verdict");
             keyOf = List.copyOf(keyOf);
         }
     }
@@ -65,6 +97,15 @@ public final class KdcCheck {
      */
     public static List<DcTicket> run(ConvergenceReport report, Directory directory, List<AccountRef> alsoCompare,
                                      ProbeEnvironment base, TicketSource source) {
+        return run(report, directory, alsoCompare, base, source, Progress.NONE, () -> false);
+    }
+
+    /**
+     * As {@link #run(ConvergenceReport, Directory, List, ProbeEnvironment, TicketSource)}, telling {@code progress}
+     * before each request and asking no further KDC once {@code stop} says so (what was asked by then is returned).
+     */
+    public static List<DcTicket> run(ConvergenceReport report, Directory directory, List<AccountRef> alsoCompare,
+                                     ProbeEnvironment base, TicketSource source, Progress progress, BooleanSupplier stop) {
         Set<Spn> spns = new LinkedHashSet<>();
         report.expected().forEach(e -> spns.add(e.spn()));
         Map<String, Integer> kvnos = keyVersions(report, directory, alsoCompare);
@@ -75,6 +116,10 @@ public final class KdcCheck {
             }
             ProbeEnvironment one = ProbeEnvironment.atKdc(base, realm(d.dc(), base), kdcAddress(d.dc(), base));
             for (Spn spn : spns) {
+                if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    return out;
+                }
+                progress.asking(d.dc(), spn);
                 TicketResult t = source.request(spn, one);
                 List<String> keyOf = new ArrayList<>();
                 OptionalInt k = t.outcome() == TicketOutcome.ISSUED ? t.kvno() : OptionalInt.empty();
@@ -83,7 +128,8 @@ public final class KdcCheck {
                         keyOf.add(sam);
                     }
                 }));
-                out.add(new DcTicket(d, spn, t, keyOf, words(d, spn, t, keyOf, report)));
+                Verdict v = verdict(spn, t, keyOf, report, d);
+                out.add(new DcTicket(d, spn, t, keyOf, v, words(d, spn, t, keyOf, report)));
             }
         }
         return out;
@@ -102,8 +148,15 @@ public final class KdcCheck {
                 : base.kdc().defaultRealm().orElse("").toUpperCase(Locale.ROOT);
     }
 
-    /** The DC's KDC: its name as the probe's DNS resolves it (the first address), else the name itself. */
+    /**
+     * The DC's KDC: where the environment says it is (the demo's simulated DCs), else its name as the probe's DNS
+     * resolves it (the first address), else the name itself; port 88.
+     */
     static InetSocketAddress kdcAddress(DomainController dc, ProbeEnvironment base) {
+        Optional<InetSocketAddress> known = base.kdcOf(dc.name());
+        if (known.isPresent()) {
+            return known.get();
+        }
         List<String> addresses = base.resolver().addresses(dc.name());
         return InetSocketAddress.createUnresolved(addresses.isEmpty() ? dc.name() : addresses.get(0), KDC_PORT);
     }
@@ -126,6 +179,29 @@ public final class KdcCheck {
         return out;
     }
 
+    /** The same reading as {@link #words} as a verdict. */
+    static Verdict verdict(Spn spn, TicketResult t, List<String> keyOf, ConvergenceReport report, DcStatus d) {
+        if (t.outcome() != TicketOutcome.ISSUED) {
+            return Verdict.NO_TICKET;
+        }
+        if (keyOf.size() != 1) {
+            return Verdict.UNCLEAR;
+        }
+        if (holder(report, spn, keyOf.get(0), false)) {
+            return Verdict.OLD_HOLDER;
+        }
+        if (holder(report, spn, keyOf.get(0), true) || d.state() == DcState.CONVERGED) {
+            return Verdict.IN_EFFECT;
+        }
+        return d.state() == DcState.STALE ? Verdict.NOT_YET : Verdict.UNCLEAR;
+    }
+
+    /** True when the journal moved {@code spn} to ({@code present}) or away from {@code sam}. */
+    private static boolean holder(ConvergenceReport report, Spn spn, String sam, boolean present) {
+        return report.expected().stream()
+                .anyMatch(e -> e.present() == present && e.spn().equals(spn) && e.account().samAccountName().equalsIgnoreCase(sam));
+    }
+
     /** What the ticket means for this DC, in the session's names. */
     static String words(DcStatus d, Spn spn, TicketResult t, List<String> keyOf, ConvergenceReport report) {
         String dc = d.dc().shortName() + "'s KDC";
@@ -139,10 +215,8 @@ public final class KdcCheck {
                     : ", which " + String.join(" and ", keyOf) + " all have: whose key it is cannot be told from the ticket") + ".";
         }
         String holder = keyOf.get(0);
-        boolean oldHolder = report.expected().stream()
-                .anyMatch(e -> !e.present() && e.spn().equals(spn) && e.account().samAccountName().equalsIgnoreCase(holder));
-        boolean newHolder = report.expected().stream()
-                .anyMatch(e -> e.present() && e.spn().equals(spn) && e.account().samAccountName().equalsIgnoreCase(holder));
+        boolean oldHolder = holder(report, spn, holder, false);
+        boolean newHolder = holder(report, spn, holder, true);
         if (oldHolder) {
             return base + ": " + holder + "'s key, the account the SPN was removed from. A client that asks "
                     + d.dc().shortName() + " still gets a ticket the server cannot read"
@@ -153,6 +227,7 @@ public final class KdcCheck {
             return base + ": " + holder + "'s key" + (newHolder ? ", the account that now holds it" : "")
                     + ". The change is in effect on this DC's KDC.";
         }
-        return base + ": " + holder + "'s key.";
+        return base + ": " + holder + "'s key" + (d.state() == DcState.STALE
+                ? ". The change has not reached " + d.dc().shortName() + " yet, so its KDC still answers as before." : ".");
     }
 }

@@ -38,9 +38,13 @@ public final class DemoKerberos implements AutoCloseable {
     private final DemoKdc kdc;
     private final DemoWinrm winrm;
     private final UnaryOperator<String> canonicalName;
+    private final LDAPInterface raw;
+    /** The KDCs of the simulated DCs that lag (started on first use), by DC host name. */
+    private final java.util.Map<String, DemoKdc> dcKdcs = new java.util.LinkedHashMap<>();
 
     private DemoKerberos(Directory directory, LDAPInterface raw, List<String> realms, UnaryOperator<String> canonicalName) {
         this.accounts = new DemoAccounts(directory, raw);
+        this.raw = raw;
         this.canonicalName = canonicalName;
         this.password = newPassword();
         this.kdc = DemoKdc.start(realms, accounts, keys, password);
@@ -117,6 +121,20 @@ public final class DemoKerberos implements AutoCloseable {
     /** The TCP address of a realm's KDC. */
     public InetSocketAddress kdcAddress(String realm) { return kdc.address(realm); }
 
+    /**
+     * The KDC of one simulated domain controller that sees the directory as {@code view} does (the demo's DC2, which
+     * receives writes late): started on first use (a few tenths of a second; not on the UI thread), with the same
+     * keys and client as the realm's own KDC, so its tickets are as real; it chooses the account from {@code view}.
+     */
+    public synchronized InetSocketAddress kdcAddress(String dcHostName, String realm, Directory view) {
+        DemoKdc k = dcKdcs.get(dcHostName);
+        if (k == null) {
+            k = DemoKdc.start(List.of(realm), new DemoAccounts(view, raw), keys, password);
+            dcKdcs.put(dcHostName, k);
+        }
+        return k.address(realm);
+    }
+
     /** The address every demo computer's WinRM listens on; send the computer's name in the Host header. */
     public InetSocketAddress winrmAddress() { return winrm.address(); }
 
@@ -192,6 +210,10 @@ public final class DemoKerberos implements AutoCloseable {
     public void close() {
         winrm.close();
         kdc.close();
+        synchronized (this) {
+            dcKdcs.values().forEach(DemoKdc::close);
+            dcKdcs.clear();
+        }
         java.util.Arrays.fill(password, '\0');
     }
 }

@@ -1,6 +1,7 @@
 package io.github.spndoctor.core.demo;
 
 import io.github.spndoctor.core.diagnosis.NameResolver;
+import io.github.spndoctor.core.directory.demo.ReplicatedDemo;
 import io.github.spndoctor.core.probe.ProbeCredentials;
 import io.github.spndoctor.core.probe.ProbeEnvironment;
 
@@ -20,12 +21,32 @@ final class DemoProbeEnvironment implements ProbeEnvironment {
     private final DemoKerberos kerberos;
     private final DemoDns dns;
     private final String realm;
+    private final Optional<ReplicatedDemo> replicas;
 
     DemoProbeEnvironment(DemoKerberos kerberos, DemoDns dns, String host) {
+        this(kerberos, dns, host, Optional.empty());
+    }
+
+    /** @param replicas the session's simulated DCs, whose KDCs {@link #kdcOf} finds */
+    DemoProbeEnvironment(DemoKerberos kerberos, DemoDns dns, String host, Optional<ReplicatedDemo> replicas) {
         this.kerberos = kerberos;
         this.dns = dns;
         this.realm = kerberos.realmOf(host);
+        this.replicas = replicas;
         kerberos.prepareClient(realm);   // the KDC's side of the logon, while the probe does DNS and TCP first
+    }
+
+    /** A simulated DC's KDC: the realm's own for DC1 (the demo directory itself), DC2's own over its late view. */
+    @Override
+    public Optional<InetSocketAddress> kdcOf(String dcHostName) {
+        if (replicas.isEmpty()) {
+            return Optional.empty();
+        }
+        ReplicatedDemo r = replicas.get();
+        return r.dc(dcHostName).map(dc -> {
+            String dcRealm = DemoKerberos.realmOfDn(dc.domainNamingContext());
+            return r.lags(dc) ? kerberos.kdcAddress(dc.name(), dcRealm, r.viewOf(dc)) : kerberos.kdcAddress(dcRealm);
+        });
     }
 
     @Override

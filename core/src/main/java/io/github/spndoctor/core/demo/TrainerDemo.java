@@ -180,10 +180,11 @@ public final class TrainerDemo implements AutoCloseable {
 
     /**
      * The live probe's environment for {@code host}: the trainer demo's own KDC and WinRM acceptors when {@code dir} is
-     * the trainer's demo, else {@code otherwise} (the machine's krb5.conf, DNS and WinRM endpoints).
+     * the trainer's demo (with a KDC per simulated DC when {@code dir} simulates them), else {@code otherwise} (the machine's krb5.conf, DNS and WinRM endpoints).
      */
     public static ProbeEnvironment probeEnvironment(Directory dir, String host, java.util.function.Supplier<ProbeEnvironment> otherwise) {
-        return of(dir).map(d -> d.probeEnvironment(host)).orElseGet(otherwise);
+        return of(dir).<ProbeEnvironment>map(d -> new DemoProbeEnvironment(d.kerberos(), d.dns, host,
+                io.github.spndoctor.core.directory.demo.ReplicatedDemo.in(dir))).orElseGet(otherwise);
     }
 
     /** The names a client resolves over {@code dir}: the demo's DNS on the trainer's demo, else {@code otherwise}. */

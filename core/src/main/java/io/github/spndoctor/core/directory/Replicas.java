@@ -18,6 +18,13 @@ public interface Replicas extends AutoCloseable {
      */
     ReplicaRead read(DomainController dc, String dn);
 
+    /**
+     * {@link #read(DomainController, String)}, asking for the replication metadata only when {@code withOrigin}:
+     * without it a read fetches the SPN values and uSNChanged alone (a watch's later rounds; far less for the DC to
+     * build and for the client to decode). A replica that has no cheaper read may always include the origin.
+     */
+    default ReplicaRead read(DomainController dc, String dn, boolean withOrigin) { return read(dc, dn); }
+
     /** What a read compares, in plain words, e.g. "servicePrincipalName values; origin from msDS-ReplAttributeMetaData". */
     String compared();
 

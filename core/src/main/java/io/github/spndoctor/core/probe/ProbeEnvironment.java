@@ -41,6 +41,14 @@ public interface ProbeEnvironment {
     ProbeCredentials credentials();
 
     /**
+     * The KDC of one domain controller (by its DNS host name), when this environment knows it better than DNS and
+     * port 88 do: the demo's simulated DCs run their KDCs on free loopback ports. Empty by default.
+     */
+    default Optional<InetSocketAddress> kdcOf(String dcHostName) {
+        return Optional.empty();
+    }
+
+    /**
      * The KDC configuration: either a krb5.conf file, or realms and their KDC addresses (a krb5.conf is generated
      * from them), plus the realm SPNs are requested in when the SPN names none.
      *

@@ -277,6 +277,17 @@ public final class RepairSession {
         return replication.checkKdcs(watched, env);
     }
 
+    /**
+     * After a watch (blocks; issue 15): asks the KDC of every DC that answered for a ticket to each SPN the write
+     * changed, whose key it carries, DC by DC — on the trainer demo its own KDC per simulated DC, else in
+     * {@code otherwise}; {@code progress} is told before each request, {@code stop} ends it. Recorded in the timeline
+     * and the report; the wizard's Result page and {@code fix --probe} both run it.
+     */
+    public io.github.spndoctor.core.converge.KdcReport askKdcs(WatchOutcome watched,
+            java.util.function.Supplier<ProbeEnvironment> otherwise, KdcCheck.Progress progress, BooleanSupplier stop) {
+        return replication.askKdcs(watched, otherwise, progress, stop);
+    }
+
     public Optional<VerifyResult> lastCheck() { synchronized (state) { return Optional.ofNullable(state.findings.lastCheck()); } }
 
     /** The changes the last fix applied (what Undo reverses); empty when none. */

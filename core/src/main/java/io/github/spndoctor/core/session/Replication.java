@@ -3,6 +3,7 @@ package io.github.spndoctor.core.session;
 import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.converge.ConvergenceWatch;
 import io.github.spndoctor.core.converge.KdcCheck;
+import io.github.spndoctor.core.converge.KdcReport;
 import io.github.spndoctor.core.converge.WatchOutcome;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * After a commit, on every domain controller (ADR 0620): follows the values the last commit's journal wrote until all
@@ -53,7 +55,24 @@ final class Replication {
         }
         List<AccountRef> computer = l.flatMap(LookupResult::computer).map(a -> List.of(a.ref())).orElse(List.of());
         List<KdcCheck.DcTicket> asked = KdcCheck.run(watched.report().get(), state.directory, computer, env);
-        state.record(Steps.kdcsAsked(asked));
+        state.record(Steps.kdcsAsked(new KdcReport(asked, false, "")));
         return asked;
+    }
+
+    /**
+     * Asks the KDC of every DC that answered the watch (blocks), where {@link KdcAsk} finds them (the trainer demo's
+     * own, else {@code otherwise}), telling {@code progress} before each request; recorded in the timeline.
+     */
+    KdcReport askKdcs(WatchOutcome watched, Supplier<ProbeEnvironment> otherwise, KdcCheck.Progress progress, BooleanSupplier stop) {
+        String host;
+        Optional<LookupResult> l;
+        synchronized (state) {
+            host = state.target == null ? "" : state.target.asTyped();
+            l = Optional.ofNullable(state.findings.lookup());
+        }
+        List<AccountRef> computer = l.flatMap(LookupResult::computer).map(a -> List.of(a.ref())).orElse(List.of());
+        KdcReport r = KdcAsk.ask(state.directory, host, computer, watched, otherwise, progress, stop);
+        state.record(Steps.kdcsAsked(r));
+        return r;
     }
 }

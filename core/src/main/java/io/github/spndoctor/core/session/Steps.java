@@ -10,7 +10,6 @@ import io.github.spndoctor.core.apply.Recheck;
 import io.github.spndoctor.core.directory.DirectoryException;
 import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.TargetName;
-import io.github.spndoctor.core.probe.TicketOutcome;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.render.Format;
 import io.github.spndoctor.core.render.Preview;
@@ -75,12 +74,9 @@ final class Steps {
         return TimelineEntry.now(Kind.REPLICATION, (undo ? "After the undo: " : "After the fix: ") + o.verdict(), o.detail());
     }
 
-    static TimelineEntry kdcsAsked(List<KdcCheck.DcTicket> asked) {
-        long issued = asked.stream().filter(t -> t.ticket().outcome() == TicketOutcome.ISSUED).count();
-        long dcs = asked.stream().map(t -> t.dc().dc().name()).distinct().count();
-        return TimelineEntry.now(Kind.PROBE, "Asked the KDC of " + Words.count((int) dcs, "domain controller", "domain controllers")
-                + " for the changed SPN's ticket: " + issued + " of " + asked.size() + " issued",
-                String.join("\n", asked.stream().map(KdcCheck.DcTicket::words).toList()));
+    static TimelineEntry kdcsAsked(io.github.spndoctor.core.converge.KdcReport r) {
+        return TimelineEntry.now(Kind.PROBE, "Each domain controller's KDC: " + r.summary(),
+                String.join("\n", r.tickets().stream().map(KdcCheck.DcTicket::words).toList()));
     }
 
     static TimelineEntry checked(boolean undo, VerifyResult v) {

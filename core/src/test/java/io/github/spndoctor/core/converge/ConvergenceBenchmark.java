@@ -26,7 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code round N K} / {@code slowest N K}: N simulated DCs whose reads take 20..20+5N ms; K convergence rounds,
  *   or K reads on the slowest DC alone (the bound a parallel round should stay within).</li>
  * <li>{@code lab-round K DN} / {@code lab-slowest K DN}: the same on the two-DC Samba lab (MDC_* variables), reading
- *   account DN on both DCs per round, or on the slower DC alone.</li>
+ *   account DN on both DCs per round, or on the slower DC alone (with its replication metadata, as a first read);
+ *   {@code lab-slowest-values K DN}: the slower DC alone, values and uSNChanged only (as a later round reads);
+ *   {@code lab-paired K DN}: in one process, 20 blocks of K rounds and K such reads in turn, the ratio block by block
+ *   (drift on a shared machine moves both sides of a pair alike).</li>
  * <li>{@code poll SECONDS N}: a watch that never converges over N simulated DCs; prints reads per DC per second.</li>
  * </ul>
  */
@@ -37,7 +40,7 @@ public final class ConvergenceBenchmark {
         String mode = args[0];
         switch (mode) {
             case "round", "slowest" -> simulated(mode, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-            case "lab-round", "lab-slowest" -> lab(mode, Integer.parseInt(args[1]), args[2]);
+            case "lab-round", "lab-slowest", "lab-slowest-values", "lab-paired" -> lab(mode, Integer.parseInt(args[1]), args[2]);
             case "poll" -> poll(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException(mode);
         }
@@ -119,6 +122,10 @@ public final class ConvergenceBenchmark {
             for (int i = 1; i < cost.length; i++) {
                 slow = cost[i] > cost[slow] ? i : slow;
             }
+            if (mode.equals("lab-paired")) {
+                paired(r, e, dcs.get(slow), dn, k);
+                return;
+            }
             long t0 = System.nanoTime();
             if (mode.equals("lab-round")) {
                 try (ConvergenceWatch w = new ConvergenceWatch(r, List.of(e), Instant.now(), Clock.systemUTC())) {
@@ -127,13 +134,51 @@ public final class ConvergenceBenchmark {
                     }
                 }
             } else {
+                boolean origin = mode.equals("lab-slowest");
                 for (int i = 0; i < k; i++) {
-                    r.read(dcs.get(slow), dn);
+                    r.read(dcs.get(slow), dn, origin);
                 }
             }
             System.out.printf("%s DCs=%d K=%d (slowest %s): %.2f ms per round/read%n", mode, dcs.size(), k,
                     dcs.get(slow).shortName(), (System.nanoTime() - t0) / 1e6 / k);
         }
+    }
+
+    static void paired(Replicas r, Expectation e, DomainController slow, String dn, int k) throws Exception {
+        double[] ratios = new double[20];
+        double[] rounds = new double[20];
+        double[] reads = new double[20];
+        double[] seq = new double[20];
+        try (ConvergenceWatch w = new ConvergenceWatch(r, List.of(e), Instant.now(), Clock.systemUTC())) {
+            w.round();   // the first read of each DC, with the metadata
+            for (int b = 0; b < ratios.length; b++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < k; i++) {
+                    w.round();
+                }
+                long t1 = System.nanoTime();
+                for (int i = 0; i < k; i++) {
+                    r.read(slow, dn, false);
+                }
+                long t2 = System.nanoTime();
+                for (int i = 0; i < k; i++) {   // both DCs one after the other on this thread: what a round would cost without parallel reads
+                    for (DomainController dc : r.domainControllers()) {
+                        r.read(dc, dn, false);
+                    }
+                }
+                seq[b] = (System.nanoTime() - t2) / 1e6 / k;
+                rounds[b] = (t1 - t0) / 1e6 / k;
+                reads[b] = (t2 - t1) / 1e6 / k;
+                ratios[b] = rounds[b] / reads[b];
+            }
+        }
+        Arrays.sort(ratios);
+        Arrays.sort(rounds);
+        Arrays.sort(reads);
+        Arrays.sort(seq);
+        System.out.printf("lab-paired K=%d x 20 blocks (slowest %s): round/read median %.2f (min %.2f, max %.2f); "
+                        + "round median %.2f ms, read median %.2f ms, every DC in turn on one thread median %.2f ms%n",
+                k, slow.shortName(), ratios[10], ratios[0], ratios[19], rounds[10], reads[10], seq[10]);
     }
 
     static void poll(int seconds, int n) throws Exception {

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,6 +151,55 @@ class ConvergenceWatchTest {
             ConvergenceReport last = w.watch(Duration.ofMinutes(5), (rep, left) -> rounds.incrementAndGet(), () -> rounds.get() >= 2);
             assertFalse(last.converged());
             assertEquals(2, rounds.get());
+        }
+    }
+
+    @Test
+    void theMetadataIsAskedForOnTheFirstReadAndWhenTheDcTurnsConverged_notInEveryRound() throws Exception {
+        List<Boolean> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int staleRounds = 2 + new Random(15).nextInt(4);
+        DomainController dc = new DomainController("dc1.x.test", "Site", "DC=x,DC=test", false, "");
+        Replicas r = new Replicas() {
+            @Override
+            public List<DomainController> domainControllers() { return List.of(dc); }
+
+            @Override
+            public ReplicaRead read(DomainController d, String dn) { throw new AssertionError("the watch says which read it wants"); }
+
+            @Override
+            public ReplicaRead read(DomainController d, String dn, boolean withOrigin) {
+                asked.add(withOrigin);
+                boolean has = asked.size() > staleRounds;
+                Optional<io.github.spndoctor.core.directory.ValueOrigin> o = withOrigin ? Optional.of(new io.github.spndoctor.core.directory.ValueOrigin(
+                        has ? "DC9" : "DC1", Instant.EPOCH.plusSeconds(asked.size()), asked.size())) : Optional.empty();
+                return new ReplicaRead(ReplicaRead.Status.FOUND, has ? List.of(HTTP) : List.of(), has ? 20 : 10, o, "");
+            }
+
+            @Override
+            public String compared() { return "counted"; }
+
+            @Override
+            public void close() { }
+        };
+        try (ConvergenceWatch w = new ConvergenceWatch(r, List.of(expectation(true)), Instant.now(), Clock.systemUTC())) {
+            ConvergenceReport last = null;
+            for (int i = 0; i <= staleRounds; i++) {
+                last = w.round();
+                if (i < staleRounds) {
+                    assertEquals("DC1", last.dcs().get(0).origin().orElseThrow().originatingDc(), "a stale DC keeps its first origin");
+                }
+            }
+            assertTrue(last.converged());
+            List<Boolean> expected = new ArrayList<>();
+            expected.add(true);
+            for (int i = 1; i <= staleRounds; i++) {
+                expected.add(false);
+            }
+            expected.add(true);   // it moved on and holds the change: where did the value come from?
+            assertEquals(expected, asked);
+            assertEquals("DC9", last.dcs().get(0).origin().orElseThrow().originatingDc());
+            w.round();
+            assertEquals(expected.size(), asked.size(), "a converged DC is not read again");
         }
     }
 

@@ -35,6 +35,8 @@ public final class ConvergenceModel {
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper();
     private volatile AtomicBoolean stop = new AtomicBoolean();
     private Runnable onEnd = () -> { };
+    private final KdcAskModel kdcs;
+    private RepairSession repair;
 
     public ConvergenceModel(TaskRunner runner) {
         this(runner, ConvergenceWatch.DEFAULT_LIMIT);
@@ -43,7 +45,12 @@ public final class ConvergenceModel {
     public ConvergenceModel(TaskRunner runner, Duration limit) {
         this.runner = runner;
         this.limit = limit;
+        this.kdcs = new KdcAskModel(runner);
+        kdcs.setOnEnd(() -> onEnd.run());
     }
+
+    /** The step after the watch: each converged DC's KDC asked for the changed SPN's ticket. */
+    public KdcAskModel kdcs() { return kdcs; }
 
     public ObservableList<DcStatus> dcs() { return dcs; }
 
@@ -62,7 +69,7 @@ public final class ConvergenceModel {
     /** True once a watch has started (the pane is hidden before). */
     public ReadOnlyBooleanProperty shownProperty() { return shown.getReadOnlyProperty(); }
 
-    /** Called on the UI thread when a watch ends (converged, limit, stopped or failed). */
+    /** Called on the UI thread when a watch ends (converged, limit, stopped or failed) and its KDC step, if any, too. */
     public void setOnEnd(Runnable r) { onEnd = r; }
 
     /**
@@ -71,6 +78,8 @@ public final class ConvergenceModel {
      */
     public void start(RepairSession repair) {
         stop();
+        this.repair = repair;
+        kdcs.clear();
         dcs.clear();
         steps.set("");
         shown.set(true);
@@ -108,14 +117,14 @@ public final class ConvergenceModel {
             default -> "";
         });
         o.report().ifPresent(last -> steps.set(String.join("\n", ClientAdvice.steps(last).stream().map(s -> "• " + s).toList())));
-        onEnd.run();
+        kdcs.watchEnded(repair, o);   // it calls onEnd when it is done (or at once when it does not run)
     }
 
     /** Stops a running watch; true when one was running. */
     public boolean stop() {
         boolean was = watching.get();
         stop.set(true);
-        return was;
+        return kdcs.stop() || was;
     }
 
     static String clock(Duration d) {

@@ -49,7 +49,7 @@ public final class ConvergencePane extends VBox {
         compared.setId("convergenceCompared");
         Label steps = Ui.text(model.stepsProperty(), Styles.NOTE);
         steps.setId("convergenceSteps");
-        getChildren().addAll(title, table, verdict, wait, compared, steps);
+        getChildren().addAll(title, table, verdict, wait, compared, steps, new KdcPane(model.kdcs()));
         visibleProperty().bind(model.shownProperty());
         managedProperty().bind(model.shownProperty());
         model.dcs().addListener((ListChangeListener<DcStatus>) c -> rebuild(model));

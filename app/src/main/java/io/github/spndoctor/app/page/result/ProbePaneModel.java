@@ -129,10 +129,7 @@ public final class ProbePaneModel {
         if (dir == null || t == null || busy.get()) {
             return;
         }
-        String principal = login.principal.get();
-        ProbeCredentials creds = principal == null || principal.isBlank()
-                ? ProbeCredentials.Session.defaultCache()
-                : new ProbeCredentials.Password(principal.strip(), login.password);
+        ProbeCredentials creds = credentials();
         LiveProbe p = new LiveProbe(dir, io.github.spndoctor.core.demo.TrainerDemo.probeEnvironment(dir, t.asTyped(),
                 () -> environments.apply(dir, creds)));
         probe = p;
@@ -159,6 +156,31 @@ public final class ProbePaneModel {
             waitingFor.set("");
             summary.set(io.github.spndoctor.app.ui.Messages.get("probe.failed", failure.getMessage()));
         });
+    }
+
+    /** The login now: the Kerberos session, or the typed principal with a copy of the password (wipe it after use). */
+    private ProbeCredentials credentials() {
+        String principal = login.principal.get();
+        return principal == null || principal.isBlank()
+                ? ProbeCredentials.Session.defaultCache()
+                : new ProbeCredentials.Password(principal.strip(), login.password);
+    }
+
+    /**
+     * How the Result page asks each DC's KDC after a watch (issue 15): with this pane's login and environment, by
+     * itself when the session tests the connection after a change ({@link RepairSession#probeAfterCommit}).
+     */
+    public KdcAskModel.Access kdcAccess() {
+        return new KdcAskModel.Access() {
+            @Override
+            public ProbeCredentials credentials() { return ProbePaneModel.this.credentials(); }
+
+            @Override
+            public ProbeEnvironment environment(ProbeCredentials c) { return environments.apply(directory.get(), c); }
+
+            @Override
+            public boolean automatically(RepairSession r) { return r.probeAfterCommit(); }
+        };
     }
 
     private void show(ProbeStep step) {

@@ -69,6 +69,8 @@ public final class ResultPageModel extends BasePageModel {
         this.navigator = navigator;
         this.convergence = new ConvergenceModel(runner);
         convergence.setOnEnd(() -> busy.set(false));
+        // asking each DC's KDC (by itself or by its button) keeps the page busy, so Esc stops it
+        convergence.kdcs().askingProperty().addListener((o, was, now) -> { if (now) { busy.set(true); } });
         primaryLabel.set("");
     }
 
@@ -169,9 +171,10 @@ public final class ResultPageModel extends BasePageModel {
     }
 
     private void finished(Commit c, Plan plan) {
-        busy.set(false);
+        // the page stays busy from the commit into the watch (no moment of "not busy" in between)
         RepairSession repair = session.repair();
         if (c.applied().isEmpty()) {
+            busy.set(false);
             mainInstruction.set(Messages.get("result.instruction.nothing"));
             outcomeText.set(c.recheck().message());
             rows.forEach(r -> r.statusProperty().set(ChangeProgress.NOT_ATTEMPTED));
@@ -214,7 +217,9 @@ public final class ResultPageModel extends BasePageModel {
         // has every domain controller the change yet? (issue 15) The page stays busy while it watches.
         if (n > 0 && c.journal().isPresent()) {
             convergence.start(repair);
-            busy.set(convergence.watchingProperty().get());
+            busy.set(convergence.watchingProperty().get() || convergence.kdcs().askingProperty().get());
+        } else {
+            busy.set(false);
         }
     }
 

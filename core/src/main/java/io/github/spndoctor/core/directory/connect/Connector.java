@@ -167,7 +167,8 @@ public final class Connector {
             String dial = host.equalsIgnoreCase(homeDnsName) ? homeAsGiven : host;
             List<Endpoint> at = List.of(endpoint(dial, port));
             BindRequest bind = profile.bindKind() == ConnectionProfile.BindKind.GSSAPI ? Binds.gssapi(profile, host) : homeBind;
-            LDAPConnectionPool p = pool(transport.serverSet(at), bind, at, 1);
+            // synchronous: a convergence round's read is answered on the thread that asked, not handed over by a reader thread
+            LDAPConnectionPool p = pool(transport.serverSet(at, true), bind, at, 1);
             p.setMaxWaitTimeMillis(0);
             return p;
         }

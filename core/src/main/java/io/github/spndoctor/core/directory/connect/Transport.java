@@ -45,7 +45,16 @@ final class Transport {
 
     /** One server set over {@code endpoints} (fail-over in order), with the profile's timeouts and protection. */
     ServerSet serverSet(List<Connector.Endpoint> endpoints) throws DirectoryException {
+        return serverSet(endpoints, false);
+    }
+
+    /**
+     * @param synchronous true: the calling thread reads each response itself, with no reader thread per connection
+     *                    to hand it over (one operation at a time: the one-connection pools that read one DC)
+     */
+    ServerSet serverSet(List<Connector.Endpoint> endpoints, boolean synchronous) throws DirectoryException {
         LDAPConnectionOptions opts = new LDAPConnectionOptions();
+        opts.setUseSynchronousMode(synchronous);
         opts.setConnectTimeoutMillis((int) profile.connectTimeout().toMillis());
         opts.setResponseTimeoutMillis(profile.responseTimeout().toMillis());
         opts.setUseKeepAlive(true);

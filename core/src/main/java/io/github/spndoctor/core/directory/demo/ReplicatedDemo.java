@@ -117,8 +117,7 @@ public final class ReplicatedDemo extends io.github.spndoctor.core.directory.Del
         if (now.isEmpty()) {
             return ReplicaRead.absent();
         }
-        boolean lagging = dc.name().startsWith("dc2.");
-        Instant seen = lagging ? clock.instant().minus(lag) : clock.instant();
+        Instant seen = seenBy(dc);
         List<Spn> spns = new ArrayList<>(now.get().spns());
         List<Write> mine = writes.stream().filter(w -> w.change().account().dn().equalsIgnoreCase(dn)).toList();
         Write latestSeen = null;
@@ -138,6 +137,74 @@ public final class ReplicatedDemo extends io.github.spndoctor.core.directory.Del
         Optional<ValueOrigin> origin = latestSeen == null ? Optional.empty()
                 : Optional.of(new ValueOrigin("DC1", latestSeen.at().truncatedTo(ChronoUnit.SECONDS), version));
         return new ReplicaRead(ReplicaRead.Status.FOUND, spns, -1, origin, "");
+    }
+
+    /** Writes made before this instant have reached {@code dc}: now on DC1, {@link #lag} ago on DC2. */
+    private Instant seenBy(DomainController dc) {
+        return lags(dc) ? clock.instant().minus(lag) : clock.instant();
+    }
+
+    /** True for a simulated DC that receives writes late (DC2); DC1 is the demo directory itself. */
+    public boolean lags(DomainController dc) { return dc.name().startsWith("dc2."); }
+
+    /** The simulated DC of that DNS host name (case-insensitive). */
+    public Optional<DomainController> dc(String dnsHostName) {
+        return dcs.stream().filter(d -> d.name().equalsIgnoreCase(dnsHostName)).findFirst();
+    }
+
+    /**
+     * The directory as {@code dc} holds it at each call, for its own KDC: who holds an SPN ({@link #findHolders})
+     * leaves out what has not replicated there yet. Reads only: a write through this view is refused.
+     */
+    public Directory viewOf(DomainController dc) {
+        return new io.github.spndoctor.core.directory.DelegatingDirectory(inner) {
+            @Override
+            public List<Account> findHolders(Spn spn) throws DirectoryException { return holdersOn(dc, spn); }
+
+            @Override
+            public void apply(SpnChange change) throws DirectoryException {
+                throw new DirectoryException(DirectoryException.Kind.OTHER, "A simulated DC's view cannot be written to.");
+            }
+
+            @Override
+            public void close() { }
+        };
+    }
+
+    /** The accounts holding {@code spn} on {@code dc} now: the demo's, with the writes it has not received taken back. */
+    private List<Account> holdersOn(DomainController dc, Spn spn) throws DirectoryException {
+        List<Account> out = new ArrayList<>(inner.findHolders(spn));
+        Instant seen = seenBy(dc);
+        for (int i = writes.size() - 1; i >= 0; i--) {
+            Write w = writes.get(i);
+            if (!w.at().isAfter(seen) || !w.change().spn().equals(spn)) {
+                continue;
+            }
+            String dn = w.change().account().dn();
+            out.removeIf(a -> a.ref().dn().equalsIgnoreCase(dn));
+            if (!(w.change() instanceof SpnChange.Add)) {   // removed after this DC's view: it still holds it there
+                Optional<Account> a = inner.readAccount(dn);
+                if (a.isPresent()) {
+                    List<Spn> spns = new ArrayList<>(a.get().spns());
+                    spns.add(spn);
+                    out.add(new Account(a.get().ref(), spns, a.get().dnsHostName(), a.get().userAccountControl(),
+                            a.get().allowedToDelegateTo()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The replicated demo behind a session's directory (through any delegating views), if it is one. */
+    public static Optional<ReplicatedDemo> in(Directory dir) {
+        Directory d = dir;
+        for (int i = 0; i < 10 && d != null; i++) {
+            if (d instanceof ReplicatedDemo r) {
+                return Optional.of(r);
+            }
+            d = d instanceof io.github.spndoctor.core.directory.DelegatingDirectory dd ? dd.delegate() : null;
+        }
+        return Optional.empty();
     }
 
     @Override

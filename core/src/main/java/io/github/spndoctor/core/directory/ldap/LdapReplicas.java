@@ -44,6 +44,8 @@ public final class LdapReplicas implements Replicas {
     /** nTDSDSA options bit IS_GC. */
     static final int IS_GC = 1;
     static final String[] READ_ATTRIBUTES = {"servicePrincipalName", "uSNChanged", "msDS-ReplAttributeMetaData", "replPropertyMetaData"};
+    /** A read without the replication metadata: whether the values are there, and whether the entry moved on. */
+    static final String[] VALUE_ATTRIBUTES = {"servicePrincipalName", "uSNChanged"};
 
     private final LDAPInterface home;
     private final String configurationContext;
@@ -143,7 +145,10 @@ public final class LdapReplicas implements Replicas {
     }
 
     @Override
-    public ReplicaRead read(DomainController dc, String dn) {
+    public ReplicaRead read(DomainController dc, String dn) { return read(dc, dn, true); }
+
+    @Override
+    public ReplicaRead read(DomainController dc, String dn, boolean withOrigin) {
         boolean gc = !dc.holdsDomainOf(dn);
         String key = dc.name() + (gc ? ":gc" : ":dc");
         LDAPConnectionPool pool = pools.get(key);
@@ -159,7 +164,8 @@ public final class LdapReplicas implements Replicas {
         } catch (DirectoryException | RuntimeException e) {
             return ReplicaRead.unreachable(e.getMessage());
         }
-        SearchRequest r = new SearchRequest(dn, SearchScope.BASE, Filter.createPresenceFilter("objectClass"), READ_ATTRIBUTES);
+        SearchRequest r = new SearchRequest(dn, SearchScope.BASE, Filter.createPresenceFilter("objectClass"),
+                withOrigin ? READ_ATTRIBUTES : VALUE_ATTRIBUTES);
         r.setTimeLimitSeconds(timeLimitSeconds);
         r.setResponseTimeoutMillis(timeLimitSeconds * 1000L);
         try {
