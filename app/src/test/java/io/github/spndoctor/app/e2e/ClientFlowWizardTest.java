@@ -70,6 +70,7 @@ class ClientFlowWizardTest {
         waitUntil(v -> text(robot, "#clientHeadline").startsWith("pywinrm asks for HTTP/" + Breaks.DEFAULT_HOST));
         next(robot, Step.DIAGNOSIS);
         waitUntil(v -> text(robot, "#diagnosisFlow-verdict").equals("accepted"));
+        robot.interact(() -> robot.lookup("#diagnosisFlow-expander").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true));
         String py = squashed(robot);
         assertTrue(py.contains("pywinrmasksforHTTP/" + Breaks.DEFAULT_HOST) && py.contains("SRV004$"), py);
         WizardFixture.shot(robot, "diagnosis-flow-pywinrm");

@@ -33,11 +33,18 @@ import java.util.Optional;
 final class Assessor {
     private Assessor() {}
 
-    /** Diagnosis (DNS facts on a live directory, when a resolver is configured), verdict and per-SPN status for the session's client. */
+    /**
+     * Diagnosis (with DNS facts when {@code dns} is given), verdict and per-SPN status for the session's client.
+     *
+     * @param client the session's one client (chosen, named in the text, or Windows PowerShell)
+     * @param dns the names the client resolves: the configured resolver on a live directory, the trainer's demo DNS
+     *            on the trainer's demo, none on the plain demo directory (its names are fictional: real DNS would only
+     *            contradict them) — {@link #namesFor}
+     */
     static Assessment assess(TargetName t, Symptom s, Optional<LookupResult> l, Optional<DirectoryException> failure,
                              Optional<io.github.spndoctor.core.diagnosis.Measurement> measured,
                              List<io.github.spndoctor.core.diagnosis.Answer> answers, ClientChoice client,
-                             SessionConfig config) {
+                             Optional<io.github.spndoctor.core.diagnosis.NameResolver> dns) {
         // a client a person chose that asks for WSMAN/ is evidence as a text naming it would be
         if (client.chosen() && "WSMAN".equals(ClientModel.serviceClass(client.client(), client.settings()))) {
             s = s.withClue(Clue.WSMAN_SPN_CLIENT, "the client you chose, " + client.shortLabel() + ", asks for WSMAN/");
@@ -45,9 +52,7 @@ final class Assessor {
         Diagnosis d;
         if (l.isPresent()) {
             LookupResult r = l.get();
-            // the demo directory's names are fictional: DNS would only contradict them
-            Optional<NameFacts> names = r.source().demo() ? Optional.empty()
-                    : config.names().map(n -> NameFacts.check(r.target(), r.computer().flatMap(Account::dnsHostName), n));
+            Optional<NameFacts> names = dns.map(n -> NameFacts.check(r.target(), r.computer().flatMap(Account::dnsHostName), n));
             d = Diagnoser.diagnose(s, l, names, measured, answers);
         } else if (failure.isPresent()) {
             d = Diagnoser.diagnoseAfterFailedLookup(s, failure.get(), answers);
@@ -59,6 +64,16 @@ final class Assessor {
         Optional<Spn> asked = l.flatMap(r -> SpnStates.asked(r, client.client(), client.settings()));
         String who = credSsp ? "" : client.shortLabel();
         return new Assessment(d, HostVerdict.of(t, d, l, failure, states, asked, who), states, client);
+    }
+
+    /** The names a diagnosis over {@code dir} may ask (see {@link #assess}). */
+    static Optional<io.github.spndoctor.core.diagnosis.NameResolver> namesFor(io.github.spndoctor.core.directory.Directory dir,
+                                                                             SessionConfig config) {
+        Optional<io.github.spndoctor.core.demo.TrainerDemo> trainer = io.github.spndoctor.core.demo.TrainerDemo.of(dir);
+        if (trainer.isPresent()) {
+            return Optional.of(trainer.get().dns());
+        }
+        return dir.info().demo() ? Optional.empty() : config.names();
     }
 
     static SessionReport report(String symptomText, DirectoryInfo info, LookupResult lookup, Assessment assessment, Plan plan,

@@ -81,7 +81,7 @@ final class Lookups {
             given = observations.answers();
             client = state.client();
         }
-        Assessment a = Assessor.assess(t, s, l, failure, m, given, client, state.config);
+        Assessment a = Assessor.assess(t, s, l, failure, m, given, client, Assessor.namesFor(state.directory, state.config));
         synchronized (state) {
             if (state.findings.assessed(l, a)) {
                 state.timeline.add(TimelineEntry.now(Kind.DIAGNOSIS, a.verdict().sentence(), ""));

@@ -112,4 +112,29 @@ class TrainerDemoTest {
             assertEquals(seed, demo.export());
         }
     }
+
+    /** Loopback only, ports the system chose, nothing left listening once the demo is closed. */
+    @Test
+    void theKdcsAndWinrmHostsListenOnLoopbackOnly_andStopWithTheDemo() throws Exception {
+        java.util.List<java.net.InetSocketAddress> listening = new java.util.ArrayList<>();
+        try (TrainerDemo demo = TrainerDemo.unsaved(state.resolve("demo"), io.github.spndoctor.core.directory.demo.DemoDirectory.start())) {
+            DemoKerberos k = demo.kerberos();
+            k.realms().forEach(r -> listening.add(k.kdcAddress(r)));
+            listening.add(k.winrmAddress());
+            for (java.net.InetSocketAddress a : listening) {
+                assertTrue(a.getAddress().isLoopbackAddress(), a.toString());
+                try (java.net.Socket s = new java.net.Socket(a.getAddress(), a.getPort())) {
+                    assertTrue(s.isConnected(), a + " listens while the demo runs");
+                }
+            }
+        }
+        for (java.net.InetSocketAddress a : listening) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(a, 1000);
+                org.junit.jupiter.api.Assertions.fail(a + " still listens after the demo was closed");
+            } catch (java.net.ConnectException expected) {
+                // stopped with the demo
+            }
+        }
+    }
 }
