@@ -14,6 +14,8 @@ public enum WinrmClient {
     SERVER_MANAGER("server-manager", "Server Manager", Stack.SSPI, "HTTP", Knob.PREFIX_ONLY),
     WAC("wac", "Windows Admin Center", Stack.SSPI, "HTTP", Knob.PREFIX_ONLY),
     WINRS("winrs", "winrs and the WS-Man cmdlets", Stack.SSPI, "HTTP", Knob.PORT_AND_PREFIX),
+    /** The collector and its sources talk through the machine's WinRM client: the registry prefix, no port option. */
+    EVENT_FORWARDING("wef", "Windows Event Forwarding", Stack.SSPI, "HTTP", Knob.PREFIX_ONLY),
     PWSH_LINUX("pwsh-linux", "PowerShell 7 on Linux or macOS", Stack.MIT, "HTTP", Knob.NONE),
     PYWINRM("pywinrm", "pywinrm", Stack.MIT, "HTTP", Knob.SERVICE_AND_OVERRIDE),
     ANSIBLE_WINRM("ansible-winrm", "Ansible (winrm connection)", Stack.MIT, "HTTP", Knob.SERVICE_AND_OVERRIDE),
@@ -81,7 +83,7 @@ public enum WinrmClient {
     /** The setting's name in the client's own words, for sentences. */
     public String prefixSettingName() {
         return switch (this) {
-            case POWERSHELL, SERVER_MANAGER, WAC, WINRS -> "the registry value spn_prefix";
+            case POWERSHELL, SERVER_MANAGER, WAC, WINRS, EVENT_FORWARDING -> "the registry value spn_prefix";
             case PYWINRM -> "service";
             case ANSIBLE_WINRM -> "ansible_winrm_kerberos_service";
             case PYPSRP, ANSIBLE_PSRP, ANSIBLE_PSRP_LEGACY -> "negotiate_service";
@@ -113,8 +115,9 @@ public enum WinrmClient {
      */
     public static Optional<WinrmClient> fromRecognised(Client recognised) {
         return switch (recognised) {
-            case ENTER_PSSESSION, NEW_PSSESSION, INVOKE_COMMAND, CIM_SESSION, TEST_WSMAN, DBATOOLS, EVENT_FORWARDING, DSC ->
+            case ENTER_PSSESSION, NEW_PSSESSION, INVOKE_COMMAND, CIM_SESSION, TEST_WSMAN, DBATOOLS, DSC ->
                     Optional.of(POWERSHELL);
+            case EVENT_FORWARDING -> Optional.of(EVENT_FORWARDING);
             case WINRS -> Optional.of(WINRS);
             case SERVER_MANAGER -> Optional.of(SERVER_MANAGER);
             case WINDOWS_ADMIN_CENTER -> Optional.of(WAC);

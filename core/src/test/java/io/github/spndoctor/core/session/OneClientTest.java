@@ -151,4 +151,17 @@ class OneClientTest {
                 a.verdict().sentence());
         assertEquals(SpnStatus.HELD_BY_COMPUTER, status(a, "WSMAN/srv004.rwwilden01.local"));
     }
+
+    @Test
+    void clientsWithoutAPortOption_getNoPortSpn_whateverTheyAreCalledInTheText() throws Exception {
+        for (String text : List.of(CommonSymptom.SERVER_MANAGER_REFRESH.text(),
+                "Windows Event Forwarding subscription is not working: WinRM error 0x80090322")) {
+            RepairSession s = session("srv003.rwwilden01.local", text);
+            assertEquals(ClientChoice.Source.TEXT, s.clientChoice().source(), text);
+            assertFalse(s.clientChoice().client().offersPort(), text);
+            RemedyOption port = s.remedies().stream().filter(o -> o.id().equals(Remedies.PORT_SPN)).findFirst().orElseThrow();
+            assertFalse(port.applicable(), text);
+            assertTrue(port.why().contains("cannot ask for a port SPN"), port.why());
+        }
+    }
 }
