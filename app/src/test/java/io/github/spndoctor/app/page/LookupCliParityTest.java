@@ -114,6 +114,10 @@ class LookupCliParityTest {
                     where + ": " + r.spn() + " " + r.statusText() + "\n" + table);
         }
 
+        if (!host.startsWith("10.")) {   // diagnose looks names up; an address is diagnosed from the text alone
+            String diagnose = cli(host, text, client, "diagnose").get("text").asText();
+            assertTrue(diagnose.contains("Verdict:  " + v.word() + " — " + v.sentence()), where + "\n" + diagnose);
+        }
         // the Diagnosis page repeats the Look up page's verdict, and remedies --json reports it for the same client
         DiagnosisPageModel diagnosis = new DiagnosisPageModel(session, runner, new DiagnosisService());
         diagnosis.onEnter();
