@@ -91,6 +91,10 @@ public final class RemediesCommand implements Callable<Integer> {
     static void print(PrintWriter out, Assessment a, List<RemedyOption> options) {
         out.println(LookupCommand.verdictLine(a.verdict()));
         out.println(SessionClient.line(a.client()));
+        if (!a.verdict().nextChecks().isEmpty()) {
+            out.println("Check next:");
+            a.verdict().nextChecks().forEach(c -> out.println("  - " + c));
+        }
         out.println();
         out.printf(Locale.ROOT, "%-22s %-11s %-11s %s%n", "REMEDY", "RECOMMENDED", "APPLICABLE", "WHY");
         for (RemedyOption o : options) {
