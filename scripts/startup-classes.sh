@@ -15,7 +15,10 @@ xvfb-run -a -s '-screen 0 1280x800x24' java -Xlog:class+load=info:stdout -Dspndo
     -Dspndoctor.home="$HOME_DIR" -Dspndoctor.startupProbe=true -Dspndoctor.exitAfterStartup=true \
     -cp "$JAR" io.github.spndoctor.app.Main 2>/dev/null \
   | awk '/^FIRST_PAGE_INTERACTIVE_MS=/ { exit } /\[class,load\]/ && (/source: file:/ || /source: jrt:\//) { print $2 }' \
-  | grep -v -e '\$\$Lambda' -e '/0x' > "$OUT.tmp"
+  | grep -v -e '\$\$Lambda' -e '/0x' \
+  | awk '/^io\.github\.spndoctor\.app\.WizardApp$/ { seen = 1; next } seen && /^io\.github\.spndoctor\./ { keep = 1 } keep' > "$OUT.tmp"
+# (kept: from the first of the wizard's own classes after WizardApp on; the classes before it are JavaFX's toolkit
+# start, which the toolkit's threads load themselves at that moment: preloading them too would only compete)
 { echo "# Classes the wizard loads before its first page is interactive, in load order (scripts/startup-classes.sh)."; cat "$OUT.tmp"; } > "$OUT"
 rm -f "$OUT.tmp"
 echo "$(grep -vc '^#' "$OUT") classes -> $OUT"

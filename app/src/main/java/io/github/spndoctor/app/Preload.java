@@ -34,9 +34,11 @@ final class Preload {
                 return;
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int n = 0;
             for (String name = r.readLine(); name != null; name = r.readLine()) {
-                load(loader, name.strip());
+                n += load(loader, name.strip()) ? 1 : 0;
             }
+            StartupProbe.mark("preloaded " + n + " classes");
         } catch (IOException e) {
             // an unreadable list only means the classes load when first used
         }
