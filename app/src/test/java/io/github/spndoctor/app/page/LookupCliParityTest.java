@@ -6,21 +6,12 @@ import io.github.spndoctor.app.page.diagnosis.DiagnosisPageModel;
 import io.github.spndoctor.app.page.diagnosis.DiagnosisService;
 import io.github.spndoctor.app.page.lookup.LookupPageModel;
 import io.github.spndoctor.app.page.lookup.LookupRow;
-import io.github.spndoctor.app.page.symptom.SymptomPageModel;
-import io.github.spndoctor.app.page.symptom.SymptomReader;
-import io.github.spndoctor.app.session.WizardSession;
-import io.github.spndoctor.app.task.ImmediateTaskRunner;
 import io.github.spndoctor.core.diagnosis.HostVerdict;
-import io.github.spndoctor.core.directory.demo.DemoDirectory;
 import io.github.spndoctor.core.report.LookupJson;
-import io.github.spndoctor.core.session.SessionConfig;
 import io.github.spndoctor.core.spn.ClientSettings;
 import io.github.spndoctor.core.spn.WinrmClient;
 import io.github.spndoctor.core.symptom.CommonSymptom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,39 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the same status words per SPN, the same verdict word and sentence (both from core's session); the Diagnosis page
  * repeats that verdict, and {@code remedies --json} reports the same verdict for the same client.
  */
-class LookupCliParityTest {
+class LookupCliParityTest extends DemoPages {
     static final List<String> HOSTS = List.of("srv003.rwwilden01.local", "DYNAMICS-CRM", "mem1.contoso.com",
             "wac01.contoso.com", "srv004.rwwilden01.local", "nosuchhost.contoso.com", "10.0.0.5");
     /** PowerShell remoting's own text (its client is PowerShell), for the host at hand. */
     static final String PS = "Connecting to remote server %s failed with the following error message : WinRM cannot "
             + "process the request. The following error with errorcode 0x80090322 occurred while using Kerberos "
             + "authentication: An unknown security error occurred.";
-    @TempDir
-    Path home;
-    DemoDirectory demo;
-    WizardSession session;
-    final ImmediateTaskRunner runner = new ImmediateTaskRunner();
-
-    @BeforeEach
-    void setUp() {
-        demo = DemoDirectory.start();
-        session = new WizardSession(SessionConfig.under(home));
-        session.directoryProperty().set(demo);
-    }
-
-    @AfterEach
-    void tearDown() { demo.close(); }
-
-    LookupPageModel upToLookup(String host, String text) {
-        SymptomPageModel symptom = new SymptomPageModel(session, runner, new SymptomReader(), List.of());
-        symptom.textProperty().set(text);
-        symptom.targetProperty().set(host);
-        symptom.next(() -> { });
-        LookupPageModel lookup = new LookupPageModel(session, runner);
-        lookup.onEnter();
-        assertTrue(lookup.errorProperty().get().isEmpty(), lookup.errorProperty().get());
-        return lookup;
-    }
 
     /** "SPN|status words" per SPN, in table order (the wizard has a row per holder: one line per SPN here). */
     static List<String> wizardStates(LookupPageModel m) {

@@ -4,28 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.spndoctor.app.cli.SpnDoctorCommand;
 import io.github.spndoctor.app.page.diagnosis.DiagnosisPageModel;
 import io.github.spndoctor.app.page.diagnosis.DiagnosisService;
-import io.github.spndoctor.app.page.lookup.LookupPageModel;
 import io.github.spndoctor.app.page.remedy.RemedyPageModel;
 import io.github.spndoctor.app.page.result.ResultPageModel;
 import io.github.spndoctor.app.page.review.ReviewPageModel;
-import io.github.spndoctor.app.page.symptom.SymptomPageModel;
-import io.github.spndoctor.app.page.symptom.SymptomReader;
 import io.github.spndoctor.app.plan.PlanService;
-import io.github.spndoctor.app.session.WizardSession;
-import io.github.spndoctor.app.task.ImmediateTaskRunner;
 import io.github.spndoctor.app.wizard.Step;
 import io.github.spndoctor.core.diagnosis.HostVerdict;
-import io.github.spndoctor.core.directory.demo.DemoDirectory;
 import io.github.spndoctor.core.model.Spn;
 import io.github.spndoctor.core.remedy.RemedyOption;
 import io.github.spndoctor.core.report.LookupJson;
-import io.github.spndoctor.core.session.SessionConfig;
 import io.github.spndoctor.core.symptom.CommonSymptom;
 import io.github.spndoctor.core.verify.VerifyResult;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,34 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The wizard's page models driving the core repair session on the demo directory: verdicts, remedies, apply/undo. */
-class RepairPageModelsTest {
+class RepairPageModelsTest extends DemoPages {
     static final String MSA = "CN=svc-srv003-web,CN=Managed Service Accounts,DC=rwwilden01,DC=local";
-    @TempDir
-    Path home;
-    DemoDirectory demo;
-    WizardSession session;
-    final ImmediateTaskRunner runner = new ImmediateTaskRunner();
     final List<Step> navigated = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        demo = DemoDirectory.start();
-        session = new WizardSession(SessionConfig.under(home));
-        session.directoryProperty().set(demo);
-    }
-
-    @AfterEach
-    void tearDown() { demo.close(); }
 
     /** Symptom → Look up → Diagnosis → Remedy, as the pages do it; returns the Remedy page model. */
     RemedyPageModel upToRemedy(String host, String text) {
-        SymptomPageModel symptom = new SymptomPageModel(session, runner, new SymptomReader(), List.of());
-        symptom.textProperty().set(text);
-        symptom.targetProperty().set(host);
-        symptom.next(() -> { });
-        LookupPageModel lookup = new LookupPageModel(session, runner);
-        lookup.onEnter();
-        assertTrue(lookup.errorProperty().get().isEmpty(), lookup.errorProperty().get());
+        upToLookup(host, text);
         DiagnosisPageModel diagnosis = new DiagnosisPageModel(session, runner, new DiagnosisService());
         diagnosis.onEnter();
         RemedyPageModel remedy = new RemedyPageModel(session, runner);

@@ -14,17 +14,12 @@ import io.github.spndoctor.app.page.symptom.SymptomReader;
 import io.github.spndoctor.app.plan.PlanService;
 import io.github.spndoctor.app.session.Connections;
 import io.github.spndoctor.app.session.WizardSession;
-import io.github.spndoctor.app.task.ImmediateTaskRunner;
 import io.github.spndoctor.core.apply.Journal;
 import io.github.spndoctor.core.directory.connect.ProfileStore;
-import io.github.spndoctor.core.directory.demo.DemoDirectory;
 import io.github.spndoctor.core.model.DirectoryInfo;
 import io.github.spndoctor.core.remedy.Plan;
 import io.github.spndoctor.core.session.SessionConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,22 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * demo writes stay out of the real journal folder and audit log, and a journal from another directory never reaches
  * the Review page.
  */
-class WizardSafetyTest {
-    @TempDir
-    Path home;
-    DemoDirectory demo;
-    WizardSession session;
-    final ImmediateTaskRunner runner = new ImmediateTaskRunner();
-
-    @BeforeEach
-    void setUp() {
-        demo = DemoDirectory.start();
-        session = new WizardSession(SessionConfig.under(home));
-        session.directoryProperty().set(demo);
-    }
-
-    @AfterEach
-    void tearDown() { demo.close(); }
+class WizardSafetyTest extends DemoPages {
 
     /** Symptom (with every secret form) → Look up → Diagnosis → Remedy → Review → Result, as the pages do it. */
     ResultPageModel applyFromSecretText(PlanService plans) {
