@@ -20,7 +20,10 @@ import java.util.List;
  * the UI thread (except {@link #formats()} and {@link #render}). Thread-safe.
  */
 public final class PlanService {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** Made on first use, not when the wizard starts (java.time's formatters cost start-up: ADR 0105). */
+    private static final class Stamp {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    }
     private final Path home;
 
     public PlanService(Path home) {
@@ -41,7 +44,7 @@ public final class PlanService {
     public Path saveScript(Plan plan, TargetName target) throws IOException {
         Path dir = home.resolve("scripts");
         Files.createDirectories(dir);
-        String base = "spn-doctor-" + safe(target.asTyped()) + "-" + LocalDateTime.now().format(STAMP);
+        String base = "spn-doctor-" + safe(target.asTyped()) + "-" + LocalDateTime.now().format(Stamp.FORMAT);
         Path file = dir.resolve(base + ".ps1");
         Files.writeString(file, Preview.render(plan, Format.POWERSHELL), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(base + ".cmd"), Preview.render(plan, Format.SETSPN), StandardCharsets.UTF_8);

@@ -5,7 +5,6 @@ import io.github.spndoctor.core.lookup.LookupResult;
 import io.github.spndoctor.core.model.TargetName;
 import io.github.spndoctor.core.session.RepairSession;
 import io.github.spndoctor.core.session.SessionConfig;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,7 +31,7 @@ public final class WizardSession {
     private final ObjectProperty<LookupResult> lookup = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> scriptFile = new SimpleObjectProperty<>();
     private final java.util.List<Runnable> startOverListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final StringBinding banner = Bindings.createStringBinding(
+    private final StringBinding banner = io.github.spndoctor.app.ui.Bind.string(
             () -> directory.get() == null ? "" : directory.get().info().banner(), directory);
     private final ObjectProperty<io.github.spndoctor.core.probe.ProbeResult> probeResult = new SimpleObjectProperty<>();
 

@@ -1,7 +1,6 @@
 package io.github.spndoctor.app.ui;
 
 import io.github.spndoctor.core.text.Redaction;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -50,7 +49,8 @@ public final class Presentation {
     private Presentation(Scene scene, double baseFont) {
         this.scene = scene;
         this.baseFont = baseFont;
-        fontSize.bind(zoom.multiply(baseFont));
+        fontSize.set(zoom.get() * baseFont);
+        zoom.addListener((o, a, b) -> fontSize.set(b.doubleValue() * baseFont));
         fontSize.addListener((o, a, b) -> applyFont());
         presenting.addListener((o, a, b) -> {
             if (b) {
@@ -146,11 +146,14 @@ public final class Presentation {
         full.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         full.setOnAction(e -> toggleFullScreen());
         CheckMenuItem present = new CheckMenuItem("Presentation mode (larger text, secrets blanked)");
-        present.selectedProperty().bindBidirectional(presenting);
+        // both ways, with two listeners: bindBidirectional would load javafx.beans.binding.Bindings at start-up
+        present.setSelected(presenting.get());
+        present.selectedProperty().addListener((o, was, now) -> presenting.set(now));
+        presenting.addListener((o, was, now) -> present.setSelected(now));
         present.setId("presentationMode");
         present.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         MenuButton menu = new MenuButton();
-        menu.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "View %d %%",
+        menu.textProperty().bind(Bind.string(() -> String.format(Locale.ROOT, "View %d %%",
                 Math.round(zoom.get() * 100)), zoom));
         menu.setMnemonicParsing(false);   // no Alt letter of its own: the pages' mnemonics stay theirs
         menu.setId("viewMenu");

@@ -140,7 +140,7 @@ public final class Ui {
     }
 
     public static void hideWhenEmpty(Node n, ObservableStringValue text) {
-        n.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        n.visibleProperty().bind(Bind.notEmpty(text));
         n.managedProperty().bind(n.visibleProperty());
     }
 }

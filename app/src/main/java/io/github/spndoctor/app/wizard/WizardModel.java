@@ -1,7 +1,6 @@
 package io.github.spndoctor.app.wizard;
 
 import io.github.spndoctor.app.ui.Messages;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -159,7 +158,7 @@ public final class WizardModel {
         waitingFor.bind(page.waitingFor());
         primaryLabel.bind(page.primaryLabel());
         mainInstruction.bind(page.mainInstruction());
-        BooleanBinding back = Bindings.createBooleanBinding(
+        BooleanBinding back = io.github.spndoctor.app.ui.Bind.bool(
                 () -> !busy.get() && !history.isEmpty() && page.allowsBack(), busy);
         canGoBack.bind(back);
         page.onEnter();

@@ -4,7 +4,6 @@ import io.github.spndoctor.app.session.WizardSession;
 import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.ui.Styles;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -53,7 +52,7 @@ public final class WizardShell extends BorderPane {
         banner.textProperty().bind(session.banner());
         banner.getStyleClass().add(Styles.BANNER);
         banner.setId("modeBanner");
-        banner.visibleProperty().bind(Bindings.isNotEmpty(session.banner()));
+        banner.visibleProperty().bind(io.github.spndoctor.app.ui.Bind.notEmpty(session.banner()));
         banner.managedProperty().bind(banner.visibleProperty());
         VBox top = new VBox(instruction, banner);
         top.getStyleClass().add("wizard-header-text");
@@ -94,17 +93,20 @@ public final class WizardShell extends BorderPane {
 
         back.setId("backButton");
         back.setMnemonicParsing(true);
-        back.disableProperty().bind(model.canGoBackProperty().not());
+        back.disableProperty().bind(io.github.spndoctor.app.ui.Bind.not(model.canGoBackProperty()));
         back.setOnAction(e -> model.back());
 
         primary.setId("nextButton");
         primary.setMnemonicParsing(true);
         // a mnemonic label must never become empty (JavaFX LabeledSkinBase fails on it): while the primary button
         // is hidden it keeps a plain text without mnemonic
-        primary.textProperty().bind(Bindings.when(model.primaryLabelProperty().isEmpty())
-                .then(Messages.get("button.next").replace("_", "")).otherwise(model.primaryLabelProperty()));
+        String plainNext = Messages.get("button.next").replace("_", "");
+        primary.textProperty().bind(io.github.spndoctor.app.ui.Bind.string(() -> {
+            String label = model.primaryLabelProperty().get();
+            return label == null || label.isEmpty() ? plainNext : label;
+        }, model.primaryLabelProperty()));
         primary.disableProperty().bind(model.busyProperty());
-        primary.visibleProperty().bind(Bindings.isNotEmpty(model.primaryLabelProperty()));
+        primary.visibleProperty().bind(io.github.spndoctor.app.ui.Bind.notEmpty(model.primaryLabelProperty()));
         primary.setOnAction(e -> model.next());
 
         cancel.setId("cancelButton");

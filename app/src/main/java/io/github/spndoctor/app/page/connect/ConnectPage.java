@@ -64,7 +64,11 @@ public final class ConnectPage implements PageView {
         CheckBox allow = new CheckBox(Messages.get("connect.allowChanges"));
         allow.setId("allowChanges");
         allow.setMnemonicParsing(true);
-        allow.selectedProperty().bindBidirectional(model.allowChangesProperty());
+        // both ways, with two listeners: bindBidirectional would load javafx.beans.binding.Bindings before the first
+        // frame (ADR 0105)
+        allow.setSelected(model.allowChangesProperty().get());
+        allow.selectedProperty().addListener((o, a, b) -> model.allowChangesProperty().set(b));
+        model.allowChangesProperty().addListener((o, a, b) -> allow.setSelected(b));
         Label allowHelp = new Label(Messages.get("connect.allowChanges.help"));
         allowHelp.setWrapText(true);
         allowHelp.getStyleClass().add(Styles.NOTE);
