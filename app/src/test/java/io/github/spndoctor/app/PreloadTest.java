@@ -56,7 +56,7 @@ class PreloadTest {
     @Test
     void theListCoversTheFirstPage() throws Exception {
         List<String> names = listed();
-        for (Class<?> c : List.of(WizardApp.class, Composition.class, io.github.spndoctor.app.wizard.WizardShell.class,
+        for (Class<?> c : List.of(Composition.class, io.github.spndoctor.app.wizard.WizardShell.class,
                 io.github.spndoctor.app.page.connect.ConnectPage.class, javafx.scene.control.Button.class)) {
             assertTrue(names.contains(c.getName()), c.getName());
         }
