@@ -101,9 +101,9 @@ public final class TicketFlowSvg {
                 .append(colour).append("\">").append(a.index() + 1).append("</text></g>\n");
     }
 
-    private static String text(double x, double y, double size, String colour, boolean bold, String s) {
+    private static String text(double x, double y, double size, String colour, boolean bold, String words) {
         return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" font-size=\"" + num(size) + "\"" + (bold ? " font-weight=\"bold\"" : "")
-                + " fill=\"" + colour + "\">" + esc(s) + "</text>";
+                + " fill=\"" + colour + "\">" + esc(words) + "</text>";
     }
 
     static String num(double d) {

@@ -92,29 +92,29 @@ public record TargetName(String asTyped, String shortName, Optional<String> fqdn
         return new TargetInput(host(typed, text), port, domain, serviceClass, notes);
     }
 
-    private static TargetName host(String s, String text) {
-        if (s.endsWith(".")) {
-            s = s.substring(0, s.length() - 1);
+    private static TargetName host(String name, String text) {
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
         }
-        if (IPV4.matcher(s).matches()) {
-            return new TargetName(s, s, Optional.empty(), Kind.IPV4);
+        if (IPV4.matcher(name).matches()) {
+            return new TargetName(name, name, Optional.empty(), Kind.IPV4);
         }
-        if (s.equalsIgnoreCase("localhost")) {
-            return new TargetName(s, s, Optional.empty(), Kind.LOCALHOST);
+        if (name.equalsIgnoreCase("localhost")) {
+            return new TargetName(name, name, Optional.empty(), Kind.LOCALHOST);
         }
-        if (s.isEmpty() || s.length() > MAX_LENGTH) {
+        if (name.isEmpty() || name.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("'" + abbreviate(text.strip()) + "' is not a server name.");
         }
-        for (String label : s.split("\\.", -1)) {
+        for (String label : name.split("\\.", -1)) {
             if (!LABEL.matcher(label).matches()) {
-                throw new IllegalArgumentException("'" + abbreviate(s) + "' is not a valid host name: use letters, digits and '-' in dot-separated parts.");
+                throw new IllegalArgumentException("'" + abbreviate(name) + "' is not a valid host name: use letters, digits and '-' in dot-separated parts.");
             }
         }
-        int dot = s.indexOf('.');
+        int dot = name.indexOf('.');
         if (dot < 0) {
-            return new TargetName(s, s, Optional.empty(), Kind.SHORT);
+            return new TargetName(name, name, Optional.empty(), Kind.SHORT);
         }
-        return new TargetName(s, s.substring(0, dot), Optional.of(s), Kind.FQDN);
+        return new TargetName(name, name.substring(0, dot), Optional.of(name), Kind.FQDN);
     }
 
     /** The port after a colon: 1-65535, or a plain message. */

@@ -43,16 +43,16 @@ public final class ScriptText {
      * @throws UnsafeValueException for a double quote, a line break or another control character, which no quoting
      *                              in cmd carries safely
      */
-    public static String cmdArg(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+    public static String cmdArg(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             if (c == '"' || Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                throw new UnsafeValueException("the value " + comment(s) + " holds "
+                throw new UnsafeValueException("the value " + comment(value) + " holds "
                         + (c == '"' ? "a double quote" : "a line break or control character")
                         + ", which a batch file cannot carry safely");
             }
         }
-        return CMD_PLAIN.matcher(s).matches() ? s : "\"" + s.replace("%", "%%") + "\"";
+        return CMD_PLAIN.matcher(value).matches() ? value : "\"" + value.replace("%", "%%") + "\"";
     }
 
     /**
