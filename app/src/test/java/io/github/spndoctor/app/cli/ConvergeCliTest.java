@@ -3,18 +3,13 @@ package io.github.spndoctor.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.spndoctor.app.session.DelegatingDirectory;
-import io.github.spndoctor.core.apply.AuditLog;
-import io.github.spndoctor.core.apply.PlanExecutor;
 import io.github.spndoctor.core.directory.demo.DemoDirectory;
 import io.github.spndoctor.core.directory.demo.ReplicatedDemo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,22 +61,7 @@ class ConvergeCliTest {
     record Run(int status, String out, String err) { }
 
     Run run(String... args) {
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                Object o = CommandLine.defaultFactory().create(cls);
-                if (o instanceof DirectoryWriteCommand c) {
-                    c.opener = opts -> new DelegatingDirectory(replicated) {
-                        @Override
-                        public void close() { }
-                    };
-                    c.input = new BufferedReader(new StringReader(""));
-                    c.executor = new PlanExecutor(new AuditLog(tmp.resolve("audit.log")));
-                }
-                return cls.cast(o);
-            }
-        };
-        CliRun r = CliRun.of(factory, args);
+        CliRun r = CliRun.onDirectory(replicated, tmp.resolve("audit.log"), args);
         return new Run(r.status(), r.out(), r.err());
     }
 

@@ -1,8 +1,5 @@
 package io.github.spndoctor.app.cli;
 
-import io.github.spndoctor.app.session.DelegatingDirectory;
-import io.github.spndoctor.core.apply.AuditLog;
-import io.github.spndoctor.core.apply.PlanExecutor;
 import io.github.spndoctor.core.demo.TrainerDemo;
 import io.github.spndoctor.core.directory.demo.DemoDirectory;
 import io.github.spndoctor.core.directory.demo.ReplicatedDemo;
@@ -10,10 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,22 +37,7 @@ class FixProbeKdcsCliTest {
     void stop() { trainer.close(); }
 
     CliRun run(String... args) {
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                Object o = CommandLine.defaultFactory().create(cls);
-                if (o instanceof DirectoryWriteCommand c) {
-                    c.opener = opts -> new DelegatingDirectory(replicated) {
-                        @Override
-                        public void close() { }
-                    };
-                    c.input = new BufferedReader(new StringReader(""));
-                    c.executor = new PlanExecutor(new AuditLog(tmp.resolve("audit.log")));
-                }
-                return cls.cast(o);
-            }
-        };
-        return CliRun.of(factory, args);
+        return CliRun.onDirectory(replicated, tmp.resolve("audit.log"), args);
     }
 
     @Test
