@@ -68,6 +68,7 @@ public final class Composition {
     private final Connections connections;
     private final WizardModel wizard;
     private final WizardShell shell;
+    private final java.util.concurrent.CompletableFuture<Void> pagesPrepared = new java.util.concurrent.CompletableFuture<>();
     private final ConnectPageModel connect;
     private final TaskRunner runner;
     private final io.github.spndoctor.app.page.connect.ScenarioModel scenarios;
@@ -173,12 +174,16 @@ public final class Composition {
         wizard.start();
     }
 
+    /** Done when every page has been built and rehearsed in idle time (start-up measurement, tests). */
+    public java.util.concurrent.CompletableFuture<Void> pagesPrepared() { return pagesPrepared; }
+
     /**
      * Starts the demo directory in the background (the Connect page is told when it is ready), reads the saved
      * profiles, and builds the other pages' views in idle time. Call after the window is shown, on the UI thread.
      */
     public void startBackgroundWork() {
-        shell.prepareRemainingPages();
+        Preload.firstFrameShown();
+        shell.prepareRemainingPages(() -> pagesPrepared.complete(null));
         connections.startDemoInBackground();
         runner.run(ui -> {
             return settingsProfiles();

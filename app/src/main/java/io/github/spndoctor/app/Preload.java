@@ -9,16 +9,20 @@ import java.nio.charset.StandardCharsets;
 /**
  * Loads and links, on a second thread, the classes the first wizard page needs, while the JavaFX toolkit starts on
  * the first (ADR 0105). The list, {@code startup-classes.txt}, is written by {@code scripts/startup-classes.sh} from
- * a logged start. Classes are never initialized here, so no static initializer runs early or on the wrong thread; a
+ * a logged start; then those of {@code page-classes.txt}, which the other pages load while they are built and
+ * rehearsed after the first frame (so their first turns on the UI thread do not wait for class loading). Classes are
+ * never initialized here, so no static initializer runs early or on the wrong thread; a
  * name that no longer exists is skipped. It only changes when the work happens, never what happens.
  */
-final class Preload {
+public final class Preload {
     static final String LIST = "startup-classes.txt";
+    /** Then the classes the other pages need while they are prepared in idle time after the first frame. */
+    static final String PAGES_LIST = "page-classes.txt";
 
     private Preload() {}
 
     /** Starts the preloading thread unless {@code -Dspndoctor.preload=false}. */
-    static void start() {
+    public static void start() {
         if (!Boolean.parseBoolean(System.getProperty("spndoctor.preload", "true"))) {
             return;
         }
@@ -29,19 +33,38 @@ final class Preload {
 
     private static void run() {
         ClassLoader loader = Preload.class.getClassLoader();
-        try (InputStream in = Preload.class.getResourceAsStream(LIST)) {
-            if (in == null) {
-                return;
+        StartupProbe.mark("preloaded " + loadAll(loader, LIST) + " classes");
+        try {
+            // the second list waits for the first frame: before it, it would only compete with the first page
+            if (FIRST_FRAME.await(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                StartupProbe.mark("preloaded " + loadAll(loader, PAGES_LIST) + " classes for the other pages");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int n = 0;
-            for (String name = r.readLine(); name != null; name = r.readLine()) {
-                n += load(loader, name.strip()) ? 1 : 0;
-            }
-            StartupProbe.mark("preloaded " + n + " classes");
-        } catch (IOException e) {
-            // an unreadable list only means the classes load when first used
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private static final java.util.concurrent.CountDownLatch FIRST_FRAME = new java.util.concurrent.CountDownLatch(1);
+
+    /** Called once the first page has been drawn: the classes for the other pages may load now. */
+    static void firstFrameShown() {
+        FIRST_FRAME.countDown();
+    }
+
+    /** Loads the classes of one list; returns how many were found (an unreadable list only means they load later). */
+    static int loadAll(ClassLoader loader, String list) {
+        int n = 0;
+        try (InputStream in = Preload.class.getResourceAsStream(list)) {
+            if (in != null) {
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String name = r.readLine(); name != null; name = r.readLine()) {
+                    n += load(loader, name.strip()) ? 1 : 0;
+                }
+            }
+        } catch (IOException e) {
+            // the rest of the list loads when first used
+        }
+        return n;
     }
 
     static boolean load(ClassLoader loader, String name) {

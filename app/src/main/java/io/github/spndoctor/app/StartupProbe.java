@@ -29,6 +29,17 @@ final class StartupProbe {
         return " cpu=" + process / 1_000_000 + " uiCpu=" + thread / 1_000_000;
     }
 
+    /**
+     * Prints when every page has been built and rehearsed after the first frame (the end of the page classes' list,
+     * scripts/startup-classes.sh), then exits when {@code -Dspndoctor.exitAfterPagesPrepared=true}.
+     */
+    static void pagesPrepared() {
+        System.out.println("PAGES_PREPARED_MS=" + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + cpu());
+        if (Boolean.getBoolean("spndoctor.exitAfterPagesPrepared")) {
+            Platform.exit();
+        }
+    }
+
     static void report(Scene scene) {
         new AnimationTimer() {
             private int frames;

@@ -47,6 +47,9 @@ public class WizardApp extends Application {
                 if (++frames >= 2) {
                     stop();
                     composition.startBackgroundWork();
+                    if (Boolean.getBoolean("spndoctor.startupProbe")) {
+                        composition.pagesPrepared().thenRun(() -> StartupProbe.pagesPrepared());
+                    }
                 }
             }
         }.start();

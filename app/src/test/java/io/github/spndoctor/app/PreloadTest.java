@@ -26,8 +26,12 @@ class PreloadTest {
     }
 
     private static List<String> listed() throws Exception {
+        return listed(Preload.LIST);
+    }
+
+    private static List<String> listed(String list) throws Exception {
         List<String> names = new ArrayList<>();
-        try (InputStream in = Preload.class.getResourceAsStream(Preload.LIST)) {
+        try (InputStream in = Preload.class.getResourceAsStream(list)) {
             assertNotNull(in, "the list is packaged beside Preload");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -41,7 +45,8 @@ class PreloadTest {
 
     @Test
     void everyListedClassStillExists() throws Exception {
-        List<String> names = listed();
+        List<String> names = new ArrayList<>(listed());
+        names.addAll(listed(Preload.PAGES_LIST));
         List<String> gone = new ArrayList<>();
         for (String n : names) {
             try {
@@ -60,6 +65,17 @@ class PreloadTest {
                 io.github.spndoctor.app.page.connect.ConnectPage.class, javafx.scene.control.Button.class)) {
             assertTrue(names.contains(c.getName()), c.getName());
         }
+    }
+
+    @Test
+    void theSecondListCoversTheOtherPages() throws Exception {
+        List<String> names = listed(Preload.PAGES_LIST);
+        for (Class<?> c : List.of(io.github.spndoctor.app.page.diagnosis.DiagnosisPage.class,
+                io.github.spndoctor.app.page.remedy.RemedyPage.class, javafx.scene.control.TableView.class)) {
+            assertTrue(names.contains(c.getName()), c.getName());
+        }
+        assertTrue(java.util.Collections.disjoint(names.stream().filter(n -> n.startsWith("io.github.spndoctor.app.")).toList(),
+                listed()), "a class of the first page is not listed again for the others");
     }
 
     @Test

@@ -36,8 +36,10 @@ public final class Callout {
 
     /** Recolours a callout built here. */
     public static void tone(HBox callout, Tone tone) {
-        callout.getStyleClass().removeIf(c -> c.startsWith("tone-"));
-        callout.getStyleClass().add(tone.styleClass());
+        if (callout.getStyleClass().contains(tone.styleClass())) {
+            return;   // unchanged: no new icon, no new style lookup
+        }
+        StatusBadge.retone(callout, tone);
         if (!callout.getChildren().isEmpty()) {
             callout.getChildren().set(0, StatusBadge.icon(tone));
         }

@@ -11,7 +11,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextArea;
@@ -131,29 +130,19 @@ public final class Presentation {
         root.setStyle((style.isEmpty() ? "" : style + " ") + String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize.get()));
     }
 
-    /** The View menu: zoom, full screen, presentation mode, with their keys. */
-    public MenuButton menu() {
-        MenuItem in = new MenuItem("Zoom in");
-        in.setAccelerator(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN));
-        in.setOnAction(e -> zoomIn());
-        MenuItem out = new MenuItem("Zoom out");
-        out.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
-        out.setOnAction(e -> zoomOut());
-        MenuItem reset = new MenuItem("Actual size");
-        reset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
-        reset.setOnAction(e -> resetZoom());
-        MenuItem full = new MenuItem("Full screen");
-        full.setAccelerator(new KeyCodeCombination(KeyCode.F11));
-        full.setOnAction(e -> toggleFullScreen());
-        CheckMenuItem present = new CheckMenuItem("Presentation mode (larger text, secrets blanked)");
-        // both ways, with two listeners: bindBidirectional would load javafx.beans.binding.Bindings at start-up
-        present.setSelected(presenting.get());
-        present.selectedProperty().addListener((o, was, now) -> presenting.set(now));
-        presenting.addListener((o, was, now) -> present.setSelected(now));
-        present.setId("presentationMode");
-        present.setAccelerator(new KeyCodeCombination(KeyCode.F5));
-        MenuButton menu = new MenuButton();
-        menu.textProperty().bind(Bind.string(() -> String.format(Locale.ROOT, "View %d %%",
+    /**
+     * The View menu: zoom, full screen, presentation mode, with their keys. A button that opens the menu; the menu
+     * itself is made on the first click (a menu is a window of its own: making it at start-up delayed the first page),
+     * and the keys work from the start, as the scene's accelerators.
+     */
+    public javafx.scene.control.Button menu() {
+        scene.getAccelerators().put(ZOOM_IN, this::zoomIn);
+        scene.getAccelerators().put(ZOOM_OUT, this::zoomOut);
+        scene.getAccelerators().put(ACTUAL_SIZE, this::resetZoom);
+        scene.getAccelerators().put(FULL_SCREEN, this::toggleFullScreen);
+        scene.getAccelerators().put(PRESENT, () -> presenting.set(!presenting.get()));
+        javafx.scene.control.Button menu = new javafx.scene.control.Button();
+        menu.textProperty().bind(Bind.string(() -> String.format(Locale.ROOT, "View %d %% \u25BE",
                 Math.round(zoom.get() * 100)), zoom));
         menu.setMnemonicParsing(false);   // no Alt letter of its own: the pages' mnemonics stay theirs
         menu.setId("viewMenu");
@@ -162,8 +151,45 @@ public final class Presentation {
         menu.setFocusTraversable(false);
         menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         menu.setAccessibleText("View: zoom, full screen, presentation mode");
-        menu.getItems().addAll(in, out, reset, new SeparatorMenuItem(), full, present);
+        javafx.scene.control.ContextMenu[] items = new javafx.scene.control.ContextMenu[1];
+        menu.setOnAction(e -> {
+            if (items[0] == null) {
+                items[0] = viewItems();
+            }
+            items[0].show(menu, javafx.geometry.Side.BOTTOM, 0, 0);
+        });
         return menu;
+    }
+
+    private static final KeyCombination ZOOM_IN = new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination ZOOM_OUT = new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination ACTUAL_SIZE = new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FULL_SCREEN = new KeyCodeCombination(KeyCode.F11);
+    private static final KeyCombination PRESENT = new KeyCodeCombination(KeyCode.F5);
+
+    /** The menu's items, each showing its key (the keys themselves are the scene's, see {@link #menu()}). */
+    private javafx.scene.control.ContextMenu viewItems() {
+        MenuItem in = item("Zoom in", ZOOM_IN, this::zoomIn);
+        MenuItem out = item("Zoom out", ZOOM_OUT, this::zoomOut);
+        MenuItem reset = item("Actual size", ACTUAL_SIZE, this::resetZoom);
+        MenuItem full = item("Full screen", FULL_SCREEN, this::toggleFullScreen);
+        CheckMenuItem present = new CheckMenuItem("Presentation mode (larger text, secrets blanked)");
+        // both ways, with two listeners: bindBidirectional would load javafx.beans.binding.Bindings
+        present.setSelected(presenting.get());
+        present.selectedProperty().addListener((o, was, now) -> presenting.set(now));
+        presenting.addListener((o, was, now) -> present.setSelected(now));
+        present.setId("presentationMode");
+        present.setAccelerator(PRESENT);
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(in, out, reset, new SeparatorMenuItem(), full, present);
+        menu.setId("viewMenuItems");
+        return menu;
+    }
+
+    private static MenuItem item(String text, KeyCombination key, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setAccelerator(key);
+        i.setOnAction(e -> action.run());
+        return i;
     }
 
     /**

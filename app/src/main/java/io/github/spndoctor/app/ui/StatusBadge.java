@@ -15,14 +15,35 @@ public final class StatusBadge {
         return l;
     }
 
-    /** Makes {@code l} (a label or a table cell's graphic holder) show {@code tone} and {@code word}. */
+    /**
+     * Makes {@code l} (a label or a table cell's graphic holder) show {@code tone} and {@code word}. Only what changes
+     * is touched: a table cell shown again with the same tone keeps its icon and style classes (a changed style class
+     * makes JavaFX look up the node's styles again).
+     */
     public static void set(Label l, Tone tone, String word) {
         l.setText(word);
-        l.setGraphic(icon(tone));
-        l.setContentDisplay(ContentDisplay.LEFT);
-        l.getStyleClass().removeIf(c -> c.startsWith("tone-"));
-        l.getStyleClass().addAll("status-badge", tone.styleClass());
         l.setAccessibleText(word);
+        l.setContentDisplay(ContentDisplay.LEFT);
+        if (!l.getStyleClass().contains("status-badge")) {
+            l.getStyleClass().add("status-badge");
+        }
+        retone(l, tone);
+        if (l.getGraphic() instanceof FontIcon i) {
+            if (!i.getStyleClass().contains(tone.styleClass())) {
+                i.setIconCode(tone.icon());
+                retone(i, tone);
+            }
+        } else {
+            l.setGraphic(icon(tone));
+        }
+    }
+
+    /** Gives {@code n} the tone's style class instead of another tone's (nothing when it has it already). */
+    static void retone(javafx.scene.Node n, Tone tone) {
+        if (!n.getStyleClass().contains(tone.styleClass())) {
+            n.getStyleClass().removeIf(c -> c.startsWith("tone-"));
+            n.getStyleClass().add(tone.styleClass());
+        }
     }
 
     /** The tone's icon, coloured by the tone. */

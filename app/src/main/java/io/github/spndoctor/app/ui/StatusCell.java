@@ -14,15 +14,14 @@ public final class StatusCell<R> extends TableCell<R, R> {
     private final Function<R, String> words;
     private final Function<R, String> why;
     private final Label badge = new Label();
-    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    /** Made when a row first has a reason to show (a tooltip is a window of its own: costly to make per cell). */
+    private javafx.scene.control.Tooltip tip;
 
     /** @param why the reason behind the status, shown as the badge's tooltip (empty: none) */
     public StatusCell(Function<R, String> id, Function<R, String> words, Function<R, String> why) {
         this.id = id;
         this.words = words;
         this.why = why;
-        tip.setWrapText(true);
-        tip.setMaxWidth(420);
         badge.setWrapText(true);   // a long status wraps in its cell instead of ending in "…"
         badge.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
@@ -37,8 +36,17 @@ public final class StatusCell<R> extends TableCell<R, R> {
         }
         StatusBadge.set(badge, Tone.ofSpnStatus(id.apply(item)), words.apply(item));
         String reason = why.apply(item);
-        tip.setText(reason);
-        badge.setTooltip(reason == null || reason.isEmpty() ? null : tip);
+        if (reason == null || reason.isEmpty()) {
+            badge.setTooltip(null);
+        } else {
+            if (tip == null) {
+                tip = new javafx.scene.control.Tooltip();
+                tip.setWrapText(true);
+                tip.setMaxWidth(420);
+            }
+            tip.setText(reason);
+            badge.setTooltip(tip);
+        }
         setText(null);
         setGraphic(badge);
     }

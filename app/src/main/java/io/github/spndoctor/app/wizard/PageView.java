@@ -10,11 +10,20 @@ public interface PageView {
     Node focusTarget();
 
     /**
-     * Called once while the page is styled in idle time, invisible and not shown: a page whose results appear later
-     * (a table, say) may lay out a sample of them here, so that the first real results cost the UI thread less. It
-     * must leave the page as it found it.
+     * Steps run while the page is prepared in idle time, invisible and not shown, one per UI-thread turn, a few
+     * rounds over: a page whose results appear later (a table, cards) lays out a sample part of them in each step, so
+     * that the first real results run warm code and cost the UI thread less. Each step is short (a card, a few rows)
+     * and leaves the page exactly as it found it, so it may be skipped or stopped at any point.
      */
-    default void rehearse() {}
+    default java.util.List<Runnable> rehearsal() { return java.util.List.of(); }
+
+    /** A rehearsal step's body: adds {@code sample} to {@code box}, styles and lays out {@code page}, takes it out. */
+    static void layOutWith(javafx.scene.Parent page, javafx.scene.layout.Pane box, Node sample) {
+        box.getChildren().add(sample);
+        page.applyCss();
+        page.layout();
+        box.getChildren().remove(sample);
+    }
 
     /**
      * Where panes added by other features go (a probe, evidence, trainer notes): an empty box at a fitting place on

@@ -19,7 +19,7 @@ import javafx.util.Duration;
 /**
  * What the wizard shows while a page waits longer than {@link #DELAY}: what it waits for (the server), the time so
  * far, and Stop (Esc does the same). It dims and blocks the page under it, so nothing is clicked twice; the button
- * bar below stays usable. Its card is built on the first wait; shown and hidden as the current page's busy state changes.
+ * bar below stays usable. Its card is built after start-up, in idle time (or on the first wait); shown and hidden as the current page's busy state changes.
  */
 final class WaitOverlay extends StackPane {
     /** Waits shorter than this show nothing (no flicker on quick work). */
@@ -63,7 +63,13 @@ final class WaitOverlay extends StackPane {
         update(busy.get());
     }
 
-    /** The card with the spinner: built on the first wait, not at start-up (ADR 0105), 300 ms before it shows. */
+    /** Builds and styles the card in idle time after the first frame, so the first wait costs its frame nothing. */
+    void prepare() {
+        buildCard();
+        applyCss();
+    }
+
+    /** The card with the spinner: built after start-up (ADR 0105), in idle time or at the latest on the first wait. */
     private void buildCard() {
         if (!getChildren().isEmpty()) {
             return;

@@ -31,5 +31,5 @@ public final class WithPanes implements PageView {
     public Node focusTarget() { return page.focusTarget(); }
 
     @Override
-    public void rehearse() { page.rehearse(); }
+    public java.util.List<Runnable> rehearsal() { return page.rehearsal(); }
 }

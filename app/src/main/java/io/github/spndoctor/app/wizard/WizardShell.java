@@ -32,10 +32,11 @@ public final class WizardShell extends BorderPane {
     private final Button primary = new Button();
     private final Button cancel = new Button();
     private final javafx.scene.layout.HBox headerTools = new javafx.scene.layout.HBox();
+    private final WaitOverlay overlay;
 
     /**
      * @param pageViews builds each page's view; the first page is built at once, the others on first use or, after
-     *                  the first frame, one per pulse in idle time ({@link #prepareRemainingPages()})
+     *                  the first frame, in idle time ({@link #prepareRemainingPages(Runnable)})
      */
     public WizardShell(WizardModel model, WizardSession session, Map<Step, java.util.function.Supplier<PageView>> pageViews) {
         this.model = model;
@@ -84,7 +85,7 @@ public final class WizardShell extends BorderPane {
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("page-scroll");
         scroll.setId("pageScroll");
-        WaitOverlay overlay = new WaitOverlay(model.busyProperty(), model.waitingForProperty(),
+        overlay = new WaitOverlay(model.busyProperty(), model.waitingForProperty(),
                 model.waitNoticeProperty(), model::cancel);
         StackPane center = new StackPane(scroll, overlay);
         setCenter(center);
@@ -148,25 +149,54 @@ public final class WizardShell extends BorderPane {
         return views.computeIfAbsent(step, s -> factories.get(s).get());
     }
 
-    /** Builds the views not built yet, one per UI-thread turn, so start-up shows the first page sooner. */
-    public void prepareRemainingPages() {
+    /** Rounds of rehearsal steps per page after it is built ({@link PageView#rehearsal()}); 0 turns them off. */
+    static final int REHEARSAL_ROUNDS = Integer.getInteger("spndoctor.rehearsals", 4);
+
+    /**
+     * Prepares the pages not shown yet in idle time, one short piece of work per UI-thread turn (so a click or a key
+     * between two pieces is answered at once): builds each view and styles it, then runs its rehearsal steps a few
+     * rounds over, so that a page's first real results run warm code.
+     */
+    public void prepareRemainingPages(Runnable whenPrepared) {
+        java.util.ArrayDeque<Runnable> work = new java.util.ArrayDeque<>();
+        work.add(overlay::prepare);   // the first wait (the lookup's) then shows a card made already
+        // page by page in the order the user meets them: the next page is ready first
         for (Step s : Step.values()) {
             if (!views.containsKey(s)) {
-                Platform.runLater(() -> {
-                    warmUp(view(s));
-                    prepareRemainingPages();
-                });
-                return;
+                work.add(() -> offStage(view(s), null));
             }
+            for (int round = 0; round < REHEARSAL_ROUNDS; round++) {
+                // the page's steps join the front of the queue when its turn comes (the view is built by then)
+                work.add(() -> {
+                    java.util.List<Runnable> steps = view(s).rehearsal();
+                    for (int i = steps.size() - 1; i >= 0; i--) {
+                        Runnable step = steps.get(i);
+                        work.addFirst(() -> offStage(view(s), step));
+                    }
+                });
+            }
+        }
+        work.add(whenPrepared);
+        runOnePerTurn(work);
+    }
+
+    private static void runOnePerTurn(java.util.Deque<Runnable> work) {
+        Runnable next = work.poll();
+        if (next != null) {
+            Platform.runLater(() -> {
+                next.run();
+                runOnePerTurn(work);
+            });
         }
     }
 
     /**
-     * Styles a page that is not shown yet, inside this scene, so that its first display costs the UI thread less: it
-     * joins the page host invisibly, gets its CSS applied, and leaves again in the same turn (so its mnemonics never
-     * compete with the current page's).
+     * Runs {@code step} on a page that is not shown, inside this scene, so that its first display costs the UI thread
+     * less: the page joins the page host invisibly, gets its CSS applied and the host's size, runs the step (null:
+     * none), and leaves again in the same turn (so its mnemonics never compete with the current page's). Does nothing
+     * while the page is shown.
      */
-    private void warmUp(PageView view) {
+    private void offStage(PageView view, Runnable step) {
         Node root = view.root();
         if (getScene() == null || root.getParent() != null) {
             return;
@@ -177,7 +207,9 @@ public final class WizardShell extends BorderPane {
         if (root instanceof javafx.scene.layout.Region r && host.getWidth() > 0) {
             r.resize(host.getWidth(), host.getHeight());
         }
-        view.rehearse();
+        if (step != null) {
+            step.run();
+        }
         host.getChildren().remove(root);
         root.setVisible(true);
     }

@@ -56,7 +56,7 @@ class ClientFlowWizardTest {
 
     @Test
     void theChosenClientIsTheOneDrawn(FxRobot robot) throws Exception {
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         next(robot, Step.SYMPTOM);
         robot.interact(() -> {
             robot.lookup("#symptomText").queryAs(TextArea.class).setText("winrm.exceptions.InvalidCredentialsError: kerberos "

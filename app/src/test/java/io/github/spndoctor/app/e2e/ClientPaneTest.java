@@ -46,7 +46,7 @@ class ClientPaneTest {
     @Test
     void serverManagerFromTheTextLeadsTheLookupPageAndSettingsReEvaluate() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         robot.clickOn("#nextButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
         robot.interact(() -> robot.lookup("#symptomText").queryAs(TextArea.class).setText(WizardFixture.seed000ErrorText()));

@@ -82,7 +82,7 @@ class ConnectFormTest {
     @Test
     void aRejectedServerNameIsMarkedOnTheField_andUnmarkedWhenCorrected() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         robot.clickOn("#liveChoice");
         robot.clickOn("#liveServer").write("dc1.test.local)(|(objectClass=*)");
         robot.clickOn("#liveIdentity").write("admin@test.local");
@@ -112,7 +112,7 @@ class ConnectFormTest {
     @Test
     void enterAtTheCertificatePrompt_triesAgainWithoutTrusting_andNeverCloses() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         robot.clickOn("#liveChoice");
         robot.clickOn("#liveServer").write("localhost");
         robot.clickOn("#livePort").write(String.valueOf(ldaps.getListenPort()));

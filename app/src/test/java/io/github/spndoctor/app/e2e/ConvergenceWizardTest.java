@@ -110,7 +110,7 @@ class ConvergenceWizardTest {
     @Test
     void afterApplyAndUndoTheResultPageWatchesEveryDomainController() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         robot.clickOn("#nextButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
         robot.clickOn("#targetField").write(SRV003);

@@ -68,7 +68,7 @@ class EvidencePaneTest {
     @Test
     void pasteAndFileShowWhatTheEvidenceProves_targetFills_clearEmpties_andTheReportListsIt() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         robot.clickOn("#nextButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
         assertTrue(onFx(() -> robot.lookup("#evidenceClear").queryAs(Button.class).isDisabled()), "nothing to clear yet");

@@ -49,7 +49,7 @@ class LookupClientVerdictTest {
     void stop() { fx.stop(); }
 
     private void lookUp(FxRobot robot, String host) {
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         robot.clickOn("#nextButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
         robot.interact(() -> robot.lookup("#symptomText").queryAs(TextArea.class).setText(String.format(PS, host)));

@@ -80,7 +80,7 @@ class ResultCheckAgainTest {
     @Test
     void checkAgain_keepsTheVerdictInView_byMouseAndByKeyboard() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         robot.clickOn("#nextButton");
         waitFor(Step.SYMPTOM);
         robot.interact(() -> {

@@ -67,7 +67,7 @@ class ResultProbeTest {
     @Test
     void afterApplyAndAfterUndo_theResultPageTestsAgainByItself_andTheReportHasEveryRun() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         next(robot, Step.SYMPTOM);
         robot.interact(() -> robot.lookup("#symptomText").queryAs(TextArea.class).setText(WizardFixture.seed000ErrorText()));
         robot.clickOn("#targetField").write(SRV003);

@@ -47,7 +47,7 @@ class ScanWindowTest {
     @Test
     void findingsAreATable_thatSortsFiltersExports_andOpensAHostInTheWizard() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         robot.clickOn("#scanButton");
         waitUntil(v -> robot.lookup("#scanOutcome").tryQuery().map(n -> !((Labeled) n).getText().isEmpty()).orElse(false));
         TableView<ScanTable.Row> table = robot.lookup("#scanTable").queryAs(TableView.class);

@@ -58,7 +58,7 @@ class StartOverTest {
     @Test
     void startOverChecksASecondHostOnTheSameConnection() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         robot.clickOn("#nextButton");
         waitFor(Step.SYMPTOM);
         lookUp(robot, WizardFixture.seed000ErrorText(), SRV003);

@@ -89,7 +89,7 @@ class TicketFlowViewTest {
 
     /** srv003 with Server Manager's error text, up to the Diagnosis page, its picture drawn (✗). */
     private void toBrokenDiagnosis(FxRobot robot) {
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         next(robot, Step.SYMPTOM);
         robot.interact(() -> {
             robot.lookup("#symptomText").queryAs(TextArea.class).setText(WizardFixture.seed000ErrorText());

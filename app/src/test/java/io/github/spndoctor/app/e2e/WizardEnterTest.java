@@ -58,7 +58,7 @@ class WizardEnterTest {
     @Test
     void enterWalksForwardOnEveryPage_evenFromCancel_andNeverCloses() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         enterOnCancel(robot);                                    // Connect: Enter on Cancel goes on, not out
         waitFor(Step.SYMPTOM);
         assertFalse(fx.closed);
@@ -99,7 +99,7 @@ class WizardEnterTest {
     @Test
     void aSlowLookup_showsWhatItWaitsFor_andEscStopsIt() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         DemoDirectory slow = DemoDirectory.start(DemoDirectory.Options.DEFAULT.withSearchDelay(20_000));
         try {
             robot.interact(() -> fx.composition.wizard().next());

@@ -63,7 +63,7 @@ class WizardFitTest {
             "wac01.contoso.com", "srv004.rwwilden01.local", "nohost.rwwilden01.local", "nosuch01", "10.0.0.23"})
     void everyPage_showsItsPrimaryButtonInsideTheWindow(String host) {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         List<Step> seen = new ArrayList<>();
         assertButtonsFit(robot, host, seen);
         robot.interact(() -> fx.composition.wizard().next());

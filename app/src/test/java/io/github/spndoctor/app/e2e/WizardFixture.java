@@ -61,6 +61,14 @@ final class WizardFixture {
         composition.startBackgroundWork();
     }
 
+    /**
+     * The wizard is idle, as a person finds it after reading the first page: the demo is ready and the other pages
+     * are built and rehearsed (tests that look nodes up from their own thread must not race the preparation).
+     */
+    boolean ready() {
+        return composition.connections().demoReady().isDone() && composition.pagesPrepared().isDone();
+    }
+
     void stop() {
         runner.close();
         demo.close();

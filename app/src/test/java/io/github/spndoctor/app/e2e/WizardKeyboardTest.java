@@ -101,7 +101,7 @@ class WizardKeyboardTest {
     @Test
     void everyPage_hasUniqueMnemonics() {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         assertUniqueMnemonics(robot);
         robot.clickOn("#liveChoice");
         assertUniqueMnemonics(robot);
@@ -120,7 +120,7 @@ class WizardKeyboardTest {
     @Test
     void escWhileASlowLookupRuns_stopsWaiting_withoutClosingOrClaimingHealth() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         DemoDirectory slow = DemoDirectory.start(DemoDirectory.Options.DEFAULT.withSearchDelay(20_000));
         try {
             alt(robot, KeyCode.N);
@@ -147,7 +147,7 @@ class WizardKeyboardTest {
     @Test
     void onALiveDirectory_enterNeverPressesTheCommitButton() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         alt(robot, KeyCode.N);
         waitFor(Step.SYMPTOM);
         // the demo directory dressed as a live one (a live DC is not available to UI tests)
@@ -182,7 +182,7 @@ class WizardKeyboardTest {
     @Test
     void wholePathByKeyboard_fixesSrv003_andUndoRestoresIt() throws Exception {
         FxRobot robot = new FxRobot();
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         assertTrue(fx.msaHoldsHttpSpn());
 
         alt(robot, KeyCode.N);                                   // Connect: _Next

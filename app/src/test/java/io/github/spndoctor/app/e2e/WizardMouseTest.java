@@ -50,7 +50,7 @@ class WizardMouseTest {
     }
 
     private void connectAndDescribe(FxRobot robot, boolean allowChanges) {
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         assertTrue(text(robot, "#modeBanner").isEmpty() || !showing(robot, "#modeBanner"));
         if (!allowChanges) {
             WizardFixture.scrollTo(robot, "#allowChanges");   // the Connect page scrolls (the trainer panes above)
@@ -85,7 +85,7 @@ class WizardMouseTest {
         assertTrue(table.getItems().stream().map(Object::toString)
                 .anyMatch(r -> r.contains("HTTP/" + SRV003) && r.contains("svc-srv003-web$") && r.contains("msa")
                         && r.contains("WRONG_ACCOUNT")), table.getItems().toString());
-        assertTrue(table.getItems().stream().noneMatch(r -> r.toString().contains("sample")),
+        assertTrue(table.getItems().stream().noneMatch(r -> r.toString().contains("rehearsal")),
                 "the idle-time rehearsal's sample rows never stay: " + table.getItems());
 
         robot.clickOn("#nextButton");
@@ -97,7 +97,7 @@ class WizardMouseTest {
         robot.clickOn("#nextButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.REMEDY && !fx.composition.wizard().busyProperty().get());
         assertTrue(robot.lookup("#remedy-remove-spn").queryAs(javafx.scene.control.RadioButton.class).isSelected());
-        assertTrue(robot.lookup("#remedy-sample").tryQuery().isEmpty(), "no rehearsal card is left on the page");
+        assertTrue(robot.lookup("#remedy-rehearsal").tryQuery().isEmpty(), "no rehearsal card is left on the page");
         // Server Manager cannot ask for a port SPN: that remedy is folded away with the others that cannot help
         assertTrue(robot.lookup("#remedy-port-spn").tryQuery().isEmpty(), "port SPNs are not offered up front");
         assertTrue(text(robot, "#otherRemedies").matches("\\d+ remed(y|ies) that cannot help this host"), text(robot, "#otherRemedies"));
@@ -159,7 +159,7 @@ class WizardMouseTest {
 
     @Test
     void deadDirectory_showsTheFailureAndNeverAHealthyHost() throws Exception {
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         robot().clickOn("#nextButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
         fx.demo.server().shutDown(true);   // the domain controller goes away after connecting
@@ -188,7 +188,7 @@ class WizardMouseTest {
 
     @Test
     void aTenMegabytePaste_isCutWithANotice_andTheWindowKeepsResponding() {
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         FxRobot robot = robot();
         robot.clickOn("#nextButton");
         waitUntil(v -> fx.composition.wizard().currentStep() == Step.SYMPTOM);
@@ -213,7 +213,7 @@ class WizardMouseTest {
 
     @Test
     void scanButton_opensTheForestScanWithProgressAndFindings() {
-        waitUntil(v -> fx.composition.connections().demoReady().isDone());
+        waitUntil(v -> fx.ready());
         FxRobot robot = robot();
         WizardFixture.scrollTo(robot, "#scanButton");   // the Connect page scrolls (the trainer panes above)
         robot.clickOn("#scanButton");

@@ -72,7 +72,7 @@ public final class Screenshots {
             comp.startBackgroundWork();
             return comp;
         });
-        waitFor(() -> c.connections().demoReady().isDone());
+        waitFor(() -> c.connections().demoReady().isDone() && c.pagesPrepared().isDone());
         settle(c);
         save(c, host, Step.CONNECT, readme);
         fx(() -> { c.wizard().next(); return null; });

@@ -24,6 +24,8 @@ public final class LookupPage implements PageView {
     private final Label verdictLine;
     private final TableView<LookupRow> table;
     private final VBox extras = new VBox();
+    private final javafx.collections.ObservableList<LookupRow> shown = javafx.collections.FXCollections.observableArrayList();
+    private final LookupPageModel model;
 
     public LookupPage(LookupPageModel model) {
         root.getStyleClass().add(Styles.PAGE);
@@ -44,7 +46,15 @@ public final class LookupPage implements PageView {
         summary = Ui.text(model.summaryProperty(), Styles.NOTE);
         summary.setId("lookupSummary");
 
-        table = new TableView<>(model.rows());
+        // the table shows a list of its own that follows the model's rows: a rehearsal fills the same list (a new
+        // items list would make the table throw its rows and cells away and build them again)
+        table = new TableView<>(shown);
+        shown.setAll(model.rows());
+        model.rows().addListener((javafx.collections.ListChangeListener<LookupRow>) c -> {
+            shown.setAll(model.rows());
+            shareColumns();
+        });
+        this.model = model;
         table.setId("lookupTable");
         table.getColumns().add(column(Messages.get("lookup.col.spn"), LookupRow::spn));
         table.getColumns().add(column(Messages.get("lookup.col.holder"), LookupRow::holder));
@@ -56,10 +66,7 @@ public final class LookupPage implements PageView {
         // widths in proportion (the constrained policy shares the table's width by pref width); no binding to the
         // table's width, which followed the page's overflow and squeezed the status words to "wrong …"
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        double[] share = {35, 17, 8, 40};
-        for (int i = 0; i < share.length; i++) {
-            table.getColumns().get(i).setPrefWidth(share[i] * 10);
-        }
+        shareColumns();
         table.setMinHeight(160);
         table.setPlaceholder(new Label(""));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -93,18 +100,49 @@ public final class LookupPage implements PageView {
         return c;
     }
 
-    /** Lays out two sample rows once (rows, cells, text), then puts the model's rows back. */
+    /**
+     * Two steps: a few sample rows, then more than a 1024×768 window shows, a row per SPN state (rows, cells, badges,
+     * text); each puts the model's rows back. The table keeps the cells it made, so the first real lookup only fills
+     * them in.
+     */
     @Override
-    public void rehearse() {
-        var real = table.getItems();
-        table.setItems(javafx.collections.FXCollections.observableArrayList(
-                new LookupRow("HTTP/sample.example", "sample$", "computer", io.github.spndoctor.core.lookup.LookupResult.Status.OK),
-                new LookupRow("HTTP/sample.example:5985", "sample", "user", io.github.spndoctor.core.lookup.LookupResult.Status.WRONG_ACCOUNT)));
+    public java.util.List<Runnable> rehearsal() {
+        return java.util.List.of(() -> layOutRows(4), () -> layOutRows(REHEARSAL_ROWS));
+    }
+
+    private void layOutRows(int count) {
+        var statuses = io.github.spndoctor.core.lookup.SpnStatus.values();
+        java.util.List<LookupRow> sample = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            var st = statuses[i % statuses.length];
+            sample.add(new LookupRow("HTTP/rehearsal" + i + ".example.test:5985", "svc-rehearsal", "user",
+                    io.github.spndoctor.core.lookup.LookupResult.Status.values()[i % 4], st, st.words()));
+        }
+        shown.setAll(sample);
         root.applyCss();
         root.layout();
-        table.setItems(real);
-        root.layout();
+        shown.setAll(model.rows());
+        shareColumns();
     }
+
+    /**
+     * Gives the columns their shares of the width again. The constrained policy only rescales the widths it has, so a
+     * first layout at another width (a rehearsal, a page still growing) would leave its proportions behind — a "Kind"
+     * column squeezed to "…". Each new set of rows starts from the shares.
+     */
+    private void shareColumns() {
+        double[] share = {35, 17, 8, 40};
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        for (int i = 0; i < share.length; i++) {
+            // a column's width follows its pref width when that changes: set it off and back
+            table.getColumns().get(i).setPrefWidth(share[i] * 10 + 1);
+            table.getColumns().get(i).setPrefWidth(share[i] * 10);
+        }
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    }
+
+    /** Rows laid out in a rehearsal: more than a 1024×768 window shows, so every visible row has its cell ready. */
+    static final int REHEARSAL_ROWS = 14;
 
     @Override
     public Node root() { return root; }

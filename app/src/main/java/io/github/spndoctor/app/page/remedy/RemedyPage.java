@@ -64,7 +64,7 @@ public final class RemedyPage implements PageView {
         List<RemedyOption> elsewhere = new java.util.ArrayList<>();
         for (RemedyOption c : choices) {
             if (c.applicable()) {
-                options.getChildren().add(card(c, selected));
+                options.getChildren().add(card(c, selected, group));
             } else {
                 elsewhere.add(c);
             }
@@ -75,7 +75,7 @@ public final class RemedyPage implements PageView {
             options.getChildren().add(Ui.fold(Messages.plural("remedy.others", elsewhere.size()), "otherRemedies", () -> {
                 VBox folded = new VBox();
                 folded.getStyleClass().add("cards");
-                elsewhere.forEach(c -> folded.getChildren().add(card(c, selected)));
+                elsewhere.forEach(c -> folded.getChildren().add(card(c, selected, group)));
                 return folded;
             }));
         }
@@ -85,7 +85,7 @@ public final class RemedyPage implements PageView {
         }
     }
 
-    private VBox card(RemedyOption c, RemedyOption selected) {
+    private static VBox card(RemedyOption c, RemedyOption selected, ToggleGroup group) {
         RadioButton r = Ui.wrap(new RadioButton(c.title()));
         r.setId("remedy-" + c.id());
         r.setMnemonicParsing(false);
@@ -132,15 +132,25 @@ public final class RemedyPage implements PageView {
         return box;
     }
 
-    /** Lays out two sample cards once (one not applicable), then restores the model's choices. */
+    /**
+     * One step per kind of card (recommended, not applicable with its reason, the folded list of the others), each
+     * laid out beside the page's own cards and taken out again; the sample radio buttons join a group of their own.
+     */
     @Override
-    public void rehearse() {
-        rebuild(List.of(new RemedyOption("sample", "Sample remedy", "What a remedy does, in a sentence or two that wrap.",
-                        true, true, true, ""),
-                new RemedyOption("sample-off", "Another remedy", "A second description.", false, false, false, "a reason")), null);
-        root.applyCss();
-        root.layout();
-        rebuild(model.choices(), model.selectedProperty().get());
+    public java.util.List<Runnable> rehearsal() {
+        RemedyOption on = new RemedyOption("rehearsal", "Remove the SPN from the service account",
+                "What a remedy does, in a sentence or two that wrap across the width of the page like the real ones.",
+                true, true, true, "The evidence points at this remedy.");
+        RemedyOption off = new RemedyOption("rehearsal-off", "Register port SPNs", "A second description.",
+                false, true, false, "This client cannot ask for a port SPN.");
+        return List.of(
+                () -> PageView.layOutWith(root, options, card(on, null, new ToggleGroup())),
+                () -> PageView.layOutWith(root, options, card(off, null, new ToggleGroup())),
+                () -> {
+                    javafx.scene.control.TitledPane fold = Ui.fold(Messages.plural("remedy.others", 2), null, VBox::new);
+                    fold.setExpanded(true);
+                    PageView.layOutWith(root, options, fold);
+                });
     }
 
     @Override
