@@ -20,6 +20,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -136,10 +137,7 @@ public final class Presentation {
      * and the keys work from the start, as the scene's accelerators.
      */
     public javafx.scene.control.Button menu() {
-        scene.getAccelerators().put(ZOOM_IN, this::zoomIn);
-        scene.getAccelerators().put(ZOOM_OUT, this::zoomOut);
-        scene.getAccelerators().put(ACTUAL_SIZE, this::resetZoom);
-        scene.getAccelerators().put(FULL_SCREEN, this::toggleFullScreen);
+        commands().forEach(c -> scene.getAccelerators().put(c.key(), c.action()));
         scene.getAccelerators().put(PRESENT, () -> presenting.set(!presenting.get()));
         javafx.scene.control.Button menu = new javafx.scene.control.Button();
         menu.textProperty().bind(Bind.string(() -> String.format(Locale.ROOT, "View %d %% \u25BE",
@@ -167,12 +165,18 @@ public final class Presentation {
     private static final KeyCombination FULL_SCREEN = new KeyCodeCombination(KeyCode.F11);
     private static final KeyCombination PRESENT = new KeyCodeCombination(KeyCode.F5);
 
+    /** The menu's plain commands, each with its key: the scene's accelerators and the menu's items come from here. */
+    private record Command(String text, KeyCombination key, Runnable action) { }
+
+    private List<Command> commands() {
+        return List.of(new Command("Zoom in", ZOOM_IN, this::zoomIn), new Command("Zoom out", ZOOM_OUT, this::zoomOut),
+                new Command("Actual size", ACTUAL_SIZE, this::resetZoom),
+                new Command("Full screen", FULL_SCREEN, this::toggleFullScreen));
+    }
+
     /** The menu's items, each showing its key (the keys themselves are the scene's, see {@link #menu()}). */
     private javafx.scene.control.ContextMenu viewItems() {
-        MenuItem in = item("Zoom in", ZOOM_IN, this::zoomIn);
-        MenuItem out = item("Zoom out", ZOOM_OUT, this::zoomOut);
-        MenuItem reset = item("Actual size", ACTUAL_SIZE, this::resetZoom);
-        MenuItem full = item("Full screen", FULL_SCREEN, this::toggleFullScreen);
+        List<Command> c = commands();
         CheckMenuItem present = new CheckMenuItem("Presentation mode (larger text, secrets blanked)");
         // both ways, with two listeners: bindBidirectional would load javafx.beans.binding.Bindings
         present.setSelected(presenting.get());
@@ -180,15 +184,16 @@ public final class Presentation {
         presenting.addListener((o, was, now) -> present.setSelected(now));
         present.setId("presentationMode");
         present.setAccelerator(PRESENT);
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(in, out, reset, new SeparatorMenuItem(), full, present);
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(item(c.get(0)), item(c.get(1)),
+                item(c.get(2)), new SeparatorMenuItem(), item(c.get(3)), present);
         menu.setId("viewMenuItems");
         return menu;
     }
 
-    private static MenuItem item(String text, KeyCombination key, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        i.setAccelerator(key);
-        i.setOnAction(e -> action.run());
+    private static MenuItem item(Command c) {
+        MenuItem i = new MenuItem(c.text());
+        i.setAccelerator(c.key());
+        i.setOnAction(e -> c.action().run());
         return i;
     }
 

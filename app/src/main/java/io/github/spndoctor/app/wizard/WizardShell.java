@@ -192,8 +192,8 @@ public final class WizardShell extends BorderPane {
 
     /**
      * Runs {@code step} on a page that is not shown, inside this scene, so that its first display costs the UI thread
-     * less: the page joins the page host invisibly, gets its CSS applied and the host's size, runs the step (null:
-     * none), and leaves again in the same turn (so its mnemonics never compete with the current page's). Does nothing
+     * less: the page joins the page host invisibly, gets the host's size, runs the step (null: gets its CSS applied),
+     * and leaves again in the same turn (so its mnemonics never compete with the current page's). Does nothing
      * while the page is shown.
      */
     private void offStage(PageView view, Runnable step) {
@@ -203,12 +203,13 @@ public final class WizardShell extends BorderPane {
         }
         root.setVisible(false);
         host.getChildren().add(root);
-        root.applyCss();
         if (root instanceof javafx.scene.layout.Region r && host.getWidth() > 0) {
             r.resize(host.getWidth(), host.getHeight());
         }
-        if (step != null) {
-            step.run();
+        if (step == null) {
+            root.applyCss();
+        } else {
+            step.run();   // a step styles and lays out the page itself
         }
         host.getChildren().remove(root);
         root.setVisible(true);

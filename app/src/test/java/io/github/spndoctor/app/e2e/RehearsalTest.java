@@ -49,10 +49,6 @@ class RehearsalTest {
     @AfterEach
     void stop() { fx.stop(); }
 
-    private void waitFor(Step step) {
-        waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
-    }
-
     private static boolean anyRehearsalNode(Node n) {
         if (n.getId() != null && n.getId().contains("rehearsal")) {
             return true;
@@ -67,11 +63,11 @@ class RehearsalTest {
     void thePreparedPagesShowOnlyWhatTheSessionFound(FxRobot robot) {
         waitUntil(v -> fx.ready());
         robot.clickOn("#nextButton");
-        waitFor(Step.SYMPTOM);
+        fx.waitFor(Step.SYMPTOM);
         robot.interact(() -> robot.lookup("#symptomText").queryAs(TextArea.class).setText(WizardFixture.seed000ErrorText()));
         robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(SRV003));
         robot.clickOn("#nextButton");
-        waitFor(Step.LOOKUP);
+        fx.waitFor(Step.LOOKUP);
         TableView<?> table = robot.lookup("#lookupTable").queryAs(TableView.class);
         assertTrue(onFx(() -> !table.getItems().isEmpty()
                 && table.getItems().stream().noneMatch(r -> r.toString().contains("rehearsal"))), "real rows only");
@@ -79,7 +75,7 @@ class RehearsalTest {
         assertTrue(onFx(() -> !anyRehearsalNode(scene)), "nothing of a rehearsal on the Look up page");
 
         robot.clickOn("#nextButton");
-        waitFor(Step.DIAGNOSIS);
+        fx.waitFor(Step.DIAGNOSIS);
         int causes = onFx(() -> ((io.github.spndoctor.app.page.diagnosis.DiagnosisPageModel)
                 fx.composition.wizard().page(Step.DIAGNOSIS)).causes().size());
         assertTrue(causes > 2, "srv003's diagnosis ranks more causes than the first frame shows: " + causes);
@@ -95,7 +91,7 @@ class RehearsalTest {
         assertTrue(onFx(() -> !anyRehearsalNode(scene)), "no sample card or verdict on the Diagnosis page");
 
         robot.clickOn("#nextButton");
-        waitFor(Step.REMEDY);
+        fx.waitFor(Step.REMEDY);
         assertTrue(robot.lookup("#remedy-remove-spn").tryQuery().isPresent(), "the real remedies");
         assertTrue(onFx(() -> !anyRehearsalNode(scene)), "no sample remedy card on the Remedy page");
     }

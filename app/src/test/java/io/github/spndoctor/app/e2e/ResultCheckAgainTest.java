@@ -47,15 +47,6 @@ class ResultCheckAgainTest {
     @AfterEach
     void stop() { fx.stop(); }
 
-    private void waitFor(Step step) {
-        try {
-            waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
-        } catch (AssertionError e) {
-            throw new AssertionError("waiting for " + step + " on " + fx.composition.wizard().currentStep() + ", busy "
-                    + fx.composition.wizard().busyProperty().get(), e);
-        }
-    }
-
     /** {@code query}'s node lies wholly inside the visible part of the page's scroll pane. */
     static boolean inView(FxRobot robot, String query) {
         return onFx(() -> {
@@ -82,16 +73,16 @@ class ResultCheckAgainTest {
         FxRobot robot = new FxRobot();
         waitUntil(v -> fx.ready());
         robot.clickOn("#nextButton");
-        waitFor(Step.SYMPTOM);
+        fx.waitFor(Step.SYMPTOM);
         robot.interact(() -> {
             robot.lookup("#symptomText").queryAs(TextArea.class).setText(WizardFixture.seed000ErrorText());
             robot.lookup("#targetField").queryAs(TextField.class).setText(SRV003);
         });
         robot.clickOn("#nextButton");
-        waitFor(Step.LOOKUP);
+        fx.waitFor(Step.LOOKUP);
         for (Step s : new Step[] {Step.DIAGNOSIS, Step.REMEDY, Step.REVIEW, Step.RESULT}) {
             robot.type(KeyCode.ENTER);
-            waitFor(s);
+            fx.waitFor(s);
         }
         assertFalse(fx.msaHoldsHttpSpn(), "the fix was applied");
         waitUntil(v -> !onFx(() -> robot.lookup("#checkAgain").query().isDisabled()));

@@ -44,15 +44,11 @@ class StartOverTest {
     @AfterEach
     void stop() { fx.stop(); }
 
-    private void waitFor(Step step) {
-        waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
-    }
-
     private void lookUp(FxRobot robot, String text, String host) {
         robot.interact(() -> robot.lookup("#symptomText").queryAs(TextArea.class).setText(text));
         robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(host));
         robot.clickOn("#nextButton");
-        waitFor(Step.LOOKUP);
+        fx.waitFor(Step.LOOKUP);
     }
 
     @Test
@@ -60,18 +56,18 @@ class StartOverTest {
         FxRobot robot = new FxRobot();
         waitUntil(v -> fx.ready());
         robot.clickOn("#nextButton");
-        waitFor(Step.SYMPTOM);
+        fx.waitFor(Step.SYMPTOM);
         lookUp(robot, WizardFixture.seed000ErrorText(), SRV003);
         var directory = fx.composition.session().directory();
         for (Step s : new Step[] {Step.DIAGNOSIS, Step.REMEDY, Step.REVIEW, Step.RESULT}) {
             robot.type(KeyCode.ENTER);
-            waitFor(s);
+            fx.waitFor(s);
         }
         assertFalse(fx.msaHoldsHttpSpn(), "the fix was applied");
         WizardFixture.shot(robot, "start-over-before");
 
         robot.clickOn("#startOver");
-        waitFor(Step.SYMPTOM);
+        fx.waitFor(Step.SYMPTOM);
         assertEquals("", onFx(() -> robot.lookup("#symptomText").queryAs(TextArea.class).getText()), "the old text is gone");
         assertEquals("", onFx(() -> robot.lookup("#targetField").queryAs(TextField.class).getText()), "the old host is gone");
         assertSame(directory, fx.composition.session().directory(), "the same connection, not a new one");
@@ -82,7 +78,7 @@ class StartOverTest {
         assertTrue(verdict.contains("srv004.rwwilden01.local") && verdict.startsWith("No SPN problem"), verdict);
         assertFalse(verdict.contains("srv003"), "nothing of the first host is left: " + verdict);
         robot.type(KeyCode.ENTER);
-        waitFor(Step.DIAGNOSIS);
+        fx.waitFor(Step.DIAGNOSIS);
         WizardFixture.shot(robot, "start-over-second-host");
         assertFalse(fx.closed);
     }

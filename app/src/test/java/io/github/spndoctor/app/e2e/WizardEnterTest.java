@@ -44,10 +44,6 @@ class WizardEnterTest {
         fx.stop();
     }
 
-    private void waitFor(Step step) {
-        waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
-    }
-
     private void enterOnCancel(FxRobot robot) {
         robot.interact(() -> fx.composition.shell().cancelButton().requestFocus());
         WaitForAsyncUtils.waitForFxEvents();
@@ -60,24 +56,24 @@ class WizardEnterTest {
         FxRobot robot = new FxRobot();
         waitUntil(v -> fx.ready());
         enterOnCancel(robot);                                    // Connect: Enter on Cancel goes on, not out
-        waitFor(Step.SYMPTOM);
+        fx.waitFor(Step.SYMPTOM);
         assertFalse(fx.closed);
         robot.interact(() -> ((javafx.scene.control.TextInputControl) robot.lookup("#symptomText").query())
                 .setText(WizardFixture.seed000ErrorText()));
         robot.press(KeyCode.ALT).press(KeyCode.H).release(KeyCode.H).release(KeyCode.ALT);
         robot.write(SRV003);
         robot.type(KeyCode.ENTER);                               // Symptom: Enter in the host field looks up
-        waitFor(Step.LOOKUP);
+        fx.waitFor(Step.LOOKUP);
         enterOnCancel(robot);                                    // Look up
-        waitFor(Step.DIAGNOSIS);
+        fx.waitFor(Step.DIAGNOSIS);
         robot.type(KeyCode.ENTER);                               // Diagnosis (focus on the verdict)
-        waitFor(Step.REMEDY);
+        fx.waitFor(Step.REMEDY);
         waitUntil(v -> fx.composition.shell().getScene().getFocusOwner() instanceof javafx.scene.control.RadioButton r && r.isSelected());
         robot.type(KeyCode.ENTER);                               // Remedy: focus on the chosen fix, Enter reviews it
-        waitFor(Step.REVIEW);
+        fx.waitFor(Step.REVIEW);
         assertTrue(fx.msaHoldsHttpSpn());
         robot.type(KeyCode.ENTER);                               // Review on the demo directory: Enter applies
-        waitFor(Step.RESULT);
+        fx.waitFor(Step.RESULT);
         assertFalse(fx.msaHoldsHttpSpn(), "applied");
         robot.type(KeyCode.ENTER);                               // Result: nothing further, and no quitting
         enterOnCancel(robot);                                    // not even from Close
@@ -103,7 +99,7 @@ class WizardEnterTest {
         DemoDirectory slow = DemoDirectory.start(DemoDirectory.Options.DEFAULT.withSearchDelay(20_000));
         try {
             robot.interact(() -> fx.composition.wizard().next());
-            waitFor(Step.SYMPTOM);
+            fx.waitFor(Step.SYMPTOM);
             robot.interact(() -> fx.composition.session().directoryProperty().set(slow));
             robot.press(KeyCode.ALT).press(KeyCode.H).release(KeyCode.H).release(KeyCode.ALT);
             robot.write(SRV003);
@@ -121,7 +117,7 @@ class WizardEnterTest {
             assertTrue(text(robot, "#lookupError").contains("You stopped waiting"), text(robot, "#lookupError"));
             assertTrue(fx.composition.session().lookup().isEmpty());
             robot.type(KeyCode.ENTER);                           // after the stop Enter goes on (unknown), never quits
-            waitFor(Step.DIAGNOSIS);
+            fx.waitFor(Step.DIAGNOSIS);
             assertFalse(fx.closed);
             robot.press(KeyCode.ALT).press(KeyCode.B).release(KeyCode.B).release(KeyCode.ALT);   // Back: looks up again
             waitUntil(v -> showing(robot, "#waitOverlay"));

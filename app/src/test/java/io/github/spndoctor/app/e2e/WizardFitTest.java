@@ -67,7 +67,7 @@ class WizardFitTest {
         List<Step> seen = new ArrayList<>();
         assertButtonsFit(robot, host, seen);
         robot.interact(() -> fx.composition.wizard().next());
-        waitFor(Step.SYMPTOM);
+        fx.waitFor(Step.SYMPTOM);
         robot.interact(() -> {
             Scene s = stage.getScene();
             ((TextInputControl) s.lookup("#symptomText")).setText("Connecting to remote server " + host
@@ -90,10 +90,6 @@ class WizardFitTest {
         assertTrue(seen.containsAll(List.of(Step.CONNECT, Step.SYMPTOM, Step.LOOKUP, Step.DIAGNOSIS, Step.REMEDY)),
                 host + ": pages checked " + seen);
         assertFalse(fx.closed);
-    }
-
-    private void waitFor(Step step) {
-        waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
     }
 
     private void assertButtonsFit(FxRobot robot, String host, List<Step> seen) {

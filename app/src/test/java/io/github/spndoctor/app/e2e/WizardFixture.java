@@ -61,6 +61,16 @@ final class WizardFixture {
         composition.startBackgroundWork();
     }
 
+    /** Waits until the wizard is on {@code step} and not busy; says where it is instead when it never gets there. */
+    void waitFor(io.github.spndoctor.app.wizard.Step step) {
+        try {
+            waitUntil(v -> composition.wizard().currentStep() == step && !composition.wizard().busyProperty().get());
+        } catch (AssertionError e) {
+            throw new AssertionError("waiting for " + step + " on " + composition.wizard().currentStep() + ", busy "
+                    + composition.wizard().busyProperty().get(), e);
+        }
+    }
+
     /**
      * The wizard is idle, as a person finds it after reading the first page: the demo is ready and the other pages
      * are built and rehearsed (tests that look nodes up from their own thread must not race the preparation).

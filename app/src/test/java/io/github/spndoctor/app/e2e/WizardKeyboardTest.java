@@ -49,16 +49,6 @@ class WizardKeyboardTest {
         robot.press(KeyCode.ALT).press(key).release(key).release(KeyCode.ALT);
     }
 
-    private void waitFor(Step step) {
-        try {
-            waitUntil(v -> fx.composition.wizard().currentStep() == step && !fx.composition.wizard().busyProperty().get());
-        } catch (AssertionError e) {
-            throw new AssertionError("waiting for " + step + ", still on " + fx.composition.wizard().currentStep()
-                    + (fx.composition.wizard().busyProperty().get() ? " (busy)" : "") + ", focus on "
-                    + new FxRobot().lookup("#nextButton").query().getScene().getFocusOwner(), e);
-        }
-    }
-
     /** Mnemonic letters of the visible, enabled labelled nodes of the scene, lower-cased. */
     private static java.util.List<String> mnemonics(javafx.scene.Node node) {
         java.util.List<String> out = new java.util.ArrayList<>();
@@ -107,12 +97,12 @@ class WizardKeyboardTest {
         assertUniqueMnemonics(robot);
         robot.clickOn("#demoChoice");
         robot.interact(() -> fx.composition.wizard().next());
-        waitFor(Step.SYMPTOM);
+        fx.waitFor(Step.SYMPTOM);
         robot.clickOn("#targetField").write(SRV003);
         assertUniqueMnemonics(robot);
         for (Step s : new Step[] {Step.LOOKUP, Step.DIAGNOSIS, Step.REMEDY, Step.REVIEW, Step.RESULT}) {
             robot.interact(() -> fx.composition.wizard().next());
-            waitFor(s);
+            fx.waitFor(s);
             assertUniqueMnemonics(robot);
         }
     }
@@ -124,7 +114,7 @@ class WizardKeyboardTest {
         DemoDirectory slow = DemoDirectory.start(DemoDirectory.Options.DEFAULT.withSearchDelay(20_000));
         try {
             alt(robot, KeyCode.N);
-            waitFor(Step.SYMPTOM);
+            fx.waitFor(Step.SYMPTOM);
             robot.interact(() -> fx.composition.session().directoryProperty().set(slow));
             alt(robot, KeyCode.H);
             robot.write("srv004.rwwilden01.local");
@@ -149,7 +139,7 @@ class WizardKeyboardTest {
         FxRobot robot = new FxRobot();
         waitUntil(v -> fx.ready());
         alt(robot, KeyCode.N);
-        waitFor(Step.SYMPTOM);
+        fx.waitFor(Step.SYMPTOM);
         // the demo directory dressed as a live one (a live DC is not available to UI tests)
         robot.interact(() -> fx.composition.session().directoryProperty().set(
                 new io.github.spndoctor.app.session.DelegatingDirectory(fx.demo) {
@@ -164,13 +154,13 @@ class WizardKeyboardTest {
         alt(robot, KeyCode.H);
         robot.write(SRV003);
         alt(robot, KeyCode.L);
-        waitFor(Step.LOOKUP);
+        fx.waitFor(Step.LOOKUP);
         for (Step s : new Step[] {Step.DIAGNOSIS, Step.REMEDY}) {
             robot.type(KeyCode.ENTER);
-            waitFor(s);
+            fx.waitFor(s);
         }
         alt(robot, KeyCode.R);                                   // _Review the changes (Enter would pick the radio)
-        waitFor(Step.REVIEW);
+        fx.waitFor(Step.REVIEW);
         assertEquals("_Apply 1 change", robot.lookup("#nextButton").queryButton().getText());
         assertFalse(robot.lookup("#nextButton").queryButton().isDefaultButton());
         robot.type(KeyCode.ENTER);
@@ -186,7 +176,7 @@ class WizardKeyboardTest {
         assertTrue(fx.msaHoldsHttpSpn());
 
         alt(robot, KeyCode.N);                                   // Connect: _Next
-        waitFor(Step.SYMPTOM);
+        fx.waitFor(Step.SYMPTOM);
         waitUntil(v -> robot.lookup("#symptomText").query().isFocused());   // focus lands in the first input
         robot.interact(() -> {
             ClipboardContent c = new ClipboardContent();
@@ -199,20 +189,20 @@ class WizardKeyboardTest {
         assertTrue(robot.lookup("#targetField").queryAs(TextField.class).isFocused());
         robot.write(SRV003);
         alt(robot, KeyCode.L);                                   // _Look up
-        waitFor(Step.LOOKUP);
+        fx.waitFor(Step.LOOKUP);
         assertTrue(text(robot, "#lookupSummary").contains("SRV003$"), text(robot, "#lookupSummary"));
 
         robot.type(KeyCode.ENTER);                               // Next is the default button
-        waitFor(Step.DIAGNOSIS);
+        fx.waitFor(Step.DIAGNOSIS);
         assertEquals("cause-http-spn-on-service-account", robot.lookup(".card").query().getId());
         alt(robot, KeyCode.C);                                   // _Choose a fix
-        waitFor(Step.REMEDY);
+        fx.waitFor(Step.REMEDY);
         alt(robot, KeyCode.R);                                   // _Review the changes
-        waitFor(Step.REVIEW);
+        fx.waitFor(Step.REVIEW);
         assertEquals("_Apply 1 change", robot.lookup("#nextButton").queryButton().getText());
         assertTrue(fx.msaHoldsHttpSpn());
         alt(robot, KeyCode.A);                                   // _Apply 1 change
-        waitFor(Step.RESULT);
+        fx.waitFor(Step.RESULT);
         assertFalse(fx.msaHoldsHttpSpn(), "applied to the demo directory");
 
         alt(robot, KeyCode.A);                                   // Check _again
@@ -220,12 +210,12 @@ class WizardKeyboardTest {
         assertTrue(text(robot, "#checkResult").startsWith(SRV003 + ": fixed"), text(robot, "#checkResult"));
 
         alt(robot, KeyCode.U);                                   // _Undo these changes…
-        waitFor(Step.REVIEW);
+        fx.waitFor(Step.REVIEW);
         assertEquals("_Undo 1 change", robot.lookup("#nextButton").queryButton().getText());
         assertTrue(text(robot, "#reviewChanges .label").startsWith("1. Add HTTP/" + SRV003 + " to svc-srv003-web$"),
                 text(robot, "#reviewChanges .label"));
         alt(robot, KeyCode.U);                                   // _Undo 1 change
-        waitFor(Step.RESULT);
+        fx.waitFor(Step.RESULT);
         assertTrue(fx.msaHoldsHttpSpn(), "undo restored the SPN exactly");
         assertTrue(text(robot, "#change-0").startsWith("✓ Restored"), text(robot, "#change-0"));   // an undo, not another apply
         // the Result page re-checks by itself after the undo: the conflict is back, never "fixed"

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the Diagnosis page lays out while it is prepared in idle time ({@link DiagnosisPage#rehearse()}): a verdict
+ * What the Diagnosis page lays out while it is prepared in idle time ({@link DiagnosisPage#rehearsal()}): a verdict
  * and cause cards shaped like a real diagnosis, with the catalogue's own titles, explanations and checks for a host
  * that does not exist. Never shown.
  */
