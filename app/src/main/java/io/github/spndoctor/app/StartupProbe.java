@@ -40,6 +40,33 @@ final class StartupProbe {
         }
     }
 
+    /**
+     * With {@code -Dspndoctor.startupProbe.threads=true}: every native thread's CPU so far and its time spent waiting
+     * for a core (Linux /proc: stat in clock ticks of 10 ms, schedstat in ns), grouped by name — JIT compilers and
+     * GC threads included, which Java's thread beans do not see. Where a start-up's CPU went (benchmark doc).
+     */
+    private static void printThreads() {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                byName.merge(name, ticks * 10, Long::sum);
+                String[] q = java.nio.file.Files.readString(task.toPath().resolve("schedstat")).trim().split(" ");
+                byName.merge(name + " (runqueue wait)", Long.parseLong(q[1]) / 1_000_000, Long::sum);
+            } catch (java.io.IOException | RuntimeException e) {
+                // a thread that ended meanwhile
+            }
+        }
+        byName.forEach((name, ms) -> System.out.println("  thread " + name + " " + ms + " ms"));
+    }
+
     static void report(Scene scene) {
         new AnimationTimer() {
             private int frames;
@@ -53,6 +80,9 @@ final class StartupProbe {
                 stop();
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 System.out.println("FIRST_PAGE_INTERACTIVE_MS=" + ms + " focus=" + (scene.getFocusOwner() != null) + cpu());
+                if (Boolean.getBoolean("spndoctor.startupProbe.threads")) {
+                    printThreads();
+                }
                 if (Boolean.getBoolean("spndoctor.exitAfterStartup")) {
                     Platform.exit();
                 }

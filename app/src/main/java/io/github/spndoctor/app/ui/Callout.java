@@ -30,18 +30,21 @@ public final class Callout {
         l.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(l, Priority.ALWAYS);
         HBox box = new HBox(StatusBadge.icon(tone), l);
-        box.getStyleClass().addAll("callout", tone.styleClass());
+        box.getStyleClass().add("callout");
+        tone.applyTo(box);
         return box;
     }
 
     /** Recolours a callout built here. */
     public static void tone(HBox callout, Tone tone) {
-        if (callout.getStyleClass().contains(tone.styleClass())) {
-            return;   // unchanged: no new icon, no new style lookup
+        if (Tone.shownBy(callout).orElse(null) == tone) {
+            return;   // unchanged
         }
-        StatusBadge.retone(callout, tone);
-        if (!callout.getChildren().isEmpty()) {
-            callout.getChildren().set(0, StatusBadge.icon(tone));
+        tone.applyTo(callout);
+        // the same icon node takes the tone's glyph and colour: no new node, no new style lookup
+        if (!callout.getChildren().isEmpty() && callout.getChildren().get(0) instanceof org.kordamp.ikonli.javafx.FontIcon i) {
+            i.setIconCode(tone.icon());
+            tone.applyTo(i);
         }
     }
 }

@@ -17,8 +17,8 @@ public final class StatusBadge {
 
     /**
      * Makes {@code l} (a label or a table cell's graphic holder) show {@code tone} and {@code word}. Only what changes
-     * is touched: a table cell shown again with the same tone keeps its icon and style classes (a changed style class
-     * makes JavaFX look up the node's styles again).
+     * is touched: the style classes and the icon node stay, the tone is a pseudo-class ({@link Tone#pseudoClass()}),
+     * so a table cell shown again with another tone keeps the styles JavaFX looked up for it.
      */
     public static void set(Label l, Tone tone, String word) {
         l.setText(word);
@@ -27,29 +27,22 @@ public final class StatusBadge {
         if (!l.getStyleClass().contains("status-badge")) {
             l.getStyleClass().add("status-badge");
         }
-        retone(l, tone);
+        tone.applyTo(l);
         if (l.getGraphic() instanceof FontIcon i) {
-            if (!i.getStyleClass().contains(tone.styleClass())) {
+            if (Tone.shownBy(i).orElse(null) != tone) {
                 i.setIconCode(tone.icon());
-                retone(i, tone);
+                tone.applyTo(i);
             }
         } else {
             l.setGraphic(icon(tone));
         }
     }
 
-    /** Gives {@code n} the tone's style class instead of another tone's (nothing when it has it already). */
-    static void retone(javafx.scene.Node n, Tone tone) {
-        if (!n.getStyleClass().contains(tone.styleClass())) {
-            n.getStyleClass().removeIf(c -> c.startsWith("tone-"));
-            n.getStyleClass().add(tone.styleClass());
-        }
-    }
-
     /** The tone's icon, coloured by the tone. */
     public static FontIcon icon(Tone tone) {
         FontIcon i = new FontIcon(tone.icon());
-        i.getStyleClass().addAll("tone-icon", tone.styleClass());
+        i.getStyleClass().add("tone-icon");
+        tone.applyTo(i);
         return i;
     }
 }

@@ -29,9 +29,17 @@ public final class StatusCell<R> extends TableCell<R, R> {
     @Override
     protected void updateItem(R item, boolean empty) {
         super.updateItem(item, empty);
-        if (empty || item == null) {
-            setGraphic(null);
-            setText(null);
+        // the badge stays the cell's graphic, hidden on an empty row: taken out and put back, it would be styled anew
+        // each time the table fills
+        setText(null);
+        setGraphic(badge);
+        boolean shown = !empty && item != null;
+        badge.setVisible(shown);
+        badge.setManaged(shown);
+        if (!shown) {
+            badge.setText("");
+            badge.setAccessibleText(null);
+            badge.setTooltip(null);
             return;
         }
         StatusBadge.set(badge, Tone.ofSpnStatus(id.apply(item)), words.apply(item));
@@ -47,7 +55,5 @@ public final class StatusCell<R> extends TableCell<R, R> {
             tip.setText(reason);
             badge.setTooltip(tip);
         }
-        setText(null);
-        setGraphic(badge);
     }
 }

@@ -10,6 +10,8 @@ public final class Styles {
     public static final String STEP_DONE = "step-done";
     public static final String ERROR = "error-text";
     public static final String NOTE = "note";
+    /** A text coloured by its {@link Tone} (a pseudo-class set with {@link Tone#applyTo}). */
+    public static final String TONED = "toned";
     public static final String CODE = "code";
     public static final String CARD = "card";
     public static final String PAGE = "page";

@@ -29,8 +29,38 @@ public enum Tone {
 
     public Ikon icon() { return icon; }
 
-    /** The style class carrying the colour ({@code tone-good}, …, defined in app.css). */
-    public String styleClass() { return "tone-" + name().toLowerCase(Locale.ROOT); }
+    private final javafx.css.PseudoClass state = javafx.css.PseudoClass.getPseudoClass("tone-" + name().toLowerCase(Locale.ROOT));
+
+    /**
+     * The pseudo-class carrying the colour ({@code :tone-good}, …, in app.css). A state, not a style class: when a
+     * table cell or a callout changes tone JavaFX only moves the node to another state of the styles it has already
+     * looked up, where a changed style class would make it look them up again for the node and its children.
+     */
+    public javafx.css.PseudoClass pseudoClass() { return state; }
+
+    /** Shows this tone on {@code n} (and no other tone); nothing happens when it shows it already. */
+    public void applyTo(javafx.scene.Node n) {
+        for (Tone t : values()) {
+            n.pseudoClassStateChanged(t.state, t == this);
+        }
+    }
+
+    /** Takes every tone off {@code n}: it shows its own colours again. */
+    public static void clear(javafx.scene.Node n) {
+        for (Tone t : values()) {
+            n.pseudoClassStateChanged(t.state, false);
+        }
+    }
+
+    /** The tone {@code n} shows, if any. */
+    public static java.util.Optional<Tone> shownBy(javafx.scene.Node n) {
+        for (Tone t : values()) {
+            if (n.getPseudoClassStates().contains(t.state)) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 
     /**
      * The tone of a per-SPN status id (core's {@code LookupResult.Status.id()}, and the finer statuses core may add):

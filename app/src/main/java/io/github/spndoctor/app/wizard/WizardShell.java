@@ -27,7 +27,9 @@ public final class WizardShell extends BorderPane {
     private final Map<Step, java.util.function.Supplier<PageView>> factories = new EnumMap<>(Step.class);
     private final Map<Step, Label> stepLabels = new EnumMap<>(Step.class);
     private final StackPane host = new StackPane();
-    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
+    /** The page host's scroll pane: made after the first frame (ADR 0105), so until then the host sits here alone. */
+    private javafx.scene.control.ScrollPane scroll;
+    private final StackPane center = new StackPane();
     private final Button back = new Button(Messages.get("button.back"));
     private final Button primary = new Button();
     private final Button cancel = new Button();
@@ -75,19 +77,10 @@ public final class WizardShell extends BorderPane {
         setLeft(steps);
 
         host.getStyleClass().add("page-host");
-        // a page that does not fit scrolls; the button bar below never leaves the window
-        scroll.setContent(host);
-        scroll.setFitToWidth(true);
-        // not fitToHeight: that squeezed a tall page into the viewport (wrapped text then ended in "…" instead of
-        // scrolling); the page fills at least the viewport, so growing parts (the Look up table) still stretch
-        scroll.setFitToHeight(false);
-        scroll.viewportBoundsProperty().addListener((o, a, b) -> host.setMinHeight(b.getHeight()));
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("page-scroll");
-        scroll.setId("pageScroll");
         overlay = new WaitOverlay(model.busyProperty(), model.waitingForProperty(),
                 model.waitNoticeProperty(), model::cancel);
-        StackPane center = new StackPane(scroll, overlay);
+        // the first page (Connect) fits any window the wizard allows; every other page is shown in the scroll pane
+        center.getChildren().setAll(host, overlay);
         setCenter(center);
         model.setCloseGuard(this::confirmClose);
         KeyRouting.install(this, model, primary, cancel);
@@ -145,6 +138,32 @@ public final class WizardShell extends BorderPane {
         }
     }
 
+    /**
+     * Puts the page host into its scroll pane (once): a page that does not fit scrolls, and the button bar below never
+     * leaves the window. Made after the first frame, not before: its skin and two scroll bars are about a hundred
+     * classes and a few dozen styled nodes the first page does not need (ADR 0105). Keeps the keyboard focus.
+     */
+    private void scrollPages() {
+        if (scroll != null) {
+            return;
+        }
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        scroll = new javafx.scene.control.ScrollPane();
+        scroll.setFitToWidth(true);
+        // not fitToHeight: that squeezed a tall page into the viewport (wrapped text then ended in "…" instead of
+        // scrolling); the page fills at least the viewport, so growing parts (the Look up table) still stretch
+        scroll.setFitToHeight(false);
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> host.setMinHeight(b.getHeight()));
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("page-scroll");
+        scroll.setId("pageScroll");
+        center.getChildren().set(0, scroll);   // takes the host out of the stack first
+        scroll.setContent(host);
+        if (focused != null && focused.getScene() != null) {
+            focused.requestFocus();
+        }
+    }
+
     private PageView view(Step step) {
         return views.computeIfAbsent(step, s -> factories.get(s).get());
     }
@@ -159,6 +178,7 @@ public final class WizardShell extends BorderPane {
      */
     public void prepareRemainingPages(Runnable whenPrepared) {
         java.util.ArrayDeque<Runnable> work = new java.util.ArrayDeque<>();
+        work.add(this::scrollPages);
         work.add(overlay::prepare);   // the first wait (the lookup's) then shows a card made already
         // page by page in the order the user meets them: the next page is ready first
         for (Step s : Step.values()) {
@@ -218,8 +238,13 @@ public final class WizardShell extends BorderPane {
     private void show(PageModel page) {
         PageView view = view(page.step());
         Node root = view.root();
+        if (page.step() != Step.values()[0]) {
+            scrollPages();   // at the latest when the user leaves the first page
+        }
         host.getChildren().setAll(root);
-        scroll.setVvalue(0);
+        if (scroll != null) {
+            scroll.setVvalue(0);
+        }
         for (Step s : Step.values()) {
             Label l = stepLabels.get(s);
             l.getStyleClass().removeAll(Styles.STEP_CURRENT, Styles.STEP_DONE);

@@ -57,6 +57,7 @@ class ClientPaneTest {
                 + "account) → the ticket is encrypted for the wrong account";
         waitUntil(v -> text(robot, "#clientHeadline").equals(expected));
         assertTrue(text(robot, "#clientVerdict").contains("Wrong account"));
+        assertEquals(java.util.Optional.of(io.github.spndoctor.app.ui.Tone.BAD), toneOf(robot, "#clientVerdict"), "red");
         WizardFixture.shot(robot, "lookup-server-manager");
 
         @SuppressWarnings("unchecked")
@@ -64,6 +65,8 @@ class ClientPaneTest {
         robot.interact(() -> picker.setValue(WinrmClient.PYPSRP));
         waitUntil(v -> text(robot, "#clientHeadline").startsWith("pypsrp asks for WSMAN/srv003.rwwilden01.local → held by SRV003$"));
         assertTrue(text(robot, "#clientVerdict").contains("Works"));
+        assertEquals(java.util.Optional.of(io.github.spndoctor.app.ui.Tone.GOOD), toneOf(robot, "#clientVerdict"),
+                "green: the same badge changes colour with the client");
         robot.interact(() -> picker.setValue(WinrmClient.POWERSHELL));
         robot.clickOn("#includePort");
         waitUntil(v -> text(robot, "#clientHeadline").contains("HTTP/srv003.rwwilden01.local:5985 → held by no account"));
@@ -72,9 +75,17 @@ class ClientPaneTest {
         WizardFixture.scrollTo(robot, "#probeButton");
         robot.clickOn("#probeButton");
         waitUntil(v -> !text(robot, "#probeSummary").isEmpty());
+        // with the port SPN nobody holds the KDC issues no ticket: "not proven", blue, neither green nor red
+        assertTrue(text(robot, "#probeSummary").contains("Not proven"), text(robot, "#probeSummary"));
+        assertEquals(java.util.Optional.of(io.github.spndoctor.app.ui.Tone.FINE), toneOf(robot, "#probeSummary"));
         assertTrue(WizardFixture.onFx(() -> robot.lookup("#probeLines").queryAs(javafx.scene.layout.VBox.class)
                 .getChildren().size()) >= 3);
         assertEquals(Step.LOOKUP, fx.composition.wizard().currentStep());
         WizardFixture.shot(robot, "lookup-probe");
+    }
+
+    private static java.util.Optional<io.github.spndoctor.app.ui.Tone> toneOf(FxRobot robot, String id) {
+        javafx.scene.Node n = robot.lookup(id).query();
+        return WizardFixture.onFx(() -> io.github.spndoctor.app.ui.Tone.shownBy(n));
     }
 }

@@ -67,9 +67,9 @@ class LookupClientVerdictTest {
                 .findFirst().orElse(""));
     }
 
-    private static boolean toned(FxRobot robot, String tone) throws Exception {
+    private static boolean toned(FxRobot robot, io.github.spndoctor.app.ui.Tone tone) throws Exception {
         javafx.scene.Node box = robot.lookup("#lookupVerdict").query().getParent().getParent();   // label, text column, box
-        return WizardFixture.onFx(() -> box.getStyleClass().contains(tone));
+        return WizardFixture.onFx(() -> io.github.spndoctor.app.ui.Tone.shownBy(box)).orElse(null) == tone;
     }
 
     @Test
@@ -77,7 +77,7 @@ class LookupClientVerdictTest {
         FxRobot robot = new FxRobot();
         lookUp(robot, "wac01.contoso.com");
         assertEquals("Healthy, with a warning", text(robot, "#lookupVerdictWord"), text(robot, "#lookupVerdict"));
-        assertTrue(toned(robot, "tone-warning"), "amber, not green and not red");
+        assertTrue(toned(robot, io.github.spndoctor.app.ui.Tone.WARNING), "amber, not green and not red");
         assertTrue(text(robot, "#lookupVerdict").startsWith("No SPN problem found for wac01.contoso.com: PowerShell asks for HTTP/"),
                 text(robot, "#lookupVerdict"));
         assertTrue(text(robot, "#clientHeadline").startsWith("PowerShell"), text(robot, "#clientHeadline"));
@@ -91,7 +91,7 @@ class LookupClientVerdictTest {
         ComboBox<WinrmClient> picker = robot.lookup("#clientPicker").queryAs(ComboBox.class);
         robot.interact(() -> picker.setValue(WinrmClient.PYPSRP));
         waitUntil(v -> text(robot, "#lookupVerdictWord").equals("Problem"));
-        assertTrue(toned(robot, "tone-bad"));
+        assertTrue(toned(robot, io.github.spndoctor.app.ui.Tone.BAD));
         assertEquals("missing, and needed by this client", status(robot, "WSMAN/wac01.contoso.com"));
         assertTrue(text(robot, "#lookupVerdict").contains("pypsrp asks for it"), text(robot, "#lookupVerdict"));
         waitUntil(v -> text(robot, "#clientHeadline").startsWith("pypsrp asks for WSMAN/wac01.contoso.com"));
@@ -114,7 +114,7 @@ class LookupClientVerdictTest {
         FxRobot robot = new FxRobot();
         lookUp(robot, "srv004.rwwilden01.local");
         assertEquals("SPNs fine, error elsewhere", text(robot, "#lookupVerdictWord"), text(robot, "#lookupVerdict"));
-        assertTrue(toned(robot, "tone-warning"), "a healthy host with an error at hand is not green");
+        assertTrue(toned(robot, io.github.spndoctor.app.ui.Tone.WARNING), "a healthy host with an error at hand is not green");
         assertTrue(text(robot, "#lookupVerdictCaveat").contains("0x80090322 most likely comes from elsewhere"),
                 text(robot, "#lookupVerdictCaveat"));
         assertFalse(text(robot, "#lookupVerdict").contains("SPN problem for"));

@@ -26,6 +26,7 @@ import static io.github.spndoctor.app.e2e.WizardFixture.SRV003;
 import static io.github.spndoctor.app.e2e.WizardFixture.onFx;
 import static io.github.spndoctor.app.e2e.WizardFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,18 +98,43 @@ class RehearsalTest {
     }
 
     @Test
-    void aBadgeShownAgainKeepsItsIconAndStyleClasses(FxRobot robot) {
+    void aBadgeShownAgainKeepsItsIconAndStyleClasses_andChangesToneAsAState(FxRobot robot) {
         Label badge = onFx(Label::new);
         robot.interact(() -> StatusBadge.set(badge, Tone.BAD, "wrong account"));
         Node icon = onFx(badge::getGraphic);
         robot.interact(() -> StatusBadge.set(badge, Tone.BAD, "wrong account"));
         assertSame(icon, onFx(badge::getGraphic), "the same tone keeps its icon node");
-        assertEquals(List.of("label", "status-badge", Tone.BAD.styleClass()), onFx(() -> List.copyOf(badge.getStyleClass())));
+        assertEquals(List.of("label", "status-badge"), onFx(() -> List.copyOf(badge.getStyleClass())));
+        assertEquals(java.util.Optional.of(Tone.BAD), onFx(() -> Tone.shownBy(badge)));
         robot.interact(() -> StatusBadge.set(badge, Tone.GOOD, "held by the computer"));
-        assertEquals(List.of("label", "status-badge", Tone.GOOD.styleClass()), onFx(() -> List.copyOf(badge.getStyleClass())));
-        FontIcon now = (FontIcon) onFx(badge::getGraphic);
-        assertTrue(onFx(() -> now.getStyleClass().contains(Tone.GOOD.styleClass())
-                && !now.getStyleClass().contains(Tone.BAD.styleClass())), "the icon takes the new tone");
+        assertEquals(List.of("label", "status-badge"), onFx(() -> List.copyOf(badge.getStyleClass())),
+                "a new tone changes no style class (that would make JavaFX look the styles up again)");
+        assertEquals(java.util.Optional.of(Tone.GOOD), onFx(() -> Tone.shownBy(badge)), "one tone at a time");
+        assertSame(icon, onFx(badge::getGraphic), "another tone keeps the icon node too");
+        FontIcon now = (FontIcon) icon;
+        assertEquals(java.util.Optional.of(Tone.GOOD), onFx(() -> Tone.shownBy(now)), "the icon takes the new tone");
         assertEquals(Tone.GOOD.icon().getDescription(), onFx(() -> now.getIconCode().getDescription()));
+    }
+
+    @Test
+    void aToneColoursTheBadgeAndItsIcon_throughTheStylesheet(FxRobot robot) {
+        Label bad = onFx(() -> StatusBadge.of(Tone.BAD, "wrong account"));
+        Label good = onFx(() -> StatusBadge.of(Tone.GOOD, "held by the computer"));
+        javafx.scene.layout.VBox box = onFx(() -> new javafx.scene.layout.VBox(bad, good));
+        robot.interact(() -> {
+            javafx.scene.Scene s = new javafx.scene.Scene(box);
+            io.github.spndoctor.app.ui.Theme.style(s);
+            box.applyCss();
+        });
+        javafx.scene.paint.Paint badFill = onFx(bad::getTextFill);
+        javafx.scene.paint.Paint goodFill = onFx(good::getTextFill);
+        assertNotEquals(badFill, goodFill, "two tones, two colours");
+        assertEquals(badFill, onFx(() -> ((FontIcon) bad.getGraphic()).getIconColor()), "the icon has the word's colour");
+        robot.interact(() -> {
+            StatusBadge.set(bad, Tone.GOOD, "held by the computer");
+            box.applyCss();
+        });
+        assertEquals(goodFill, onFx(bad::getTextFill), "a badge that changes tone changes colour");
+        assertEquals(goodFill, onFx(() -> ((FontIcon) bad.getGraphic()).getIconColor()));
     }
 }

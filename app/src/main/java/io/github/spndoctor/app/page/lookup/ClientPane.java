@@ -29,8 +29,9 @@ public final class ClientPane extends VBox {
         badge.setId("clientVerdict");
         badge.textProperty().bind(Bindings.createStringBinding(() -> badgeText(model.verdictProperty().get()),
                 model.verdictProperty(), model.busyProperty()));
-        badge.styleProperty().bind(Bindings.createStringBinding(() -> badgeStyle(model.verdictProperty().get()),
-                model.verdictProperty()));
+        badge.getStyleClass().add("client-badge");
+        badgeTone(model.verdictProperty().get()).applyTo(badge);
+        model.verdictProperty().addListener((o, a, b) -> badgeTone(b).applyTo(badge));
         Label headline = new Label();
         headline.setId("clientHeadline");
         headline.setWrapText(true);
@@ -127,14 +128,13 @@ public final class ClientPane extends VBox {
         };
     }
 
-    static String badgeStyle(SpnVerdict v) {
-        String colour = v == null ? "#555555" : switch (v) {
-            case RIGHT_ACCOUNT -> "#1a7f37";
-            case WRONG_ACCOUNT, NOT_UNIQUE -> "#b42318";
-            case NO_ACCOUNT -> "#9a6700";
-            case NO_KERBEROS -> "#0b5cad";
+    /** The badge's colour (app.css, .client-badge): right account green, wrong or not unique red, none amber. */
+    static io.github.spndoctor.app.ui.Tone badgeTone(SpnVerdict v) {
+        return v == null ? io.github.spndoctor.app.ui.Tone.UNKNOWN : switch (v) {
+            case RIGHT_ACCOUNT -> io.github.spndoctor.app.ui.Tone.GOOD;
+            case WRONG_ACCOUNT, NOT_UNIQUE -> io.github.spndoctor.app.ui.Tone.BAD;
+            case NO_ACCOUNT -> io.github.spndoctor.app.ui.Tone.WARNING;
+            case NO_KERBEROS -> io.github.spndoctor.app.ui.Tone.FINE;
         };
-        return "-fx-text-fill: white; -fx-background-color: " + colour + "; -fx-padding: 2 6 2 6; -fx-font-weight: bold;"
-                + " -fx-background-radius: 3;";
     }
 }

@@ -18,9 +18,6 @@ import javafx.scene.layout.VBox;
  * verdict and the steps left on the clients. Hidden until a watch starts.
  */
 public final class ConvergencePane extends VBox {
-    static final String CONVERGED_COLOUR = "#1a7f37";
-    static final String STALE_COLOUR = "#9a6700";
-    static final String DOWN_COLOUR = "#cf222e";
     private static final java.time.format.DateTimeFormatter TIME =
             java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
     private final GridPane table = new GridPane();
@@ -64,7 +61,8 @@ public final class ConvergencePane extends VBox {
             Label state = new Label(icon(d.state()) + " " + d.state().words());
             state.setId("dc-state-" + d.dc().shortName().toLowerCase(java.util.Locale.ROOT));
             state.getStyleClass().add("dc-" + d.state().id());
-            state.setStyle("-fx-text-fill: " + colour(d.state()) + "; -fx-font-weight: bold;");
+            state.getStyleClass().addAll(io.github.spndoctor.app.ui.Styles.TONED, "strong");
+            tone(d.state()).applyTo(state);
             Label time = new Label(d.state() == DcState.CONVERGED ? "after " + d.secondsText() : d.secondsText() + " so far");
             Label origin = new Label(d.origin().map(o -> "written on " + o.originatingDc() + " at "
                     + TIME.format(o.changedAt())).orElse(""));
@@ -93,11 +91,12 @@ public final class ConvergencePane extends VBox {
         };
     }
 
-    static String colour(DcState s) {
+    /** Converged green, stale amber, unreachable red. */
+    static io.github.spndoctor.app.ui.Tone tone(DcState s) {
         return switch (s) {
-            case CONVERGED -> CONVERGED_COLOUR;
-            case STALE -> STALE_COLOUR;
-            case UNREACHABLE -> DOWN_COLOUR;
+            case CONVERGED -> io.github.spndoctor.app.ui.Tone.GOOD;
+            case STALE -> io.github.spndoctor.app.ui.Tone.WARNING;
+            case UNREACHABLE -> io.github.spndoctor.app.ui.Tone.BAD;
         };
     }
 }

@@ -64,7 +64,8 @@ public final class KdcPane extends VBox {
             Label state = new Label(KdcAskModel.icon(d.verdict()) + " " + d.verdict().words());
             state.setId("kdc-state-" + d.dc().dc().shortName().toLowerCase(Locale.ROOT));
             state.getStyleClass().add("kdc-" + d.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            state.setStyle("-fx-text-fill: " + colour(d.verdict()) + "; -fx-font-weight: bold;");
+            state.getStyleClass().addAll(io.github.spndoctor.app.ui.Styles.TONED, "strong");
+            tone(d.verdict()).applyTo(state);
             Label words = new Label(String.join("\n", d.words()));
             words.setWrapText(true);
             words.setMaxWidth(720);
@@ -75,11 +76,12 @@ public final class KdcPane extends VBox {
         }
     }
 
-    static String colour(KdcCheck.Verdict v) {
+    /** In effect green; not yet, unclear or no ticket amber; the old holder still answering red. */
+    static io.github.spndoctor.app.ui.Tone tone(KdcCheck.Verdict v) {
         return switch (v) {
-            case IN_EFFECT -> ConvergencePane.CONVERGED_COLOUR;
-            case UNCLEAR, NOT_YET, NO_TICKET -> ConvergencePane.STALE_COLOUR;
-            case OLD_HOLDER -> ConvergencePane.DOWN_COLOUR;
+            case IN_EFFECT -> io.github.spndoctor.app.ui.Tone.GOOD;
+            case UNCLEAR, NOT_YET, NO_TICKET -> io.github.spndoctor.app.ui.Tone.WARNING;
+            case OLD_HOLDER -> io.github.spndoctor.app.ui.Tone.BAD;
         };
     }
 }

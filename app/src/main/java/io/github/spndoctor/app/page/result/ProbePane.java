@@ -57,7 +57,8 @@ public final class ProbePane extends VBox {
             for (ProbePaneModel.Line l : model.lines()) {
                 Label line = new Label(mark(l.status()) + "  " + l.text());
                 line.setWrapText(true);
-                line.setStyle("-fx-text-fill: " + colour(l.status()) + ";");
+                line.getStyleClass().add(io.github.spndoctor.app.ui.Styles.TONED);
+                tone(l.status()).applyTo(line);
                 lines.getChildren().add(line);
             }
         });
@@ -70,8 +71,10 @@ public final class ProbePane extends VBox {
         summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.summaryProperty().get().isEmpty()
                 ? "" : verdictText(model.verdictProperty().get()) + "  " + model.summaryProperty().get(),
                 model.summaryProperty(), model.verdictProperty()));
-        summary.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.verdictProperty().get() == null
-                ? "" : "-fx-text-fill: " + colour(model.verdictProperty().get()) + ";", model.verdictProperty()));
+        summary.getStyleClass().add(io.github.spndoctor.app.ui.Styles.TONED);
+        // the tone is a state of the label (no inline style to parse, no new style lookup when the answer changes)
+        model.verdictProperty().addListener((o, a, b) -> toneSummary(summary, b));
+        toneSummary(summary, model.verdictProperty().get());
         Label advice = new Label();
         advice.setId("probeAdvice");
         advice.setWrapText(true);
@@ -107,11 +110,20 @@ public final class ProbePane extends VBox {
         };
     }
 
-    static String colour(ProbeStep.Status s) {
+    private static void toneSummary(Label summary, ProbeStep.Status verdict) {
+        if (verdict == null) {
+            io.github.spndoctor.app.ui.Tone.clear(summary);   // no answer yet: the heading's own colour
+        } else {
+            tone(verdict).applyTo(summary);
+        }
+    }
+
+    /** Running or information blue, accepted green, rejected red. */
+    static io.github.spndoctor.app.ui.Tone tone(ProbeStep.Status s) {
         return switch (s) {
-            case RUNNING, INFO -> "#0b5cad";
-            case OK -> "#1a7f37";
-            case PROBLEM -> "#b42318";
+            case RUNNING, INFO -> io.github.spndoctor.app.ui.Tone.FINE;
+            case OK -> io.github.spndoctor.app.ui.Tone.GOOD;
+            case PROBLEM -> io.github.spndoctor.app.ui.Tone.BAD;
         };
     }
 }
