@@ -12,6 +12,8 @@ public final class Styles {
     public static final String NOTE = "note";
     /** A text coloured by its {@link Tone} (a pseudo-class set with {@link Tone#applyTo}). */
     public static final String TONED = "toned";
+    /** Bold text (a state word in a table of DCs). */
+    public static final String STRONG = "strong";
     public static final String CODE = "code";
     public static final String CARD = "card";
     public static final String PAGE = "page";

@@ -61,7 +61,7 @@ public final class ConvergencePane extends VBox {
             Label state = new Label(icon(d.state()) + " " + d.state().words());
             state.setId("dc-state-" + d.dc().shortName().toLowerCase(java.util.Locale.ROOT));
             state.getStyleClass().add("dc-" + d.state().id());
-            state.getStyleClass().addAll(io.github.spndoctor.app.ui.Styles.TONED, "strong");
+            state.getStyleClass().addAll(io.github.spndoctor.app.ui.Styles.TONED, io.github.spndoctor.app.ui.Styles.STRONG);
             tone(d.state()).applyTo(state);
             Label time = new Label(d.state() == DcState.CONVERGED ? "after " + d.secondsText() : d.secondsText() + " so far");
             Label origin = new Label(d.origin().map(o -> "written on " + o.originatingDc() + " at "

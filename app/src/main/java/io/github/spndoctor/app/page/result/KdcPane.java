@@ -64,7 +64,7 @@ public final class KdcPane extends VBox {
             Label state = new Label(KdcAskModel.icon(d.verdict()) + " " + d.verdict().words());
             state.setId("kdc-state-" + d.dc().dc().shortName().toLowerCase(Locale.ROOT));
             state.getStyleClass().add("kdc-" + d.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            state.getStyleClass().addAll(io.github.spndoctor.app.ui.Styles.TONED, "strong");
+            state.getStyleClass().addAll(io.github.spndoctor.app.ui.Styles.TONED, io.github.spndoctor.app.ui.Styles.STRONG);
             tone(d.verdict()).applyTo(state);
             Label words = new Label(String.join("\n", d.words()));
             words.setWrapText(true);
