@@ -41,10 +41,8 @@ public final class Callout {
             return;   // unchanged
         }
         tone.applyTo(callout);
-        // the same icon node takes the tone's glyph and colour: no new node, no new style lookup
         if (!callout.getChildren().isEmpty() && callout.getChildren().get(0) instanceof org.kordamp.ikonli.javafx.FontIcon i) {
-            i.setIconCode(tone.icon());
-            tone.applyTo(i);
+            StatusBadge.retone(i, tone);
         }
     }
 }

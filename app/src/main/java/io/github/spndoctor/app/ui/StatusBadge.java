@@ -29,12 +29,17 @@ public final class StatusBadge {
         }
         tone.applyTo(l);
         if (l.getGraphic() instanceof FontIcon i) {
-            if (Tone.shownBy(i).orElse(null) != tone) {
-                i.setIconCode(tone.icon());
-                tone.applyTo(i);
-            }
+            retone(i, tone);
         } else {
             l.setGraphic(icon(tone));
+        }
+    }
+
+    /** Gives an icon made here another tone in place: the same node takes the glyph and the colour (no new node). */
+    static void retone(FontIcon i, Tone tone) {
+        if (Tone.shownBy(i).orElse(null) != tone) {
+            i.setIconCode(tone.icon());
+            tone.applyTo(i);
         }
     }
 

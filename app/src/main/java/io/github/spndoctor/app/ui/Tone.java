@@ -40,15 +40,17 @@ public enum Tone {
 
     /** Shows this tone on {@code n} (and no other tone); nothing happens when it shows it already. */
     public void applyTo(javafx.scene.Node n) {
-        for (Tone t : values()) {
-            n.pseudoClassStateChanged(t.state, t == this);
-        }
+        show(n, this);
     }
 
     /** Takes every tone off {@code n}: it shows its own colours again. */
     public static void clear(javafx.scene.Node n) {
+        show(n, null);
+    }
+
+    private static void show(javafx.scene.Node n, Tone tone) {
         for (Tone t : values()) {
-            n.pseudoClassStateChanged(t.state, false);
+            n.pseudoClassStateChanged(t.state, t == tone);
         }
     }
 

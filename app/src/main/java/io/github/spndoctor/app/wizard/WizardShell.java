@@ -238,7 +238,7 @@ public final class WizardShell extends BorderPane {
     private void show(PageModel page) {
         PageView view = view(page.step());
         Node root = view.root();
-        if (page.step() != Step.values()[0]) {
+        if (page.step() != Step.CONNECT) {
             scrollPages();   // at the latest when the user leaves the first page
         }
         host.getChildren().setAll(root);

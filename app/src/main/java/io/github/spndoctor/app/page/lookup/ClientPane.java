@@ -2,6 +2,7 @@ package io.github.spndoctor.app.page.lookup;
 
 import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.ui.Styles;
+import io.github.spndoctor.app.ui.Tone;
 import io.github.spndoctor.core.spn.SpnVerdict;
 import io.github.spndoctor.core.spn.WinrmClient;
 import javafx.beans.binding.Bindings;
@@ -129,12 +130,12 @@ public final class ClientPane extends VBox {
     }
 
     /** The badge's colour (app.css, .client-badge): right account green, wrong or not unique red, none amber. */
-    static io.github.spndoctor.app.ui.Tone badgeTone(SpnVerdict v) {
-        return v == null ? io.github.spndoctor.app.ui.Tone.UNKNOWN : switch (v) {
-            case RIGHT_ACCOUNT -> io.github.spndoctor.app.ui.Tone.GOOD;
-            case WRONG_ACCOUNT, NOT_UNIQUE -> io.github.spndoctor.app.ui.Tone.BAD;
-            case NO_ACCOUNT -> io.github.spndoctor.app.ui.Tone.WARNING;
-            case NO_KERBEROS -> io.github.spndoctor.app.ui.Tone.FINE;
+    static Tone badgeTone(SpnVerdict v) {
+        return v == null ? Tone.UNKNOWN : switch (v) {
+            case RIGHT_ACCOUNT -> Tone.GOOD;
+            case WRONG_ACCOUNT, NOT_UNIQUE -> Tone.BAD;
+            case NO_ACCOUNT -> Tone.WARNING;
+            case NO_KERBEROS -> Tone.FINE;
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.github.spndoctor.app.page.result;
 
 import io.github.spndoctor.app.ui.Styles;
+import io.github.spndoctor.app.ui.Tone;
 import io.github.spndoctor.app.ui.Ui;
 import io.github.spndoctor.core.converge.DcState;
 import io.github.spndoctor.core.converge.DcStatus;
@@ -61,7 +62,7 @@ public final class ConvergencePane extends VBox {
             Label state = new Label(icon(d.state()) + " " + d.state().words());
             state.setId("dc-state-" + d.dc().shortName().toLowerCase(java.util.Locale.ROOT));
             state.getStyleClass().add("dc-" + d.state().id());
-            state.getStyleClass().addAll(io.github.spndoctor.app.ui.Styles.TONED, io.github.spndoctor.app.ui.Styles.STRONG);
+            state.getStyleClass().addAll(Styles.TONED, Styles.STRONG);
             tone(d.state()).applyTo(state);
             Label time = new Label(d.state() == DcState.CONVERGED ? "after " + d.secondsText() : d.secondsText() + " so far");
             Label origin = new Label(d.origin().map(o -> "written on " + o.originatingDc() + " at "
@@ -92,11 +93,11 @@ public final class ConvergencePane extends VBox {
     }
 
     /** Converged green, stale amber, unreachable red. */
-    static io.github.spndoctor.app.ui.Tone tone(DcState s) {
+    static Tone tone(DcState s) {
         return switch (s) {
-            case CONVERGED -> io.github.spndoctor.app.ui.Tone.GOOD;
-            case STALE -> io.github.spndoctor.app.ui.Tone.WARNING;
-            case UNREACHABLE -> io.github.spndoctor.app.ui.Tone.BAD;
+            case CONVERGED -> Tone.GOOD;
+            case STALE -> Tone.WARNING;
+            case UNREACHABLE -> Tone.BAD;
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.github.spndoctor.app.page.result;
 
 import io.github.spndoctor.app.ui.Styles;
+import io.github.spndoctor.app.ui.Tone;
 import io.github.spndoctor.app.ui.Ui;
 import io.github.spndoctor.core.converge.KdcCheck;
 import io.github.spndoctor.core.converge.KdcReport;
@@ -64,7 +65,7 @@ public final class KdcPane extends VBox {
             Label state = new Label(KdcAskModel.icon(d.verdict()) + " " + d.verdict().words());
             state.setId("kdc-state-" + d.dc().dc().shortName().toLowerCase(Locale.ROOT));
             state.getStyleClass().add("kdc-" + d.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            state.getStyleClass().addAll(io.github.spndoctor.app.ui.Styles.TONED, io.github.spndoctor.app.ui.Styles.STRONG);
+            state.getStyleClass().addAll(Styles.TONED, Styles.STRONG);
             tone(d.verdict()).applyTo(state);
             Label words = new Label(String.join("\n", d.words()));
             words.setWrapText(true);
@@ -77,11 +78,11 @@ public final class KdcPane extends VBox {
     }
 
     /** In effect green; not yet, unclear or no ticket amber; the old holder still answering red. */
-    static io.github.spndoctor.app.ui.Tone tone(KdcCheck.Verdict v) {
+    static Tone tone(KdcCheck.Verdict v) {
         return switch (v) {
-            case IN_EFFECT -> io.github.spndoctor.app.ui.Tone.GOOD;
-            case UNCLEAR, NOT_YET, NO_TICKET -> io.github.spndoctor.app.ui.Tone.WARNING;
-            case OLD_HOLDER -> io.github.spndoctor.app.ui.Tone.BAD;
+            case IN_EFFECT -> Tone.GOOD;
+            case UNCLEAR, NOT_YET, NO_TICKET -> Tone.WARNING;
+            case OLD_HOLDER -> Tone.BAD;
         };
     }
 }

@@ -2,6 +2,7 @@ package io.github.spndoctor.app.page.result;
 
 import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.ui.Styles;
+import io.github.spndoctor.app.ui.Tone;
 import io.github.spndoctor.core.probe.ProbeStep;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -57,7 +58,7 @@ public final class ProbePane extends VBox {
             for (ProbePaneModel.Line l : model.lines()) {
                 Label line = new Label(mark(l.status()) + "  " + l.text());
                 line.setWrapText(true);
-                line.getStyleClass().add(io.github.spndoctor.app.ui.Styles.TONED);
+                line.getStyleClass().add(Styles.TONED);
                 tone(l.status()).applyTo(line);
                 lines.getChildren().add(line);
             }
@@ -71,7 +72,7 @@ public final class ProbePane extends VBox {
         summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.summaryProperty().get().isEmpty()
                 ? "" : verdictText(model.verdictProperty().get()) + "  " + model.summaryProperty().get(),
                 model.summaryProperty(), model.verdictProperty()));
-        summary.getStyleClass().add(io.github.spndoctor.app.ui.Styles.TONED);
+        summary.getStyleClass().add(Styles.TONED);
         // the tone is a state of the label (no inline style to parse, no new style lookup when the answer changes)
         model.verdictProperty().addListener((o, a, b) -> toneSummary(summary, b));
         toneSummary(summary, model.verdictProperty().get());
@@ -112,18 +113,18 @@ public final class ProbePane extends VBox {
 
     private static void toneSummary(Label summary, ProbeStep.Status verdict) {
         if (verdict == null) {
-            io.github.spndoctor.app.ui.Tone.clear(summary);   // no answer yet: the heading's own colour
+            Tone.clear(summary);   // no answer yet: the heading's own colour
         } else {
             tone(verdict).applyTo(summary);
         }
     }
 
     /** Running or information blue, accepted green, rejected red. */
-    static io.github.spndoctor.app.ui.Tone tone(ProbeStep.Status s) {
+    static Tone tone(ProbeStep.Status s) {
         return switch (s) {
-            case RUNNING, INFO -> io.github.spndoctor.app.ui.Tone.FINE;
-            case OK -> io.github.spndoctor.app.ui.Tone.GOOD;
-            case PROBLEM -> io.github.spndoctor.app.ui.Tone.BAD;
+            case RUNNING, INFO -> Tone.FINE;
+            case OK -> Tone.GOOD;
+            case PROBLEM -> Tone.BAD;
         };
     }
 }
