@@ -39,8 +39,6 @@ import io.github.spndoctor.core.symptom.SymptomParser;
 import io.github.spndoctor.core.text.RedactedText;
 import io.github.spndoctor.core.verify.VerifyResult;
 
-import io.github.spndoctor.core.spn.ClientSettings;
-import io.github.spndoctor.core.spn.WinrmClient;
 
 import java.io.IOException;
 import java.nio.file.Path;
