@@ -30,6 +30,16 @@ public final class WithPanes implements PageView {
     @Override
     public Node focusTarget() { return page.focusTarget(); }
 
+    /**
+     * The page's own steps, each on the page's root sized as the whole: a step lays out that root, which would
+     * otherwise have no size off the screen. The panes are not laid out here: a label laid out off the screen and
+     * put back later loses its Alt+letter (JavaFX registers it with the scene only when it lays the text out).
+     */
     @Override
-    public java.util.List<Runnable> rehearsal() { return page.rehearsal(); }
+    public java.util.List<Runnable> rehearsal() {
+        return page.rehearsal().stream().<Runnable>map(step -> () -> {
+            page.root().resize(root.getWidth(), root.getHeight());
+            step.run();
+        }).toList();
+    }
 }

@@ -26,6 +26,8 @@ public final class LookupPage implements PageView {
     private final VBox extras = new VBox();
     private final javafx.collections.ObservableList<LookupRow> shown = javafx.collections.FXCollections.observableArrayList();
     private final LookupPageModel model;
+    /** Set while a rehearsal lays the table out: it is shown then, with sample rows, off the screen. */
+    private boolean rehearsing;
 
     public LookupPage(LookupPageModel model) {
         root.getStyleClass().add(Styles.PAGE);
@@ -47,14 +49,19 @@ public final class LookupPage implements PageView {
         summary.setId("lookupSummary");
 
         // the table shows a list of its own that follows the model's rows: a rehearsal fills the same list (a new
-        // items list would make the table throw its rows and cells away and build them again)
+        // items list would make the table throw its rows and cells away and build them again). While the model has
+        // no rows the table is hidden and keeps the rows it had: a table whose items go from none to some throws
+        // all its cells away and makes new ones, and that would undo the rehearsal in the frame the rows arrive.
         table = new TableView<>(shown);
-        shown.setAll(model.rows());
-        model.rows().addListener((javafx.collections.ListChangeListener<LookupRow>) c -> {
-            shown.setAll(model.rows());
-            shareColumns();
-        });
         this.model = model;
+        model.rows().addListener((javafx.collections.ListChangeListener<LookupRow>) c -> {
+            if (!model.rows().isEmpty()) {
+                shown.setAll(model.rows());
+                shareColumns();
+            }
+            showTable();
+        });
+        model.errorProperty().addListener((o, was, now) -> showTable());
         table.setId("lookupTable");
         table.getColumns().add(column(Messages.get("lookup.col.spn"), LookupRow::spn));
         table.getColumns().add(column(Messages.get("lookup.col.holder"), LookupRow::holder));
@@ -70,8 +77,8 @@ public final class LookupPage implements PageView {
         table.setMinHeight(160);
         table.setPlaceholder(new Label(""));
         VBox.setVgrow(table, Priority.ALWAYS);
-        table.visibleProperty().bind(model.errorProperty().isEmpty());
         table.managedProperty().bind(table.visibleProperty());
+        showTable();
 
         Label error = Ui.error(model.errorProperty());
         error.setId("lookupError");
@@ -102,8 +109,8 @@ public final class LookupPage implements PageView {
 
     /**
      * Two steps: a few sample rows, then more than a 1024×768 window shows, a row per SPN state (rows, cells, badges,
-     * text); each puts the model's rows back. The table keeps the cells it made, so the first real lookup only fills
-     * them in.
+     * text); each puts the model's rows back if it has any. Until it has, the sample rows stay in the hidden table:
+     * the table keeps the cells it made, and the first real lookup only fills them in.
      */
     @Override
     public java.util.List<Runnable> rehearsal() {
@@ -119,10 +126,25 @@ public final class LookupPage implements PageView {
                     io.github.spndoctor.core.lookup.LookupResult.Status.values()[i % 4], st, st.words()));
         }
         shown.setAll(sample);
+        rehearsing = true;
+        showTable();
         root.applyCss();
         root.layout();
-        shown.setAll(model.rows());
+        // as tall as the whole page, the table makes a row cell for every row the page could show; the page's next
+        // layout gives it its own height again and keeps the cells
+        table.resize(table.getWidth(), Math.max(table.getHeight(), root.getHeight()));
+        table.layout();
+        rehearsing = false;
+        if (!model.rows().isEmpty()) {
+            shown.setAll(model.rows());
+        }
         shareColumns();
+        showTable();
+    }
+
+    /** The table is shown when there are rows of the session's own and no error (or while a rehearsal lays it out). */
+    private void showTable() {
+        table.setVisible(model.errorProperty().get().isEmpty() && (rehearsing || !model.rows().isEmpty()));
     }
 
     /**
