@@ -5,8 +5,6 @@ import io.github.spndoctor.core.directory.demo.DemoDirectory;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
-import static io.github.spndoctor.app.e2e.WizardFixture.SRV003;
 import static io.github.spndoctor.app.e2e.WizardFixture.onFx;
 import static io.github.spndoctor.app.e2e.WizardFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,12 +55,7 @@ class LookupTableReuseTest {
 
     @Test
     void theFirstRowsAppearInTheRehearsedCells_andNoTableIsShownWhileTheLookupWaits(FxRobot robot) {
-        waitUntil(v -> fx.ready());
-        robot.clickOn("#nextButton");
-        fx.waitFor(Step.SYMPTOM);
-        robot.interact(() -> robot.lookup("#symptomText").queryAs(TextArea.class).setText(WizardFixture.seed000ErrorText()));
-        robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(SRV003));
-        robot.clickOn("#nextButton");
+        fx.describeSrv003(robot);
         waitUntil(v -> onFx(() -> fx.composition.wizard().currentStep() == Step.LOOKUP
                 && fx.composition.wizard().busyProperty().get()));
         TableView<?> table = robot.lookup("#lookupTable").queryAs(TableView.class);

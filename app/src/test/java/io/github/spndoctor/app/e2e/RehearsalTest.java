@@ -7,8 +7,6 @@ import io.github.spndoctor.core.directory.demo.DemoDirectory;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Path;
 import java.util.List;
 
-import static io.github.spndoctor.app.e2e.WizardFixture.SRV003;
 import static io.github.spndoctor.app.e2e.WizardFixture.onFx;
 import static io.github.spndoctor.app.e2e.WizardFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,12 +59,7 @@ class RehearsalTest {
 
     @Test
     void thePreparedPagesShowOnlyWhatTheSessionFound(FxRobot robot) {
-        waitUntil(v -> fx.ready());
-        robot.clickOn("#nextButton");
-        fx.waitFor(Step.SYMPTOM);
-        robot.interact(() -> robot.lookup("#symptomText").queryAs(TextArea.class).setText(WizardFixture.seed000ErrorText()));
-        robot.interact(() -> robot.lookup("#targetField").queryAs(TextField.class).setText(SRV003));
-        robot.clickOn("#nextButton");
+        fx.describeSrv003(robot);
         fx.waitFor(Step.LOOKUP);
         TableView<?> table = robot.lookup("#lookupTable").queryAs(TableView.class);
         assertTrue(onFx(() -> !table.getItems().isEmpty()

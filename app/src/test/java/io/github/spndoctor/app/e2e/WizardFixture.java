@@ -79,6 +79,21 @@ final class WizardFixture {
         return composition.connections().demoReady().isDone() && composition.pagesPrepared().isDone();
     }
 
+    /**
+     * From the first page to the Look up page, once the wizard is idle: Next, then srv003 with seed 000's error text
+     * (both set, not typed), then Next. Returns when Next was pressed; the lookup may still run.
+     */
+    void describeSrv003(FxRobot robot) {
+        waitUntil(v -> ready());
+        robot.clickOn("#nextButton");
+        waitFor(io.github.spndoctor.app.wizard.Step.SYMPTOM);
+        robot.interact(() -> {
+            robot.lookup("#symptomText").queryAs(javafx.scene.control.TextArea.class).setText(seed000ErrorText());
+            robot.lookup("#targetField").queryAs(javafx.scene.control.TextField.class).setText(SRV003);
+        });
+        robot.clickOn("#nextButton");
+    }
+
     void stop() {
         runner.close();
         demo.close();
