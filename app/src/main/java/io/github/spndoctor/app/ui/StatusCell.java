@@ -30,12 +30,13 @@ public final class StatusCell<R> extends TableCell<R, R> {
     protected void updateItem(R item, boolean empty) {
         super.updateItem(item, empty);
         // the badge stays the cell's graphic, hidden on an empty row: taken out and put back, it would be styled anew
-        // each time the table fills
+        // each time the table fills. It stays managed: a cell skinned while its graphic is unmanaged leaves the
+        // graphic out of its children, and does not look again when the graphic becomes managed (a row cell made
+        // empty and filled later would show no status at all)
         setText(null);
         setGraphic(badge);
         boolean shown = !empty && item != null;
         badge.setVisible(shown);
-        badge.setManaged(shown);
         if (!shown) {
             badge.setText("");
             badge.setAccessibleText(null);
