@@ -40,7 +40,8 @@ class ScenarioPickerTest {
 
     @Test
     void everyScenarioOpensTheSymptomPageWithItsTextAndTarget(FxRobot robot) {
-        waitUntil(v -> !fx.composition.scenarios().scenarios().isEmpty());
+        // idle first: a lookup from this thread must not race the pages prepared on the UI thread
+        waitUntil(v -> fx.ready() && !fx.composition.scenarios().scenarios().isEmpty());
         List<Scenario> all = List.copyOf(fx.composition.scenarios().scenarios());
         // folded at start: a sysadmin's first page is the choice of directory; the panes are built when opened
         assertTrue(robot.lookup("#scenarioChoice").tryQuery().isEmpty(), "the trainer tools are built only when opened");
@@ -63,7 +64,7 @@ class ScenarioPickerTest {
     /** Each scenario, walked on to the Diagnosis page as a trainer would: its cause leads (the healthy one: healthy). */
     @Test
     void everyScenarioLeadsTheDiagnosisPageWithItsCause(FxRobot robot) {
-        waitUntil(v -> !fx.composition.scenarios().scenarios().isEmpty());
+        waitUntil(v -> fx.ready() && !fx.composition.scenarios().scenarios().isEmpty());
         List<Scenario> all = List.copyOf(fx.composition.scenarios().scenarios());
         WizardFixture.openTrainerTools(robot);
         List<String> wrong = new java.util.ArrayList<>();
