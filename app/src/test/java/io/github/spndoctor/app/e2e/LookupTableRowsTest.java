@@ -16,10 +16,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 
 import static io.github.spndoctor.app.e2e.WizardFixture.onFx;
 import static io.github.spndoctor.app.e2e.WizardFixture.waitUntil;
@@ -48,11 +45,8 @@ class LookupTableRowsTest {
     @AfterEach
     void stop() { fx.stop(); }
 
-    private static Set<Node> rowCells(TableView<?> table) {
-        Set<Node> rows = Collections.newSetFromMap(new IdentityHashMap<>());
-        rows.addAll(table.lookupAll(".table-row-cell"));
-        rows.removeIf(n -> !(n instanceof TableRow<?>));
-        return rows;
+    private static List<Node> rowCells(TableView<?> table) {
+        return table.lookupAll(".table-row-cell").stream().filter(n -> n instanceof TableRow<?>).toList();
     }
 
     @Test

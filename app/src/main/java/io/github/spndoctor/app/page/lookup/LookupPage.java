@@ -27,7 +27,7 @@ public final class LookupPage implements PageView {
     private final javafx.collections.ObservableList<LookupRow> shown = javafx.collections.FXCollections.observableArrayList();
     private final LookupPageModel model;
     /** Set while a rehearsal lays the table out: it is shown then, with sample rows, off the screen. */
-    private boolean rehearsing;
+    private final javafx.beans.property.BooleanProperty rehearsing = new javafx.beans.property.SimpleBooleanProperty();
 
     public LookupPage(LookupPageModel model) {
         root.getStyleClass().add(Styles.PAGE);
@@ -59,9 +59,7 @@ public final class LookupPage implements PageView {
                 shown.setAll(model.rows());
                 shareColumns();
             }
-            showTable();
         });
-        model.errorProperty().addListener((o, was, now) -> showTable());
         table.setId("lookupTable");
         table.getColumns().add(column(Messages.get("lookup.col.spn"), LookupRow::spn));
         table.getColumns().add(column(Messages.get("lookup.col.holder"), LookupRow::holder));
@@ -77,8 +75,10 @@ public final class LookupPage implements PageView {
         table.setMinHeight(160);
         table.setPlaceholder(new Label(""));
         VBox.setVgrow(table, Priority.ALWAYS);
+        // shown when there are rows of the session's own and no error (or while a rehearsal lays it out)
+        table.visibleProperty().bind(model.errorProperty().isEmpty()
+                .and(javafx.beans.binding.Bindings.isNotEmpty(model.rows()).or(rehearsing)));
         table.managedProperty().bind(table.visibleProperty());
-        showTable();
 
         Label error = Ui.error(model.errorProperty());
         error.setId("lookupError");
@@ -126,25 +126,18 @@ public final class LookupPage implements PageView {
                     io.github.spndoctor.core.lookup.LookupResult.Status.values()[i % 4], st, st.words()));
         }
         shown.setAll(sample);
-        rehearsing = true;
-        showTable();
+        rehearsing.set(true);
         root.applyCss();
         root.layout();
         // as tall as the whole page, the table makes a row cell for every row the page could show; the page's next
         // layout gives it its own height again and keeps the cells
         table.resize(table.getWidth(), Math.max(table.getHeight(), root.getHeight()));
         table.layout();
-        rehearsing = false;
+        rehearsing.set(false);
         if (!model.rows().isEmpty()) {
             shown.setAll(model.rows());
         }
         shareColumns();
-        showTable();
-    }
-
-    /** The table is shown when there are rows of the session's own and no error (or while a rehearsal lays it out). */
-    private void showTable() {
-        table.setVisible(model.errorProperty().get().isEmpty() && (rehearsing || !model.rows().isEmpty()));
     }
 
     /**
