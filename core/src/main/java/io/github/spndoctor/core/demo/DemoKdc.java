@@ -84,6 +84,7 @@ final class DemoKdc implements AutoCloseable {
             config.setBoolean(KdcConfigKey.KDC_ALLOW_UDP, false);
             config.setBoolean(KdcConfigKey.KDC_ALLOW_TCP, true);
             KdcServer server = new KdcServer(config, backend);
+            server.setInnerKdcImpl(new DemoInnerKdc(server.getKdcSetting()));
             server.init();
             ((DemoIdentityBackend) server.getIdentityService()).answerWith(name -> identity(realm, name));
             try {
