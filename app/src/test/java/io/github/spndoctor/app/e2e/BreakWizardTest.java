@@ -87,7 +87,7 @@ class BreakWizardTest {
 
     @Test
     void breakProbeDiagnoseFixProbeUndoProbe(FxRobot robot) throws Exception {
-        waitUntil(v -> fx.composition.connections().trainer().isPresent());
+        waitUntil(v -> fx.ready() && fx.composition.connections().trainer().isPresent());
         String original = fx.composition.connections().trainer().orElseThrow().export();
         WizardFixture.openTrainerTools(robot);
         assertEquals("hijack-http", onFx(() -> fx.composition.breaks().chosenProperty().get()));

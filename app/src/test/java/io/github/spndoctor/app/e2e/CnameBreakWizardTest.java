@@ -55,7 +55,7 @@ class CnameBreakWizardTest {
 
     @Test
     void cnameBreak_reviewApplyUndo(FxRobot robot) throws Exception {
-        waitUntil(v -> fx.composition.connections().trainer().isPresent());
+        waitUntil(v -> fx.ready() && fx.composition.connections().trainer().isPresent());
         String original = fx.composition.connections().trainer().orElseThrow().export();
         String before = alias();
         WizardFixture.openTrainerTools(robot);

@@ -126,6 +126,7 @@ class PresentationModeTest {
 
     @Test
     void f11_togglesFullScreen(FxRobot robot) {
+        waitUntil(v -> fx.ready());
         robot.clickOn("#mainInstruction");
         assertFalse(onFx(stage::isFullScreen));
         robot.push(KeyCode.F11);
