@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Look up table keeps the rows and cells its idle-time rehearsal made (ADR 0106), hidden, until the first real
- * rows replace them: no table is shown while the lookup waits, and afterwards every row on the screen shows its own
- * status (a reused cell whose badge had been left out of its children would show none).
+ * rows replace them: no table is shown while the lookup waits, the first rows fill the rehearsed cells (JavaFX makes
+ * them all anew when a table's item count goes up from 0), and every row on the screen shows its own status (a reused
+ * cell whose badge had been left out of its children would show none).
  */
 @ExtendWith(ApplicationExtension.class)
 class LookupTableRowsTest {
@@ -50,19 +51,23 @@ class LookupTableRowsTest {
     }
 
     @Test
-    void noTableWhileTheLookupWaits_thenEveryRowOnTheScreenShowsItsOwnStatus(FxRobot robot) {
+    void noTableWhileTheLookupWaits_thenTheRehearsedCellsShowTheRows_eachWithItsOwnStatus(FxRobot robot) {
         fx.describeSrv003(robot);
         waitUntil(v -> onFx(() -> fx.composition.wizard().currentStep() == Step.LOOKUP
                 && fx.composition.wizard().busyProperty().get()));
         // this wizard's table: an earlier test's window may still hold one of its own
         TableView<?> table = robot.from(fx.composition.shell()).lookup("#lookupTable").queryAs(TableView.class);
         assertFalse(onFx(table::isVisible), "no table while the lookup waits");
+        java.util.Set<Node> rehearsed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        rehearsed.addAll(onFx(() -> rowCells(table)));
+        assertTrue(rehearsed.size() >= 10, "the rehearsal left a row cell for every row the page shows: " + rehearsed.size());
         fx.waitFor(Step.LOOKUP);
         assertTrue(onFx(table::isVisible), "the table shows the rows");
         List<Node> filled = onFx(() -> rowCells(table).stream()
                 .filter(n -> n.isVisible() && !((TableRow<?>) n).isEmpty() && ((TableRow<?>) n).getItem() != null).toList());
         int items = onFx(() -> table.getItems().size());
         assertTrue(filled.size() > 4 && filled.size() <= items, filled.size() + " rows on the screen for " + items + " items");
+        assertTrue(filled.stream().allMatch(rehearsed::contains), "every row on the screen is a cell the rehearsal made");
         assertTrue(onFx(() -> table.getItems().stream().noneMatch(r -> r.toString().contains("rehearsal"))),
                 "the session's rows only");
         // each row on the screen shows its own status, drawn: a reused cell that kept a hidden badge would be blank
