@@ -58,8 +58,7 @@ class LookupTableRowsTest {
         // this wizard's table: an earlier test's window may still hold one of its own
         TableView<?> table = robot.from(fx.composition.shell()).lookup("#lookupTable").queryAs(TableView.class);
         assertFalse(onFx(table::isVisible), "no table while the lookup waits");
-        java.util.Set<Node> rehearsed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        rehearsed.addAll(onFx(() -> rowCells(table)));
+        List<Node> rehearsed = onFx(() -> rowCells(table));   // nodes compare by identity
         assertTrue(rehearsed.size() >= 10, "the rehearsal left a row cell for every row the page shows: " + rehearsed.size());
         fx.waitFor(Step.LOOKUP);
         assertTrue(onFx(table::isVisible), "the table shows the rows");

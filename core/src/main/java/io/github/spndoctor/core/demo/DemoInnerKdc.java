@@ -10,9 +10,8 @@ import org.apache.kerby.kerberos.kerb.transport.KdcNetwork;
 import org.apache.kerby.kerberos.kerb.transport.KrbTransport;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,12 +39,11 @@ final class DemoInnerKdc extends AbstractInternalKdcServer {
         PreauthHandler preauth = new PreauthHandler();
         preauth.init();
         context.setPreauthHandler(preauth);
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "demo-kdc-" + THREADS.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "demo-kdc-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         executor = pool;
         network = new KdcNetwork() {
             @Override
