@@ -32,6 +32,9 @@ public final class Preload {
     }
 
     private static void run() {
+        // the UI thread's first step is setting the theme: read it now, while the toolkit starts
+        io.github.spndoctor.app.ui.Theme.prepare();
+        StartupProbe.mark("theme prepared");
         ClassLoader loader = Preload.class.getClassLoader();
         StartupProbe.mark("preloaded " + loadAll(loader, LIST) + " classes");
         try {

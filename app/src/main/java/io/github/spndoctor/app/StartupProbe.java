@@ -80,6 +80,7 @@ final class StartupProbe {
                 stop();
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 System.out.println("FIRST_PAGE_INTERACTIVE_MS=" + ms + " focus=" + (scene.getFocusOwner() != null) + cpu());
+                System.out.println("THEME=" + io.github.spndoctor.app.ui.Theme.describe());
                 if (Boolean.getBoolean("spndoctor.startupProbe.threads")) {
                     printThreads();
                 }

@@ -16,12 +16,28 @@ public final class Theme {
     public enum Kind { PRIMER_LIGHT, PRIMER_DARK, MODENA }
 
     private static volatile Kind applied;
+    /** The URL of the stylesheet the preloading thread read ahead, or null (start-up measurement). */
+    private static volatile String readAhead;
 
     private Theme() {}
+
+    /**
+     * Gives the UI thread a head start on the stylesheet {@link #applyUserAgent()} will most likely set: reads Primer
+     * and hands it to JavaFX (call once, on the preloading thread, before the first scene; see {@link PreparedTheme}).
+     * High contrast is known only on the UI thread, so this assumes none; if the UI thread chooses otherwise, JavaFX
+     * replaces what was prepared.
+     */
+    public static void prepare() {
+        Kind k = chosen(System.getProperty("spndoctor.theme", ""), false);
+        if (k != Kind.MODENA && BINARY) {
+            PreparedTheme.JVM.prepare(Theme.class.getResource(primerPath(k == Kind.PRIMER_DARK ? "primer-dark" : "primer-light")));
+        }
+    }
 
     /** Sets the user-agent stylesheet once per JVM (call on the UI thread before the first scene is shown). */
     public static Kind applyUserAgent() {
         if (applied == null) {
+            readAhead = PreparedTheme.JVM.decide();   // JavaFX uses a stylesheet read ahead, and does not read it again
             Kind k = chosen(System.getProperty("spndoctor.theme", ""), highContrast());
             if (k != Kind.MODENA && Theme.class.getResource("/atlantafx/base/theme/primer-light.bss") == null) {
                 k = Kind.MODENA;   // the stylesheet is not on the class path (see ADR 0103): Modena, with our colours for it
@@ -41,11 +57,21 @@ public final class Theme {
      * are built for Java 21 and this app runs on 17, and the standard controls need none of them.
      */
     private static String primer(String name) {
-        java.net.URL url = Theme.class.getResource("/atlantafx/base/theme/" + name + (BINARY ? ".bss" : ".css"));
+        java.net.URL url = Theme.class.getResource(primerPath(name));
         return url == null ? Application.STYLESHEET_MODENA : url.toExternalForm();
     }
 
+    private static String primerPath(String name) {
+        return "/atlantafx/base/theme/" + name + (BINARY ? ".bss" : ".css");
+    }
+
     private static final boolean BINARY = !Boolean.getBoolean("spndoctor.theme.css");
+
+    /** The user-agent stylesheet in use, and whether it was read ahead on the preloading thread (start-up probe). */
+    public static String describe() {
+        String ua = Application.getUserAgentStylesheet();
+        return ua + (ua != null && ua.equals(readAhead) ? " (read ahead)" : " (read on the UI thread)");
+    }
 
     /** Applies the theme and adds the wizard's stylesheet to {@code scene}. */
     public static Scene style(Scene scene) {
