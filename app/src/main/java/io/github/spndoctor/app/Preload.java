@@ -35,6 +35,8 @@ public final class Preload {
         // the UI thread's first step is setting the theme: read it now, while the toolkit starts
         io.github.spndoctor.app.ui.Theme.prepare();
         StartupProbe.mark("theme prepared");
+        io.github.spndoctor.app.ui.Messages.readAhead();
+        StartupProbe.mark("texts read");
         ClassLoader loader = Preload.class.getClassLoader();
         StartupProbe.mark("preloaded " + loadAll(loader, LIST) + " classes");
         try {

@@ -14,6 +14,14 @@ public final class Messages {
 
     private Messages() {}
 
+    /**
+     * Reads the texts now, if they have not been read yet: the preloading thread calls this while the toolkit starts,
+     * so the first page does not wait for the file (ADR 0105). Safe on any thread; the bundle needs no toolkit.
+     */
+    public static void readAhead() {
+        BUNDLE.getKeys();
+    }
+
     /** The text for {@code key}, formatted with {@code args} when there are any. */
     public static String get(String key, Object... args) {
         String pattern;
