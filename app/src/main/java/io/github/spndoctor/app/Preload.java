@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Loads and links, on a second thread, the classes the first wizard page needs, while the JavaFX toolkit starts on
- * the first (ADR 0105). The list, {@code startup-classes.txt}, is written by {@code scripts/startup-classes.sh} from
- * a logged start; then those of {@code page-classes.txt}, which the other pages load while they are built and
- * rehearsed after the first frame (so their first turns on the UI thread do not wait for class loading). Classes are
- * never initialized here, so no static initializer runs early or on the wrong thread; a
- * name that no longer exists is skipped. It only changes when the work happens, never what happens.
+ * the first (ADR 0105). First it reads the two files the UI thread's first turn would otherwise wait for, neither
+ * of which needs the toolkit: the theme's stylesheet, handed to JavaFX ahead ({@code Theme.prepare}), and the
+ * wizard's texts ({@code Messages.readAhead}). Then the list {@code startup-classes.txt}, written by
+ * {@code scripts/startup-classes.sh} from a logged start; then, after the first frame, {@code page-classes.txt}, which
+ * the other pages load while they are built and rehearsed (so their first turns on the UI thread do not wait for
+ * class loading). Listed classes are never initialized, so no static initializer of theirs runs early or on the
+ * wrong thread; a name that no longer exists is skipped. It only changes when the work happens, never what happens.
  */
 public final class Preload {
     static final String LIST = "startup-classes.txt";
