@@ -19,6 +19,12 @@ import java.util.function.Consumer;
  * decides is waited for (its reading at most {@code waitMs}); one that finishes after the decision registers nothing.
  * Where JavaFX's style manager cannot be reached (JavaFX on the module path, as under {@code javafx:run}) or the
  * stylesheet cannot be read, nothing is prepared and the UI thread reads it itself, as it always did.
+ * <p>
+ * What runs here early: the static initializers of JavaFX's CSS values and converters, of {@code Paint} and
+ * {@code Image}, and the static part of {@code Toolkit} (never the toolkit itself, which only {@code getToolkit()}
+ * starts). Their order is always {@code Paint}, then {@code Toolkit}, then {@code Image}, the same as the toolkit's
+ * own start, whose {@code Toolkit} and {@code Image} need nothing from {@code Paint}: two threads cannot wait on each
+ * other's initializers.
  */
 final class PreparedTheme {
     /** Reads a compiled stylesheet. */

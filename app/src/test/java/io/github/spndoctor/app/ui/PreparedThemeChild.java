@@ -25,6 +25,9 @@ public final class PreparedThemeChild {
         if (prepare) {
             p.prepare(primer);
         }
+        // the preparation must not have started the toolkit: no renderer or application thread exists yet
+        System.out.println("TOOLKIT_THREADS=" + Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer") || t.getName().startsWith("JavaFX")).count());
         Platform.startup(() -> {
             String ahead = p.decide();
             Application.setUserAgentStylesheet(primer.toExternalForm());

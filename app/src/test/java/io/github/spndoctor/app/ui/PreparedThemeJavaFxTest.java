@@ -56,6 +56,7 @@ public class PreparedThemeJavaFxTest {
         List<String> lines = runChild(PreparedThemeChild.class);
         assertTrue(value(lines, "AHEAD").endsWith("primer-light.bss"), value(lines, "AHEAD"));
         assertEquals("0xff00ffff", value(lines, "BACKGROUND"), "the stand-in registered ahead styles the button");
+        assertEquals("0", value(lines, "TOOLKIT_THREADS"), "reading and registering ahead did not start the toolkit");
     }
 
     @Test
