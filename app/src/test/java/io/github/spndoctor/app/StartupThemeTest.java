@@ -1,10 +1,14 @@
 package io.github.spndoctor.app;
 
-import io.github.spndoctor.app.ui.PreparedThemeJavaFxTest;
+import io.github.spndoctor.app.fixture.ChildJvm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -13,31 +17,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reads it itself, and the page comes up just the same.
  */
 class StartupThemeTest {
-    private static List<String> start(String... properties) throws Exception {
-        return PreparedThemeJavaFxTest.runJvm(Main.class, List.of(properties), List.of());
+    @TempDir
+    Path home;
+
+    private ChildJvm.Run start(String... properties) throws Exception {
+        List<String> options = new ArrayList<>(ChildJvm.HEADLESS);
+        options.addAll(List.of("-Dspndoctor.startupProbe=true", "-Dspndoctor.exitAfterStartup=true"));
+        options.addAll(List.of(properties));
+        ChildJvm.Run run = ChildJvm.run(home, options, Main.class);
+        assertEquals(0, run.code(), run.out());
+        return run;
     }
 
     @Test
     void thePreloadingThreadReadsTheThemeAhead() throws Exception {
-        List<String> lines = start("-Dspndoctor.startupProbe=true", "-Dspndoctor.exitAfterStartup=true");
-        String theme = PreparedThemeJavaFxTest.value(lines, "THEME");
-        assertTrue(theme.endsWith("primer-light.bss (read ahead)"), theme);
-        assertTrue(PreparedThemeJavaFxTest.value(lines, "FIRST_PAGE_INTERACTIVE_MS").contains("focus=true"), String.join("\n", lines));
-        assertTrue(lines.stream().anyMatch(l -> l.contains("ms: theme prepared")), String.join("\n", lines));
+        ChildJvm.Run run = start();
+        assertTrue(run.value("THEME").endsWith("primer-light.bss (read ahead)"), run.value("THEME"));
+        assertTrue(run.value("FIRST_PAGE_INTERACTIVE_MS").contains("focus=true"), run.out());
+        assertTrue(run.lines().stream().anyMatch(l -> l.contains("ms: theme prepared")), run.out());
     }
 
     @Test
     void withoutPreloadingTheUiThreadReadsIt() throws Exception {
-        List<String> lines = start("-Dspndoctor.preload=false", "-Dspndoctor.startupProbe=true", "-Dspndoctor.exitAfterStartup=true");
-        String theme = PreparedThemeJavaFxTest.value(lines, "THEME");
-        assertTrue(theme.endsWith("primer-light.bss (read on the UI thread)"), theme);
-        assertTrue(PreparedThemeJavaFxTest.value(lines, "FIRST_PAGE_INTERACTIVE_MS").contains("focus=true"), String.join("\n", lines));
+        ChildJvm.Run run = start("-Dspndoctor.preload=false");
+        assertTrue(run.value("THEME").endsWith("primer-light.bss (read on the UI thread)"), run.value("THEME"));
+        assertTrue(run.value("FIRST_PAGE_INTERACTIVE_MS").contains("focus=true"), run.out());
     }
 
     @Test
     void aDarkThemeIsReadAheadToo() throws Exception {
-        List<String> lines = start("-Dspndoctor.theme=dark", "-Dspndoctor.startupProbe=true", "-Dspndoctor.exitAfterStartup=true");
-        String theme = PreparedThemeJavaFxTest.value(lines, "THEME");
-        assertTrue(theme.endsWith("primer-dark.bss (read ahead)"), theme);
+        ChildJvm.Run run = start("-Dspndoctor.theme=dark");
+        assertTrue(run.value("THEME").endsWith("primer-dark.bss (read ahead)"), run.value("THEME"));
     }
 }

@@ -30,7 +30,7 @@ public final class Theme {
     public static void prepare() {
         Kind k = chosen(System.getProperty("spndoctor.theme", ""), false);
         if (k != Kind.MODENA && BINARY) {
-            PreparedTheme.JVM.prepare(Theme.class.getResource(primerPath(k == Kind.PRIMER_DARK ? "primer-dark" : "primer-light")));
+            PreparedTheme.JVM.prepare(Theme.class.getResource(primerPath(k)));
         }
     }
 
@@ -42,11 +42,7 @@ public final class Theme {
             if (k != Kind.MODENA && Theme.class.getResource("/atlantafx/base/theme/primer-light.bss") == null) {
                 k = Kind.MODENA;   // the stylesheet is not on the class path (see ADR 0103): Modena, with our colours for it
             }
-            switch (k) {
-                case PRIMER_LIGHT -> Application.setUserAgentStylesheet(primer("primer-light"));
-                case PRIMER_DARK -> Application.setUserAgentStylesheet(primer("primer-dark"));
-                case MODENA -> Application.setUserAgentStylesheet(Application.STYLESHEET_MODENA);
-            }
+            Application.setUserAgentStylesheet(k == Kind.MODENA ? Application.STYLESHEET_MODENA : primer(k));
             applied = k;
         }
         return applied;
@@ -56,13 +52,14 @@ public final class Theme {
      * The URL of one of AtlantaFX's compiled Primer stylesheets. Only the stylesheet is used: AtlantaFX 2.1's classes
      * are built for Java 21 and this app runs on 17, and the standard controls need none of them.
      */
-    private static String primer(String name) {
-        java.net.URL url = Theme.class.getResource(primerPath(name));
+    private static String primer(Kind k) {
+        java.net.URL url = Theme.class.getResource(primerPath(k));
         return url == null ? Application.STYLESHEET_MODENA : url.toExternalForm();
     }
 
-    private static String primerPath(String name) {
-        return "/atlantafx/base/theme/" + name + (BINARY ? ".bss" : ".css");
+    /** Where the Primer stylesheet of {@code k} (light or dark) is on the class path. */
+    private static String primerPath(Kind k) {
+        return "/atlantafx/base/theme/" + (k == Kind.PRIMER_DARK ? "primer-dark" : "primer-light") + (BINARY ? ".bss" : ".css");
     }
 
     private static final boolean BINARY = !Boolean.getBoolean("spndoctor.theme.css");
