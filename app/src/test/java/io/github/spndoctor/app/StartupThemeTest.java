@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -24,9 +23,7 @@ class StartupThemeTest {
         List<String> options = new ArrayList<>(ChildJvm.HEADLESS);
         options.addAll(List.of("-Dspndoctor.startupProbe=true", "-Dspndoctor.exitAfterStartup=true"));
         options.addAll(List.of(properties));
-        ChildJvm.Run run = ChildJvm.run(home, options, Main.class);
-        assertEquals(0, run.code(), run.out());
-        return run;
+        return ChildJvm.succeeds(home, options, Main.class);
     }
 
     @Test

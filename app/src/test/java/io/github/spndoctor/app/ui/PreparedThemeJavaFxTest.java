@@ -19,9 +19,7 @@ class PreparedThemeJavaFxTest {
     Path home;
 
     private ChildJvm.Run child(String... args) throws Exception {
-        ChildJvm.Run run = ChildJvm.run(home, ChildJvm.HEADLESS, PreparedThemeChild.class, args);
-        assertEquals(0, run.code(), run.out());
-        return run;
+        return ChildJvm.succeeds(home, ChildJvm.HEADLESS, PreparedThemeChild.class, args);
     }
 
     @Test
