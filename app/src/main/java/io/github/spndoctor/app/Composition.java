@@ -176,9 +176,26 @@ public final class Composition {
 
     /**
      * Starts the demo directory in the background (the Connect page is told when it is ready), reads the saved
-     * profiles, and builds the other pages' views in idle time. Call after the window is shown, on the UI thread.
+     * profiles, and builds the other pages' views in idle time. Call after the window is shown, on the UI thread;
+     * the work begins once the first page has been drawn: it does not compete with the first frame, and the pages
+     * are rehearsed at the size the window gave the page host (before the first layout the host has none, and a
+     * table laid out at no size keeps no rows for later).
      */
     public void startBackgroundWork() {
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames >= 2) {
+                    stop();
+                    startNow();
+                }
+            }
+        }.start();
+    }
+
+    private void startNow() {
         Preload.firstFrameShown();
         shell.prepareRemainingPages(() -> pagesPrepared.complete(null));
         connections.startDemoInBackground();

@@ -38,21 +38,10 @@ public class WizardApp extends Application {
         if (Boolean.getBoolean("spndoctor.startupProbe")) {
             StartupProbe.report(scene);
         }
-        // background work starts once the first page has been drawn, so it does not compete with the first frame
-        new javafx.animation.AnimationTimer() {
-            private int frames;
-
-            @Override
-            public void handle(long now) {
-                if (++frames >= 2) {
-                    stop();
-                    composition.startBackgroundWork();
-                    if (Boolean.getBoolean("spndoctor.startupProbe")) {
-                        composition.pagesPrepared().thenRun(() -> StartupProbe.pagesPrepared());
-                    }
-                }
-            }
-        }.start();
+        composition.startBackgroundWork();   // once the first page has been drawn
+        if (Boolean.getBoolean("spndoctor.startupProbe")) {
+            composition.pagesPrepared().thenRun(() -> StartupProbe.pagesPrepared());
+        }
     }
 
     @Override

@@ -159,6 +159,11 @@ public final class WizardShell extends BorderPane {
         scroll.setId("pageScroll");
         center.getChildren().set(0, scroll);   // takes the host out of the stack first
         scroll.setContent(host);
+        // the scroll pane's skin puts the host back into the scene: make it now, not at the next pulse, or the pages
+        // rehearsed before that pulse would be laid out outside the scene, with no CSS and no skins (wasted work,
+        // and a Look up table left without its rows)
+        center.applyCss();
+        center.layout();
         if (focused != null && focused.getScene() != null) {
             focused.requestFocus();
         }
@@ -177,6 +182,14 @@ public final class WizardShell extends BorderPane {
      * rounds over, so that a page's first real results run warm code.
      */
     public void prepareRemainingPages(Runnable whenPrepared) {
+        prepareRemainingPages(whenPrepared, WizardShell::runOnePerTurn);
+    }
+
+    /**
+     * The same, with the queue run by {@code runner}: one item per UI-thread turn in the app; a test runs all of them
+     * in one turn, the case where no pulse comes between two items.
+     */
+    void prepareRemainingPages(Runnable whenPrepared, java.util.function.Consumer<java.util.Deque<Runnable>> runner) {
         java.util.ArrayDeque<Runnable> work = new java.util.ArrayDeque<>();
         work.add(this::scrollPages);
         work.add(overlay::prepare);   // the first wait (the lookup's) then shows a card made already
@@ -197,7 +210,7 @@ public final class WizardShell extends BorderPane {
             }
         }
         work.add(whenPrepared);
-        runOnePerTurn(work);
+        runner.accept(work);
     }
 
     private static void runOnePerTurn(java.util.Deque<Runnable> work) {
@@ -214,11 +227,11 @@ public final class WizardShell extends BorderPane {
      * Runs {@code step} on a page that is not shown, inside this scene, so that its first display costs the UI thread
      * less: the page joins the page host invisibly, gets the host's size, runs the step (null: gets its CSS applied),
      * and leaves again in the same turn (so its mnemonics never compete with the current page's). Does nothing
-     * while the page is shown.
+     * while the page is shown, or while the host is outside the scene (work done there would be lost).
      */
     private void offStage(PageView view, Runnable step) {
         Node root = view.root();
-        if (getScene() == null || root.getParent() != null) {
+        if (getScene() == null || host.getScene() == null || root.getParent() != null) {
             return;
         }
         root.setVisible(false);
