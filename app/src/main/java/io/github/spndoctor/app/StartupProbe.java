@@ -65,6 +65,17 @@ final class StartupProbe {
             }
         }
         byName.forEach((name, ms) -> System.out.println("  thread " + name + " " + ms + " ms"));
+        // what each Java thread allocated so far: the young collections before the first frame follow from it
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long bytes = t == null ? -1 : threads.getThreadAllocatedBytes(t.getThreadId());
+            if (bytes > 0) {
+                System.out.println("  allocated " + t.getThreadName() + " " + bytes / 1024 + " KB");
+            }
+        }
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            System.out.println("  gc " + gc.getName() + " " + gc.getCollectionCount() + " collections, " + gc.getCollectionTime() + " ms");
+        }
     }
 
     static void report(Scene scene) {
