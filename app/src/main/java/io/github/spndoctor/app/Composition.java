@@ -177,9 +177,8 @@ public final class Composition {
     /**
      * Starts the demo directory in the background (the Connect page is told when it is ready), reads the saved
      * profiles, and builds the other pages' views in idle time. Call after the window is shown, on the UI thread;
-     * the work begins once the first page has been drawn: it does not compete with the first frame, and the pages
-     * are rehearsed at the size the window gave the page host (before the first layout the host has none, and a
-     * table laid out at no size keeps no rows for later).
+     * the work begins two frames later, once the first page has been drawn, so that it does not compete with the
+     * first frame. Every caller (the app, the tests, the benchmark, the screenshot tour) gets the same wait (ADR 0106).
      */
     public void startBackgroundWork() {
         new javafx.animation.AnimationTimer() {
