@@ -71,7 +71,11 @@ class EvidencePaneModelTest {
         assertFalse(m.targetErrorProperty().get().isEmpty());
         runner.runAll();
         m.next(() -> proceeded[0] = true);
+        assertTrue(m.isBusy(), "the text and evidence are read off the UI thread");
+        assertFalse(proceeded[0]);
+        runner.runAll();
         assertTrue(proceeded[0]);
+        assertFalse(m.isBusy());
         assertEquals("srv003.rwwilden01.local", session.targetProperty().get().asTyped());
     }
 }

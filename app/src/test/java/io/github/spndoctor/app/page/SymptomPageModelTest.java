@@ -52,6 +52,39 @@ class SymptomPageModelTest {
     }
 
     @Test
+    void next_readsTheTextInTheBackground_saysWhatItWaitsFor_andStopLeavesEverythingAsItWas() {
+        QueueTaskRunner runner = new QueueTaskRunner();
+        SymptomPageModel m = new SymptomPageModel(session, runner, new SymptomReader(), List.of());
+        String pasted = "errorcode 0x80090322 occurred; net use Z: \\\\srv003\\share /user:CONTOSO\\bob Secret#Pass1";
+        m.textProperty().set(pasted);
+        runner.runAll();   // the recognition while typing
+        m.targetProperty().set("srv003");
+        boolean[] moved = {false};
+        m.next(() -> moved[0] = true);
+        assertTrue(m.isBusy(), "the text is read off the UI thread, with a wait the user sees");
+        assertFalse(moved[0]);
+        assertNull(session.targetProperty().get(), "nothing is described before the text is read");
+        assertEquals(String.format(java.util.Locale.ROOT, "Reading the error text (%d characters) for the lookup…", pasted.length()),
+                m.waitingFor().get());
+
+        assertTrue(m.stopWork(), "Esc stops the reading");
+        assertFalse(m.isBusy());
+        runner.runAll();
+        assertFalse(moved[0], "a stopped reading never moves on");
+        assertNull(session.targetProperty().get());
+        assertTrue(m.noticeProperty().get().startsWith("You stopped"), m.noticeProperty().get());
+        assertFalse(m.stopWork(), "nothing left to stop");
+
+        m.next(() -> moved[0] = true);
+        runner.runAll();
+        assertTrue(moved[0]);
+        assertFalse(m.isBusy());
+        assertEquals("srv003", session.targetProperty().get().shortName());
+        assertTrue(session.symptomTextProperty().get().contains("0x80090322"));
+        assertFalse(session.symptomTextProperty().get().contains("Secret#Pass1"), "only the redacted text goes on");
+    }
+
+    @Test
     void next_withABadTarget_showsTheErrorUnderTheField_andStays() {
         SymptomPageModel m = new SymptomPageModel(session, new ImmediateTaskRunner(), new SymptomReader(), List.of());
         boolean[] moved = {false};

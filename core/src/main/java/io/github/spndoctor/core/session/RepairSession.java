@@ -34,9 +34,8 @@ import io.github.spndoctor.core.spn.ClientSettings;
 import io.github.spndoctor.core.spn.Endpoint;
 import io.github.spndoctor.core.spn.WinrmClient;
 import io.github.spndoctor.core.symptom.Client;
+import io.github.spndoctor.core.symptom.PastedText;
 import io.github.spndoctor.core.symptom.Symptom;
-import io.github.spndoctor.core.symptom.SymptomParser;
-import io.github.spndoctor.core.text.RedactedText;
 import io.github.spndoctor.core.verify.VerifyResult;
 
 
@@ -97,16 +96,20 @@ public final class RepairSession {
 
     /** Sets what the user pasted and the host to repair; forgets everything found for a previous host. */
     public void describe(String text, TargetName host) {
-        Objects.requireNonNull(host, "host");
         // the text enters the product here: only its redacted form is kept, parsed or reported
-        String redacted = RedactedText.of(text == null ? "" : text).text();
-        Symptom parsed = SymptomParser.parse(redacted);
+        describe(PastedText.read(text), host);
+    }
+
+    /** {@link #describe(String, TargetName)} with text already read ({@link PastedText#read}, off a UI thread). */
+    public void describe(PastedText pasted, TargetName host) {
+        Objects.requireNonNull(pasted, "pasted");
+        Objects.requireNonNull(host, "host");
         synchronized (state) {
-            state.symptomText = redacted;
-            state.symptom = parsed;
+            state.symptomText = pasted.text().text();
+            state.symptom = pasted.symptom();
             state.target = host;
             clearFindings();
-            state.timeline.add(Steps.described(host, parsed));
+            state.timeline.add(Steps.described(host, pasted.symptom()));
         }
     }
 
@@ -116,7 +119,12 @@ public final class RepairSession {
      * go into the report's Evidence section and the timeline.
      */
     public void describe(String text, TargetName host, List<EvidenceItem> fromFiles) {
-        describe(text, host);
+        describe(PastedText.read(text), host, fromFiles);
+    }
+
+    /** {@link #describe(String, TargetName, List)} with text already read ({@link PastedText#read}). */
+    public void describe(PastedText pasted, TargetName host, List<EvidenceItem> fromFiles) {
+        describe(pasted, host);
         observations.dropFileEvidence();
         fromFiles.forEach(observations::add);
     }

@@ -6,7 +6,7 @@ import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.wizard.BasePageModel;
 import io.github.spndoctor.app.wizard.Step;
 import io.github.spndoctor.core.model.TargetName;
-import io.github.spndoctor.core.text.RedactedText;
+import io.github.spndoctor.core.symptom.PastedText;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -41,6 +41,9 @@ public final class SymptomPageModel extends BasePageModel {
     private final ObjectProperty<CommonChoice> commonSymptom = new SimpleObjectProperty<>();
     private final List<CommonChoice> commonChoices;
     private TaskRunner.Handle pending;
+    /** Next's reading of the text, while it runs. */
+    private TaskRunner.Handle entering;
+    private final StringProperty waiting = new SimpleStringProperty("");
     private String overflow;
     private String overflowFor;
     private boolean overflowArmed;
@@ -202,16 +205,44 @@ public final class SymptomPageModel extends BasePageModel {
             return;
         }
         // the text enters the product here: from now on only its redacted form exists (reports, diagnosis, JSON);
-        // the evidence comes with it, and the SPN it shows the client asked for is the name looked up
-        String text = RedactedText.of(ev.symptomText(effectiveText())).text();
+        // the evidence comes with it, and the SPN it shows the client asked for is the name looked up. Redacting and
+        // parsing take seconds for a 10 MB paste: they run off the UI thread, and Esc stops the wait
+        String raw = ev.symptomText(effectiveText());
         TargetName host = ev.lookupTarget(java.util.Optional.of(parsed)).orElse(parsed);
-        session.symptomTextProperty().set(text);
-        session.targetProperty().set(host);
-        session.lookupProperty().set(null);
-        if (session.repair() != null) {
-            session.repair().describe(text, host, ev.items());   // the report's Evidence section lists them
+        java.util.List<io.github.spndoctor.core.evidence.EvidenceItem> items = ev.items();
+        waiting.set(Messages.plural("symptom.busy", raw.length()));
+        busy.set(true);
+        entering = runner.run(ui -> PastedText.read(raw), pasted -> {
+            entering = null;
+            busy.set(false);
+            session.symptomTextProperty().set(pasted.text().text());
+            session.targetProperty().set(host);
+            session.lookupProperty().set(null);
+            if (session.repair() != null) {
+                session.repair().describe(pasted, host, items);   // the report's Evidence section lists them
+            }
+            proceed.run();
+        }, failure -> {
+            entering = null;
+            busy.set(false);
+            targetError.set(Messages.get("symptom.readFailed", String.valueOf(failure.getMessage())));
+        });
+    }
+
+    @Override
+    public javafx.beans.value.ObservableStringValue waitingFor() { return waiting; }
+
+    /** Esc while the text is read for Look up: the page stays as it was, and says so. */
+    @Override
+    public boolean stopWork() {
+        if (entering == null) {
+            return false;
         }
-        proceed.run();
+        entering.cancel();
+        entering = null;
+        busy.set(false);
+        notice.set(Messages.get("symptom.stopped"));
+        return true;
     }
 
     /** A common symptom someone can pick instead of pasting text. */
