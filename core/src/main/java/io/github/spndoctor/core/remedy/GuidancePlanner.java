@@ -25,7 +25,7 @@ final class GuidancePlanner {
     static final String TEMPORARY_RESET_WHY = "Not recommended: it removes the service account's HTTP SPN just long enough "
             + "for one client to fetch a WinRM ticket, then puts it back. Only that client, only until its ticket expires "
             + "(10 hours by default), can connect; every other client and every later session fails again, and the web "
-            + "application is without its SPN meanwhile. Use remove-spn, port-spn or wsman-prefix instead.";
+            + "application is without its SPN meanwhile. Remove the SPN, register port SPNs or use WSMAN/ SPNs instead.";
 
     private GuidancePlanner() {}
 

@@ -16,7 +16,8 @@ import java.util.Optional;
  * applicable or not for this host and this client, with why and its risk. At most one is recommended: the first
  * applicable remedy the catalogue names for the cause the verdict rests on ({@link HostVerdict#cause()}). A healthy or
  * unknown host gets no recommendation, so nothing is preselected that the evidence does not support. Order:
- * recommended, then applicable, then the rest (catalogue order within each). Pure functions.
+ * recommended, then the other applicable remedies for the same cause ({@link RemedyOption#fitsCause()}), then the
+ * applicable ones for other causes, then the rest (catalogue order within each). Pure functions.
  */
 public final class RemedyAdvisor {
     private RemedyAdvisor() {}
@@ -30,13 +31,20 @@ public final class RemedyAdvisor {
         List<RemedyOption> out = new ArrayList<>();
         for (RemedyOption o : base) {
             boolean rec = pick.map(o.id()::equals).orElse(false);
-            out.add(o.with(rec, o.applicable(), reason(o, rec, verdict)));
+            out.add(o.with(rec, o.applicable(), reason(o, rec, verdict)).fitting(o.applicable() && (rec || forCause(o, verdict))));
         }
         List<RemedyOption> sorted = new ArrayList<>();
         out.stream().filter(RemedyOption::recommended).forEach(sorted::add);
-        out.stream().filter(o -> !o.recommended() && o.applicable()).forEach(sorted::add);
+        out.stream().filter(o -> !o.recommended() && o.fitsCause()).forEach(sorted::add);
+        out.stream().filter(o -> o.applicable() && !o.fitsCause()).forEach(sorted::add);
         out.stream().filter(o -> !o.applicable()).forEach(sorted::add);
         return List.copyOf(sorted);
+    }
+
+    /** True when the catalogue names {@code o} among the remedies for the cause a problem verdict rests on. */
+    private static boolean forCause(RemedyOption o, HostVerdict verdict) {
+        return verdict.kind() == HostVerdict.Kind.PROBLEM
+                && verdict.cause().map(c -> CauseCatalog.info(c).remedies().contains(o.id())).orElse(false);
     }
 
     /** The option with the client's limits applied: a client that cannot use a remedy makes it not applicable. */
@@ -84,7 +92,7 @@ public final class RemedyAdvisor {
         if (o.id().equals(Remedies.TEMPORARY_RESET)) {
             return o.why();
         }
-        boolean forCause = cause.map(c -> CauseCatalog.info(c).remedies().contains(o.id())).orElse(false);
+        boolean forCause = forCause(o, verdict);
         if (o.id().equals(Remedies.REGISTER_SPN) && verdict.caveat() == HostVerdict.Caveat.WARNING) {
             return "Optional: registers the WSMAN/ SPNs this client does not need but clients that ask for WSMAN/ do."
                     + (o.why().isEmpty() ? "" : " " + o.why());

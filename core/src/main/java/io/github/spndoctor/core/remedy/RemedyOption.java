@@ -14,15 +14,23 @@ import java.util.Objects;
  * @param applicable          true when the remedy fits this host and this client
  * @param why                 why it does not fit, why it is recommended, or when it would help; never empty
  * @param risk                what can go wrong or what it weakens, in a sentence
+ * @param fitsCause           true when it fixes the cause the verdict found: the recommended remedy, or another one
+ *                            the catalogue names for that cause; false on a healthy or unknown host
  */
 public record RemedyOption(String id, String title, String description, boolean recommended,
-                           boolean needsDirectoryWrite, boolean applicable, String why, String risk) {
+                           boolean needsDirectoryWrite, boolean applicable, String why, String risk, boolean fitsCause) {
     public RemedyOption {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
         why = why == null ? "" : why;
         risk = risk == null ? RemedyRisks.of(id) : risk;
+    }
+
+    /** An option not yet weighed against a verdict ({@code fitsCause} false). */
+    public RemedyOption(String id, String title, String description, boolean recommended, boolean needsDirectoryWrite,
+                        boolean applicable, String why, String risk) {
+        this(id, title, description, recommended, needsDirectoryWrite, applicable, why, risk, false);
     }
 
     /** An option with the catalogue's risk for {@code id}. */
@@ -36,7 +44,12 @@ public record RemedyOption(String id, String title, String description, boolean 
 
     /** A copy with another recommendation, applicability and reason. */
     public RemedyOption with(boolean recommended, boolean applicable, String why) {
-        return new RemedyOption(id, title, description, recommended, needsDirectoryWrite, applicable, why, risk);
+        return new RemedyOption(id, title, description, recommended, needsDirectoryWrite, applicable, why, risk, fitsCause);
+    }
+
+    /** A copy that fixes the verdict's cause, or not. */
+    public RemedyOption fitting(boolean fitsCause) {
+        return new RemedyOption(id, title, description, recommended, needsDirectoryWrite, applicable, why, risk, fitsCause);
     }
 
     @Override

@@ -101,6 +101,12 @@ class RepairSessionTest {
         RepairSession s = session("srv003.rwwilden01.local", CommonSymptom.UNKNOWN_SECURITY_ERROR);
         RemedyOption port = s.remedies().stream().filter(o -> o.id().equals(Remedies.PORT_SPN)).findFirst().orElseThrow();
         assertTrue(port.applicable(), port.why());
+        assertTrue(port.fitsCause(), "port SPNs fix the SPN on the service account too");
+        java.util.Map<String, RemedyOption> byId = new java.util.HashMap<>();
+        s.remedies().forEach(o -> byId.put(o.id(), o));
+        assertTrue(byId.get(Remedies.REMOVE_SPN).fitsCause());
+        assertTrue(byId.get(Remedies.CREDSSP).applicable() && !byId.get(Remedies.CREDSSP).fitsCause(), "CredSSP is for another cause");
+        assertTrue(byId.get(Remedies.TIME_SYNC).applicable() && !byId.get(Remedies.TIME_SYNC).fitsCause());
     }
 
     @Test
@@ -133,6 +139,23 @@ class RepairSessionTest {
                 }
                 if (!options.isEmpty() && options.stream().anyMatch(RemedyOption::recommended)) {
                     assertTrue(options.get(0).recommended(), "recommended first");
+                }
+                // grouped: recommended, the others for the same cause, those for other causes, those that do not apply
+                java.util.function.ToIntFunction<RemedyOption> group = o -> o.recommended() ? 0 : o.fitsCause() ? 1 : o.applicable() ? 2 : 3;
+                for (int i = 1; i < options.size(); i++) {
+                    assertTrue(group.applyAsInt(options.get(i - 1)) <= group.applyAsInt(options.get(i)), host + " " + text + ": " + options);
+                }
+                for (RemedyOption o : options) {
+                    // the main text names remedies in words: an id (remove-spn, port-spn, ...) belongs in details and JSON
+                    for (String id : Remedies.ALL_IDS) {
+                        if (id.contains("-")) {
+                            String words = o.title() + " " + o.description() + " " + o.why() + " " + o.risk();
+                            assertFalse(words.contains(id), host + " " + text + ": " + o.id() + " names " + id + ": " + words);
+                        }
+                    }
+                    assertTrue(!o.fitsCause() || o.applicable(), o.id());
+                    assertTrue(!o.recommended() || o.fitsCause(), o.id());
+                    assertTrue(v.kind() == HostVerdict.Kind.PROBLEM || !o.fitsCause(), host + " " + text + ": " + o.id() + " on " + v.kind());
                 }
             }
         }
@@ -220,5 +243,26 @@ class RepairSessionTest {
         s.describe("", TargetName.parse("srv004.rwwilden01.local"));
         assertEquals(Spn.parse("HOST/SRV004").toString().toLowerCase(), "host/srv004");
         assertTrue(s.lookup().computer().isPresent());
+    }
+
+    /** Text read ahead (off a UI thread) describes a host exactly as the raw text does: the same redacted text,
+     *  symptom and timeline, and no secret in any of them. */
+    @Test
+    void describe_withTextReadAhead_isTheSameAsWithTheRawText() throws Exception {
+        String raw = CommonSymptom.UNKNOWN_SECURITY_ERROR.text() + "\nnet use Z: \\\\srv003\\share /user:CONTOSO\\bob Zq7-Hunter2!x";
+        TargetName host = TargetName.parse("srv003.rwwilden01.local");
+        RepairSession direct = session("srv004.rwwilden01.local", null);
+        direct.describe(raw, host, List.of());
+        RepairSession ahead = session("srv004.rwwilden01.local", null);
+        io.github.spndoctor.core.symptom.PastedText pasted = io.github.spndoctor.core.symptom.PastedText.read(raw);
+        ahead.describe(pasted, host, List.of());
+        assertEquals(direct.symptomText(), ahead.symptomText());
+        assertEquals(direct.symptom(), ahead.symptom());
+        java.util.function.Function<RepairSession, List<String>> steps = r -> r.timeline().stream()
+                .map(e -> e.kind() + " " + e.title() + " " + e.detail()).toList();
+        assertEquals(steps.apply(direct), steps.apply(ahead));
+        assertFalse(ahead.symptomText().contains("Zq7-Hunter2!x"), ahead.symptomText());
+        assertTrue(ahead.symptomText().contains("0x80090322"), ahead.symptomText());
+        assertTrue(ahead.lastLookup().isEmpty(), "a describe forgets the lookup of the host before");
     }
 }

@@ -61,28 +61,40 @@ public final class RemedyPage implements PageView {
     private void rebuild(List<RemedyOption> choices, RemedyOption selected) {
         options.getChildren().clear();
         group.getToggles().clear();
+        // the page leads with what can fix what was found; remedies for other causes and those that cannot help this
+        // host are listed apart, folded, and their cards built when the user opens the list (every card at once costs
+        // the first display too much). Without a cause found, every applicable remedy is shown.
+        boolean causeFound = choices.stream().anyMatch(RemedyOption::fitsCause);
+        List<RemedyOption> otherCauses = new java.util.ArrayList<>();
         List<RemedyOption> elsewhere = new java.util.ArrayList<>();
         for (RemedyOption c : choices) {
-            if (c.applicable()) {
-                options.getChildren().add(card(c, selected, group));
-            } else {
+            if (!c.applicable()) {
                 elsewhere.add(c);
+            } else if (causeFound && !c.fitsCause()) {
+                otherCauses.add(c);
+            } else {
+                options.getChildren().add(card(c, selected, group));
             }
         }
-        // what cannot help this host is listed apart, folded: the page leads with what can; the cards are built
-        // when the user opens the list (14 cards at once cost the first display too much)
+        if (!otherCauses.isEmpty()) {
+            options.getChildren().add(folded(Messages.plural("remedy.otherCauses", otherCauses.size()), "otherCauses", otherCauses, selected));
+        }
         if (!elsewhere.isEmpty()) {
-            options.getChildren().add(Ui.fold(Messages.plural("remedy.others", elsewhere.size()), "otherRemedies", () -> {
-                VBox folded = new VBox();
-                folded.getStyleClass().add("cards");
-                elsewhere.forEach(c -> folded.getChildren().add(card(c, selected, group)));
-                return folded;
-            }));
+            options.getChildren().add(folded(Messages.plural("remedy.others", elsewhere.size()), "otherRemedies", elsewhere, selected));
         }
         // the choices arrive after the page was shown: put the keyboard on the preselected one
         if (root.getScene() != null && group.getSelectedToggle() instanceof RadioButton r) {
             javafx.application.Platform.runLater(r::requestFocus);
         }
+    }
+
+    private javafx.scene.control.TitledPane folded(String title, String id, List<RemedyOption> list, RemedyOption selected) {
+        return Ui.fold(title, id, () -> {
+            VBox folded = new VBox();
+            folded.getStyleClass().add("cards");
+            list.forEach(c -> folded.getChildren().add(card(c, selected, group)));
+            return folded;
+        });
     }
 
     private static VBox card(RemedyOption c, RemedyOption selected, ToggleGroup group) {
