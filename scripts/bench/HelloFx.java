@@ -20,16 +20,20 @@ public class HelloFx {
         Application.launch(App.class, args);
     }
 
+    /** The bare window's content: a label and a button (the button gets the focus), at the wizard's default size. */
+    static Scene scene() {
+        return new Scene(new VBox(new Label("Hello"), new Button("_Next")), 960, 680);
+    }
+
     /** The window. */
     public static class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        Button b = new Button("_Next");
-        stage.setScene(new Scene(new VBox(new Label("Hello"), b), 960, 680));
+        stage.setScene(scene());
         stage.setTitle("Hello");
         stage.show();
-        b.requestFocus();
+        stage.getScene().getRoot().getChildrenUnmodifiable().get(1).requestFocus();
         new AnimationTimer() {
             private int frames;
 

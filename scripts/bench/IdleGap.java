@@ -1,10 +1,6 @@
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
@@ -23,7 +19,7 @@ public class IdleGap {
         @Override
         public void start(Stage stage) {
             long seconds = getParameters().getRaw().isEmpty() ? 50 : Long.parseLong(getParameters().getRaw().get(0));
-            stage.setScene(new Scene(new VBox(new Label("Hello"), new Button("_Next")), 960, 680));
+            stage.setScene(HelloFx.scene());   // the start-up baseline's window
             stage.show();
             new AnimationTimer() {
                 private long frames;

@@ -17,7 +17,7 @@ public record PastedText(RedactedText text, Symptom symptom) {
 
     /** Redacts {@code raw} (null counts as empty) and parses the redacted text: nothing secret reaches the parser. */
     public static PastedText read(String raw) {
-        RedactedText redacted = RedactedText.of(raw == null ? "" : raw);
+        RedactedText redacted = RedactedText.of(raw);
         return new PastedText(redacted, SymptomParser.parse(redacted.text()));
     }
 }

@@ -2,6 +2,7 @@ package io.github.spndoctor.app.page.symptom;
 
 import io.github.spndoctor.app.session.WizardSession;
 import io.github.spndoctor.app.task.TaskRunner;
+import io.github.spndoctor.app.ui.ErrorText;
 import io.github.spndoctor.app.ui.Messages;
 import io.github.spndoctor.app.wizard.BasePageModel;
 import io.github.spndoctor.app.wizard.Step;
@@ -225,7 +226,7 @@ public final class SymptomPageModel extends BasePageModel {
         }, failure -> {
             entering = null;
             busy.set(false);
-            targetError.set(Messages.get("symptom.readFailed", String.valueOf(failure.getMessage())));
+            targetError.set(Messages.get("symptom.readFailed", ErrorText.message(failure)));
         });
     }
 
