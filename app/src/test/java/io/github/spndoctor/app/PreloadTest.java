@@ -86,4 +86,12 @@ class PreloadTest {
         assertFalse(Preload.load(getClass().getClassLoader(), "# a comment"));
         assertFalse(Preload.load(getClass().getClassLoader(), ""));
     }
+
+    @Test
+    void everyLineOfBothListsIsLoaded() throws Exception {
+        // every listed class exists (above), so the count read by hand equals the names a line reader finds
+        assertEquals(listed().size(), Preload.loadAll(getClass().getClassLoader(), Preload.LIST));
+        assertEquals(listed(Preload.PAGES_LIST).size(), Preload.loadAll(getClass().getClassLoader(), Preload.PAGES_LIST));
+        assertEquals(0, Preload.loadAll(getClass().getClassLoader(), "no-such-list.txt"));
+    }
 }
