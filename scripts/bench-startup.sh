@@ -4,7 +4,8 @@
 #       under Xvfb, RUNS times each, interleaved; prints the medians and the ratio (target <= 1.3).
 #   (b) the longest gap between two frames while the wizard walks the whole fix path against a demo directory
 #       slowed to DELAY ms per search (target < 100 ms); (c) the same for the bare window left idle, the noise floor.
-# Needs: a built jar (./mvnw -q package -DskipTests), xvfb-run, a JDK 17+. Usage: scripts/bench-startup.sh [RUNS] [DELAY]
+# Needs: a built jar (./mvnw -q package -DskipTests), xvfb-run, GTK 3 (Debian: libgtk-3-0; the tests use Monocle and
+# do not need it, a real window does), a JDK 17+. Usage: scripts/bench-startup.sh [RUNS] [DELAY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-7}
