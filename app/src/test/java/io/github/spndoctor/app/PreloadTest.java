@@ -89,7 +89,7 @@ class PreloadTest {
 
     @Test
     void everyLineOfBothListsIsLoaded() throws Exception {
-        // every listed class exists (above), so the count read by hand equals the names a line reader finds
+        // every listed class exists (above), so loadAll finds exactly the names the list holds, comments left out
         assertEquals(listed().size(), Preload.loadAll(getClass().getClassLoader(), Preload.LIST));
         assertEquals(listed(Preload.PAGES_LIST).size(), Preload.loadAll(getClass().getClassLoader(), Preload.PAGES_LIST));
         assertEquals(0, Preload.loadAll(getClass().getClassLoader(), "no-such-list.txt"));
