@@ -125,18 +125,20 @@ public final class Ui {
      * A folded section: one line with {@code title}, its content built by {@code content} when the user first opens
      * it (what most users never open costs nothing at start-up or on a page's first display).
      */
-    public static javafx.scene.control.TitledPane fold(String title, String id, java.util.function.Supplier<Node> content) {
-        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane();
-        pane.setText(title);
-        pane.setId(id);
-        pane.setExpanded(false);
-        pane.setAnimated(false);
-        pane.expandedProperty().addListener((o, a, open) -> {
-            if (open && pane.getContent() == null) {
-                pane.setContent(content.get());
-            }
-        });
-        return pane;
+    public static Fold fold(String title, String id, java.util.function.Supplier<Node> content) {
+        Fold fold = new Fold(title, content);
+        fold.setId(id);
+        return fold;
+    }
+
+    /**
+     * A horizontal rule between parts of a page: drawn like the theme's separator ({@code .rule} in app.css), but a
+     * plain region, with no control or skin to load and style before the first frame (ADR 0105).
+     */
+    public static javafx.scene.layout.Region rule() {
+        javafx.scene.layout.Region rule = new javafx.scene.layout.Region();
+        rule.getStyleClass().add("rule");
+        return rule;
     }
 
     public static void hideWhenEmpty(Node n, ObservableStringValue text) {

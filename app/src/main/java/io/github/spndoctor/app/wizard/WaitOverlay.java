@@ -28,8 +28,9 @@ final class WaitOverlay extends StackPane {
     private final Label what = new Label();
     private final Label elapsed = new Label();
     private final Button stop = new Button(Messages.get("wait.stop"));
-    private final PauseTransition showLater = new PauseTransition(DELAY);
-    private final Timeline clock;
+    /** The delay before showing, and the clock of the elapsed time: made on the first wait (ADR 0105). */
+    private PauseTransition showLater;
+    private Timeline clock;
     private final ObservableStringValue notice;
     private long startedNanos;
 
@@ -52,13 +53,6 @@ final class WaitOverlay extends StackPane {
         stop.setOnAction(e -> onStop.run());
         this.notice = notice;
         setVisible(false);
-        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
-        clock.setCycleCount(Timeline.INDEFINITE);
-        showLater.setOnFinished(e -> {
-            setVisible(true);
-            tick();
-            clock.play();
-        });
         busy.addListener((o, a, b) -> update(b));
         update(busy.get());
     }
@@ -66,6 +60,7 @@ final class WaitOverlay extends StackPane {
     /** Builds and styles the card in idle time after the first frame, so the first wait costs its frame nothing. */
     void prepare() {
         buildCard();
+        makeTimers();
         applyCss();
     }
 
@@ -91,14 +86,32 @@ final class WaitOverlay extends StackPane {
     private void update(boolean busy) {
         if (busy) {
             buildCard();
+            makeTimers();
             startedNanos = System.nanoTime();
             elapsed.setText("");
             showLater.playFromStart();
         } else {
-            showLater.stop();
-            clock.stop();
+            if (showLater != null) {
+                showLater.stop();
+                clock.stop();
+            }
             setVisible(false);
         }
+    }
+
+    /** The timers are the animation classes' first use: not made before the first frame, only for the first wait. */
+    private void makeTimers() {
+        if (showLater != null) {
+            return;
+        }
+        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        showLater = new PauseTransition(DELAY);
+        showLater.setOnFinished(e -> {
+            setVisible(true);
+            tick();
+            clock.play();
+        });
     }
 
     private void tick() {

@@ -8,7 +8,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -25,7 +24,8 @@ public final class WizardShell extends BorderPane {
     private final WizardSession session;
     private final Map<Step, PageView> views = new EnumMap<>(Step.class);
     private final Map<Step, java.util.function.Supplier<PageView>> factories = new EnumMap<>(Step.class);
-    private final Map<Step, Label> stepLabels = new EnumMap<>(Step.class);
+    /** The step list: text nodes, not labels (seven controls and skins fewer to style before the first frame, ADR 0105). */
+    private final Map<Step, javafx.scene.text.Text> stepLabels = new EnumMap<>(Step.class);
     private final StackPane host = new StackPane();
     /** The page host's scroll pane: made after the first frame (ADR 0105), so until then the host sits here alone. */
     private javafx.scene.control.ScrollPane scroll;
@@ -69,7 +69,7 @@ public final class WizardShell extends BorderPane {
         VBox steps = new VBox();
         steps.getStyleClass().add("step-list");
         for (Step s : Step.values()) {
-            Label l = new Label(s.number() + ". " + s.title());
+            javafx.scene.text.Text l = new javafx.scene.text.Text(s.number() + ". " + s.title());
             l.getStyleClass().add(Styles.STEP);
             stepLabels.put(s, l);
             steps.getChildren().add(l);
@@ -114,7 +114,7 @@ public final class WizardShell extends BorderPane {
         javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(spacer, back, primary, cancel);
         bar.getStyleClass().add("wizard-button-bar");
-        VBox bottom = new VBox(new Separator(), bar);
+        VBox bottom = new VBox(io.github.spndoctor.app.ui.Ui.rule(), bar);
         bottom.getStyleClass().add("wizard-buttons");
         BorderPane.setMargin(bottom, new Insets(0));
         setBottom(bottom);
@@ -259,7 +259,7 @@ public final class WizardShell extends BorderPane {
             scroll.setVvalue(0);
         }
         for (Step s : Step.values()) {
-            Label l = stepLabels.get(s);
+            javafx.scene.text.Text l = stepLabels.get(s);
             l.getStyleClass().removeAll(Styles.STEP_CURRENT, Styles.STEP_DONE);
             boolean current = s == page.step();
             if (current) {

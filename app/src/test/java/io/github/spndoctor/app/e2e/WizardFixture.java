@@ -171,7 +171,7 @@ final class WizardFixture {
         scrollTo(robot, "#trainerTools");
         robot.clickOn("#trainerTools .title");
         WaitForAsyncUtils.waitForFxEvents();
-        if (!onFx(() -> robot.lookup("#trainerTools").queryAs(javafx.scene.control.TitledPane.class).isExpanded())) {
+        if (!onFx(() -> robot.lookup("#trainerTools").queryAs(io.github.spndoctor.app.ui.Fold.class).isExpanded())) {
             throw new IllegalStateException("the trainer tools did not open");
         }
     }

@@ -17,7 +17,7 @@ public final class ConnectPage implements PageView {
     private final RadioButton demo = new RadioButton(Messages.get("connect.demo"));
     /** The trainer's panes (scenario picker, break it yourself) under the demo choice: folded, built when opened. */
     private final java.util.List<java.util.function.Supplier<Node>> trainerPanes = new java.util.ArrayList<>();
-    private final javafx.scene.control.TitledPane trainer = Ui.fold(Messages.get("connect.trainer"), "trainerTools", () -> {
+    private final io.github.spndoctor.app.ui.Fold trainer = Ui.fold(Messages.get("connect.trainer"), "trainerTools", () -> {
         VBox box = new VBox(12);
         trainerPanes.forEach(p -> box.getChildren().add(p.get()));
         return box;
@@ -96,7 +96,7 @@ public final class ConnectPage implements PageView {
         trainer.visibleProperty().bind(demo.selectedProperty());
         trainer.managedProperty().bind(trainer.visibleProperty());
         VBox content = new VBox(intro, demo, demoHelp, status, trainer, liveChoice, livePane, allow, allowHelp, error, details,
-                new javafx.scene.control.Separator(), scan, scanHelp, journal);
+                Ui.rule(), scan, scanHelp, journal);
         content.getStyleClass().add(Styles.PAGE);
         root.getChildren().add(content);
         // the live form may not fit: the page scrolls once it is shown (built then, to keep start-up light)

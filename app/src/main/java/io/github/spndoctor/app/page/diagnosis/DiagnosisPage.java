@@ -9,7 +9,6 @@ import io.github.spndoctor.app.wizard.PageView;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -89,7 +88,7 @@ public final class DiagnosisPage implements PageView {
         if (!c.why().isBlank()) {
             // the number and the cause id are details: in the "why" pane, not in the main text; built when opened
             String why = c.why() + "\n\n" + Messages.get("diagnosis.card.details", c.confidenceNumber(), c.id());
-            TitledPane pane = Ui.fold(Messages.get("diagnosis.why"), null, () -> Ui.wrapped(why, null));
+            io.github.spndoctor.app.ui.Fold pane = Ui.fold(Messages.get("diagnosis.why"), null, () -> Ui.wrapped(why, null));
             pane.setExpanded(rank == 1);
             card.getChildren().add(pane);
         }

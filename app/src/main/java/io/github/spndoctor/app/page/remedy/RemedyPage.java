@@ -88,7 +88,7 @@ public final class RemedyPage implements PageView {
         }
     }
 
-    private javafx.scene.control.TitledPane folded(String title, String id, List<RemedyOption> list, RemedyOption selected) {
+    private io.github.spndoctor.app.ui.Fold folded(String title, String id, List<RemedyOption> list, RemedyOption selected) {
         return Ui.fold(title, id, () -> {
             VBox folded = new VBox();
             folded.getStyleClass().add("cards");
@@ -159,7 +159,7 @@ public final class RemedyPage implements PageView {
                 () -> PageView.layOutWith(root, options, card(on, null, new ToggleGroup())),
                 () -> PageView.layOutWith(root, options, card(off, null, new ToggleGroup())),
                 () -> {
-                    javafx.scene.control.TitledPane fold = Ui.fold(Messages.plural("remedy.others", 2), null, VBox::new);
+                    io.github.spndoctor.app.ui.Fold fold = Ui.fold(Messages.plural("remedy.others", 2), null, VBox::new);
                     fold.setExpanded(true);
                     PageView.layOutWith(root, options, fold);
                 });
