@@ -3,7 +3,6 @@ package io.github.spndoctor.core.demo;
 import io.github.spndoctor.core.model.Spn;
 import org.apache.kerby.kerberos.kerb.KrbCodec;
 import org.apache.kerby.kerberos.kerb.KrbException;
-import org.apache.kerby.kerberos.kerb.client.KrbClient;
 import org.apache.kerby.kerberos.kerb.client.KrbConfig;
 import org.apache.kerby.kerberos.kerb.client.KrbConfigKey;
 import org.apache.kerby.kerberos.kerb.crypto.EncryptionHandler;
@@ -32,7 +31,7 @@ public final class DemoClient {
     private static final byte[] SPNEGO_OID = {0x06, 0x06, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x02};
     private final DemoKerberos kerberos;
     private final Map<String, TgtTicket> tgts = new ConcurrentHashMap<>();
-    private final Map<String, KrbClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, DemoKrbClient> clients = new ConcurrentHashMap<>();
 
     public DemoClient(DemoKerberos kerberos) {
         this.kerberos = kerberos;
@@ -47,22 +46,22 @@ public final class DemoClient {
 
     private SgtTicket serviceTicketLocked(Spn spn) throws KrbException {
         String realm = kerberos.realmOf(spn.host());
-        KrbClient client = client(realm);
+        DemoKrbClient client = client(realm);
         TgtTicket tgt = tgts.get(realm);
         if (tgt == null) {
             char[] pw = kerberos.clientPassword();
             try {
-                tgt = client.requestTgt(kerberos.clientPrincipal(realm), new String(pw));
+                tgt = client.logOn(kerberos.clientPrincipal(realm), new String(pw));
             } finally {
                 Arrays.fill(pw, '\0');
             }
             tgts.put(realm, tgt);
         }
-        return client.requestSgt(tgt, spn + "@" + realm);
+        return client.serviceTicket(tgt, spn + "@" + realm);
     }
 
-    private KrbClient client(String realm) throws KrbException {
-        KrbClient c = clients.get(realm);
+    private DemoKrbClient client(String realm) throws KrbException {
+        DemoKrbClient c = clients.get(realm);
         if (c != null) {
             return c;
         }
@@ -75,11 +74,8 @@ public final class DemoClient {
         config.setInt(KrbConfigKey.KDC_TCP_PORT, a.getPort());
         config.setBoolean(KrbConfigKey.KDC_ALLOW_UDP, false);
         config.setBoolean(KrbConfigKey.KDC_ALLOW_TCP, true);
-        c = new KrbClient(config);
-        // the one option set the shared way: every demo client wants the same value (Kerby's default is 1 s, too
-        // short for a busy laptop's first PBKDF2 key)
-        c.setTimeout(10_000);
-        c.init();
+        // Kerby's request code and reply checks, over a connection of ours (DemoKrbClient: no 4 MB buffer each time)
+        c = DemoKrbClient.start(config, a);
         clients.put(realm, c);
         return c;
     }
