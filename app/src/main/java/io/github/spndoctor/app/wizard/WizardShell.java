@@ -25,7 +25,7 @@ public final class WizardShell extends BorderPane {
     private final Map<Step, PageView> views = new EnumMap<>(Step.class);
     private final Map<Step, java.util.function.Supplier<PageView>> factories = new EnumMap<>(Step.class);
     /** The step list: text nodes, not labels (seven controls and skins fewer to style before the first frame, ADR 0105). */
-    private final Map<Step, javafx.scene.text.Text> stepLabels = new EnumMap<>(Step.class);
+    private final Map<Step, javafx.scene.text.Text> stepTexts = new EnumMap<>(Step.class);
     private final StackPane host = new StackPane();
     /** The page host's scroll pane: made after the first frame (ADR 0105), so until then the host sits here alone. */
     private javafx.scene.control.ScrollPane scroll;
@@ -71,7 +71,7 @@ public final class WizardShell extends BorderPane {
         for (Step s : Step.values()) {
             javafx.scene.text.Text l = new javafx.scene.text.Text(s.number() + ". " + s.title());
             l.getStyleClass().add(Styles.STEP);
-            stepLabels.put(s, l);
+            stepTexts.put(s, l);
             steps.getChildren().add(l);
         }
         setLeft(steps);
@@ -259,7 +259,7 @@ public final class WizardShell extends BorderPane {
             scroll.setVvalue(0);
         }
         for (Step s : Step.values()) {
-            javafx.scene.text.Text l = stepLabels.get(s);
+            javafx.scene.text.Text l = stepTexts.get(s);
             l.getStyleClass().removeAll(Styles.STEP_CURRENT, Styles.STEP_DONE);
             boolean current = s == page.step();
             if (current) {

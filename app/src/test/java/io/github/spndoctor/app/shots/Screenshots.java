@@ -75,6 +75,12 @@ public final class Screenshots {
         waitFor(() -> c.connections().demoReady().isDone() && c.pagesPrepared().isDone());
         settle(c);
         save(c, host, Step.CONNECT, readme);
+        if (EXTRAS) {
+            // the trainer tools open under their fold (ui/Fold), then folded again for the walk
+            openFold(c, "#trainerTools", true);
+            saveExtra(c, host, "1-connect-trainer-tools");
+            openFold(c, "#trainerTools", false);
+        }
         fx(() -> { c.wizard().next(); return null; });
         waitFor(() -> c.wizard().currentStep() == Step.SYMPTOM);
         fx(() -> {
@@ -117,6 +123,13 @@ public final class Screenshots {
             }
             settle(c);
             save(c, host, step, readme);
+            if (EXTRAS && step == Step.REMEDY && fx(() -> c.shell().getScene().lookup("#otherRemedies") != null)) {
+                // the remedies folded away: the lists open, the page scrolled to them
+                openFold(c, "#otherRemedies", true);
+                fx(() -> { scrollTo(c, "#otherRemedies"); return null; });
+                settle(c);
+                saveExtra(c, host, "5-remedy-folds");
+            }
             if (EXTRAS && step == Step.RESULT) {
                 // Check again, pressed from the keyboard focus: the page keeps its place and shows the verdict
                 fx(() -> {
@@ -187,7 +200,18 @@ public final class Screenshots {
         sp.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, (y - 8) / range)));
     }
 
+    private static void openFold(Composition c, String id, boolean open) throws Exception {
+        fx(() -> { ((io.github.spndoctor.app.ui.Fold) c.shell().getScene().lookup(id)).setExpanded(open); return null; });
+        settle(c);
+    }
+
     private static void saveExtra(Composition c, String host, String name) throws Exception {
+        ImageIO.write(picture(c), "png", out.resolve(host.replaceAll("[^A-Za-z0-9.-]", "_") + "-" + name + ".png").toFile());
+        System.out.println("saved " + host + " " + name);
+    }
+
+    /** The window's scene as it is drawn now. */
+    private static BufferedImage picture(Composition c) throws Exception {
         WritableImage img = fx(() -> c.shell().getScene().snapshot(null));
         BufferedImage b = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_RGB);
         PixelReader r = img.getPixelReader();
@@ -196,8 +220,7 @@ public final class Screenshots {
                 b.setRGB(x, y, r.getArgb(x, y));
             }
         }
-        ImageIO.write(b, "png", out.resolve(host.replaceAll("[^A-Za-z0-9.-]", "_") + "-" + name + ".png").toFile());
-        System.out.println("saved " + host + " " + name);
+        return b;
     }
 
     private static void settle(Composition c) throws Exception {
@@ -208,14 +231,7 @@ public final class Screenshots {
     }
 
     private static void save(Composition c, String host, Step step, boolean readme) throws Exception {
-        WritableImage img = fx(() -> c.shell().getScene().snapshot(null));
-        BufferedImage b = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_RGB);
-        PixelReader r = img.getPixelReader();
-        for (int y = 0; y < b.getHeight(); y++) {
-            for (int x = 0; x < b.getWidth(); x++) {
-                b.setRGB(x, y, r.getArgb(x, y));
-            }
-        }
+        BufferedImage b = picture(c);
         String name = step.number() + "-" + step.name().toLowerCase(java.util.Locale.ROOT) + ".png";
         if (!readme || hosts.size() > 1) {
             ImageIO.write(b, "png", out.resolve(host.replaceAll("[^A-Za-z0-9.-]", "_") + "-" + name).toFile());

@@ -73,18 +73,12 @@ final class DemoInnerKdc extends AbstractInternalKdcServer {
             } catch (IOException closed) {
                 return;   // stopped
             }
-            DemoTcpTransport transport = null;
             try {
                 socket.setSoTimeout(TRANSPORT_TIMEOUT_MS);
-                transport = new DemoTcpTransport(socket);
-                pool.execute(new Connection(new KdcHandler(context), transport));
+                pool.execute(new Connection(new KdcHandler(context), new DemoTcpTransport(socket)));
             } catch (IOException | RejectedExecutionException stopping) {
                 // a connection that broke at once, or arrived while the KDC stops: closed unanswered
-                if (transport != null) {
-                    transport.release();
-                } else {
-                    closeQuietly(socket);
-                }
+                closeQuietly(socket);
             }
         }
     }

@@ -24,7 +24,7 @@ import java.net.Socket;
  * per request, to the realm's only KDC, as Kerby's client does.
  */
 final class DemoKrbClient extends AbstractInternalKrbClient {
-    /** Kerby's default is 1 s, too short for a busy laptop's first PBKDF2 key. */
+    /** How long a connection and a reply may take: Kerby's default, 1 s, is too short for a busy laptop's first PBKDF2 key. */
     static final int TIMEOUT_MS = 10_000;
 
     private final InetSocketAddress kdc;
@@ -37,9 +37,7 @@ final class DemoKrbClient extends AbstractInternalKrbClient {
 
     /** A ready client for the realm whose KDC listens at {@code kdc}, configured by {@code config} alone. */
     static DemoKrbClient start(KrbConfig config, InetSocketAddress kdc) throws KrbException {
-        KOptions options = new KOptions();
-        options.add(KrbOption.CONN_TIMEOUT, TIMEOUT_MS);
-        DemoKrbClient client = new DemoKrbClient(new KrbSetting(options, config), kdc);
+        DemoKrbClient client = new DemoKrbClient(new KrbSetting(config), kdc);
         client.init();
         return client;
     }
